@@ -1,0 +1,85 @@
+"""MkDocs hooks shared by the English and the Japanese build.
+
+- Shared assets: ``docs/assets/`` holds CSS/JS used by both languages; each build has its own
+  ``docs_dir``, so the files are added to each build here instead of being copied twice.
+- Machine-readable copies: every page is also written as Markdown next to its HTML
+  (``maiagent/authentication/`` -> ``maiagent/authentication.md``, snippets expanded), and
+  ``llms.txt`` indexes them, so tools and language models can read the docs without scraping HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+SHARED_ASSETS = Path(__file__).parent / "assets"
+
+
+@dataclass
+class _IndexedPage:
+    section: str
+    title: str
+    markdown_path: str
+    description: str
+
+
+_pages: list[_IndexedPage] = []
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _pages.clear()
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path in sorted(SHARED_ASSETS.rglob("*")):
+        if path.is_file():
+            src_uri = "assets/" + path.relative_to(SHARED_ASSETS).as_posix()
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    return files
+
+
+def _markdown_copy_path(page: Page) -> str:
+    return (page.url.rstrip("/") or "index") + ".md"
+
+
+def _expand_snippets(text: str, config: MkDocsConfig) -> str:
+    # Reuse pymdownx.snippets with the site's own settings so the copy shows exactly what the page shows.
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": config.mdx_configs.get("pymdownx.snippets", {})},
+    )
+    return "\n".join(md.preprocessors["snippet"].run(text.split("\n")))
+
+
+def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    title = page.title or ""
+    copy = _expand_snippets(text, config)
+    if not copy.lstrip().startswith("# "):
+        copy = f"# {title}\n\n{copy}"
+    target = Path(config.site_dir) / _markdown_copy_path(page)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(copy, encoding="utf-8")
+    section = page.parent.title if page.parent else ""
+    _pages.append(
+        _IndexedPage(section, title, _markdown_copy_path(page), page.meta.get("description", ""))
+    )
+    return text
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    lines = [f"# {config.site_name}", "", f"> {config.site_description}", ""]
+    current_section = None
+    for page in _pages:
+        section = page.section or config.site_name
+        if section != current_section:
+            lines += [f"## {section}", ""] if current_section is None else ["", f"## {section}", ""]
+            current_section = section
+        entry = f"- [{page.title}]({page.markdown_path})"
+        lines.append(f"{entry}: {page.description}" if page.description else entry)
+    (Path(config.site_dir) / "llms.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,0 +1,485 @@
+"""Build the exact `Authorization` header from pasted text, and explain what was wrong with it.
+
+Everything here is pure string work. The scheme each API expects comes from its
+[`ApiProfile`][playground.ApiProfile]; this module only knows the *mistakes* readers make.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ._models import LocalizedText
+from ._profiles import AUTH_SCHEMES, ApiProfile, AuthScheme, get_profile
+
+__all__ = ["DIAGNOSIS_CODES", "AuthHeader", "Finding", "build_auth_header"]
+
+# Every character str.splitlines() breaks on: any of them would end or split a header line.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_OTHER_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d",
+                "\u300e": "\u300f", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+_QUOTES = "".join(set(_QUOTE_PAIRS) | set(_QUOTE_PAIRS.values()))
+_PREFIX = re.compile(r"^[\"'`\u201c\u201d\u2018\u2019]?\s*authorization\s*[\"'`\u201c\u201d\u2018\u2019]?\s*:\s*",
+                     re.IGNORECASE)
+_PLACEHOLDERS = frozenset({"YOUR_API_KEY_HERE", "YOUR_API_KEY", "YOUR_KEY", "API_KEY", "YOUR_TOKEN", "KEY",
+                           "YOUR_API_KEY_HERE_", "APIKEY", "YOURAPIKEY"})
+
+
+@dataclass(frozen=True)
+class _Spec:
+    # kind: which documented failure the real API gives ("missing", "invalid_format"),
+    # "not_sent" when clients refuse to send it, None when the API accepts it.
+    kind: str | None
+    message: LocalizedText
+    fix: LocalizedText
+
+
+_L = LocalizedText
+
+_SPECS: dict[str, _Spec] = {
+    "line_break": _Spec(
+        "not_sent",
+        _L("The pasted text contains a line break. HTTP clients refuse header values with line breaks, "
+           "so the request would not be sent.",
+           "貼り付けたテキストに改行が含まれています。HTTP クライアントは改行を含むヘッダー値を拒否するため、"
+           "リクエストは送信されません。"),
+        _L("Copy the key again as a single line.", "キーを 1 行でコピーし直してください。"),
+    ),
+    "control_character": _Spec(
+        "invalid_format",
+        _L("The pasted text contains invisible control characters (for example a tab).",
+           "貼り付けたテキストに目に見えない制御文字（タブなど）が含まれています。"),
+        _L("Remove them; the header below leaves them out.", "取り除いてください。下のヘッダーでは除去済みです。"),
+    ),
+    "zero_width_character": _Spec(
+        "invalid_format",
+        _L("The pasted text contains invisible zero-width characters.",
+           "貼り付けたテキストに目に見えないゼロ幅文字が含まれています。"),
+        _L("Remove them; the header below leaves them out.", "取り除いてください。下のヘッダーでは除去済みです。"),
+    ),
+    "fullwidth_space": _Spec(
+        "invalid_format",
+        _L("The pasted text contains a full-width space (U+3000), often typed by a Japanese input method.",
+           "貼り付けたテキストに全角スペース（U+3000）が含まれています。日本語入力で入りやすい文字です。"),
+        _L("Use a half-width space between `{expected}` and the key.",
+           "`{expected}` とキーの間は半角スペースにしてください。"),
+    ),
+    "non_ascii_space": _Spec(
+        "invalid_format",
+        _L("The pasted text contains a non-breaking or other special space.",
+           "貼り付けたテキストにノーブレークスペースなどの特殊なスペースが含まれています。"),
+        _L("Use a normal half-width space.", "通常の半角スペースにしてください。"),
+    ),
+    "fullwidth_colon": _Spec(
+        "invalid_format",
+        _L("The pasted text contains a full-width colon (U+FF1A) instead of `:`.",
+           "貼り付けたテキストに `:` ではなく全角コロン（U+FF1A）が含まれています。"),
+        _L("Use a half-width colon `:`.", "半角コロン `:` を使ってください。"),
+    ),
+    "fullwidth_character": _Spec(
+        "invalid_format",
+        _L("The pasted text contains full-width letters, digits or symbols.",
+           "貼り付けたテキストに全角の英数字または記号が含まれています。"),
+        _L("Type them as half-width characters; the header below converts them.",
+           "半角で入力してください。下のヘッダーでは半角に変換済みです。"),
+    ),
+    "leading_trailing_space": _Spec(
+        "invalid_format",
+        _L("The pasted text starts or ends with spaces.", "貼り付けたテキストの前後にスペースがあります。"),
+        _L("Remove the spaces around the key.", "キーの前後のスペースを取り除いてください。"),
+    ),
+    "authorization_prefix_pasted": _Spec(
+        "invalid_format",
+        _L("The pasted text includes the header name `Authorization:`; only the value goes here.",
+           "貼り付けたテキストにヘッダー名 `Authorization:` が含まれています。ここには値だけを入力します。"),
+        _L("Paste only `{expected} <key>`, or just the key.",
+           "`{expected} <キー>` またはキーだけを貼り付けてください。"),
+    ),
+    "quoted_key": _Spec(
+        "invalid_format",
+        _L("The key is wrapped in quotation marks; they would be sent as part of the key.",
+           "キーが引用符で囲まれています。引用符もキーの一部として送信されてしまいます。"),
+        _L("Remove the quotation marks.", "引用符を取り除いてください。"),
+    ),
+    "angle_brackets": _Spec(
+        "invalid_format",
+        _L("The key is wrapped in `< >`; in the documentation they only mark where the key goes.",
+           "キーが `< >` で囲まれています。ドキュメントの `< >` はキーを入れる場所を示すだけです。"),
+        _L("Remove the angle brackets.", "`< >` を取り除いてください。"),
+    ),
+    "scheme_case": _Spec(
+        None,
+        _L("The scheme is written `{found}`; the documented spelling is `{expected}`.",
+           "スキームが `{found}` と書かれています。ドキュメントの表記は `{expected}` です。"),
+        _L("Write it as `{expected}`.", "`{expected}` と書いてください。"),
+    ),
+    "scheme_spelling": _Spec(
+        "invalid_format",
+        _L("`{found}` is not a scheme {api} accepts; it expects `{expected}`.",
+           "`{found}` は {api} が受け付けるスキームではありません。`{expected}` を使います。"),
+        _L("Write `{expected}` followed by a space and the key.", "`{expected}`、半角スペース、キーの順に書いてください。"),
+    ),
+    "unknown_scheme": _Spec(
+        "invalid_format",
+        _L("`{found}` is not a scheme {api} accepts, or the key contains a space.",
+           "`{found}` は {api} が受け付けるスキームではないか、キーにスペースが含まれています。"),
+        _L("Use `{expected} <key>`, with no space inside the key.",
+           "`{expected} <キー>` の形式にし、キーの中にスペースを入れないでください。"),
+    ),
+    "missing_scheme": _Spec(
+        "invalid_format",
+        _L("The key was pasted without a scheme; the header below puts `{expected} ` in front of it. "
+           "A header that carries the key alone is rejected.",
+           "キーがスキームなしで貼り付けられたため、下のヘッダーではキーの前に `{expected} ` を付けています。"
+           "キーだけのヘッダーは拒否されます。"),
+        _L("In your own code, send `Authorization: {expected} <key>`.",
+           "ご自身のコードでは `Authorization: {expected} <キー>` を送ってください。"),
+    ),
+    "duplicate_scheme": _Spec(
+        "invalid_format",
+        _L("The scheme appears twice.", "スキームが 2 回書かれています。"),
+        _L("Write the scheme once: `{expected} <key>`.", "スキームは 1 回だけ書いてください：`{expected} <キー>`。"),
+    ),
+    "double_space": _Spec(
+        "invalid_format",
+        _L("There is more than one space between `{expected}` and the key.",
+           "`{expected}` とキーの間にスペースが複数あります。"),
+        _L("Use exactly one half-width space.", "半角スペースを 1 つだけにしてください。"),
+    ),
+    "space_in_key": _Spec(
+        "invalid_format",
+        _L("The key itself contains a space.", "キーそのものにスペースが含まれています。"),
+        _L("Copy the key again; a key never contains spaces.", "キーをコピーし直してください。キーにスペースは含まれません。"),
+    ),
+    "non_ascii": _Spec(
+        "invalid_format",
+        _L("The key contains characters that are not ASCII; they cannot be part of a key and are left out "
+           "of the header below.",
+           "キーに ASCII 以外の文字が含まれています。キーには使われない文字のため、下のヘッダーでは除外しています。"),
+        _L("Copy the key again from the API key page.", "API キーのページからキーをコピーし直してください。"),
+    ),
+    "invalid_key_characters": _Spec(
+        "invalid_format",
+        _L("The key contains characters a {api} key does not have (a key is letters and digits only).",
+           "キーに {api} のキーには含まれない文字があります（キーは英数字のみです）。"),
+        _L("Copy the key again, without extra characters.", "余分な文字を含めずにキーをコピーし直してください。"),
+    ),
+    "empty_key": _Spec(
+        "missing",
+        _L("There is no key, so no `Authorization` header would be sent.",
+           "キーがないため、`Authorization` ヘッダーは送信されません。"),
+        _L("Paste your API key.", "API キーを貼り付けてください。"),
+    ),
+    "placeholder_key": _Spec(
+        "invalid_format",
+        _L("`{found}` is the documentation's placeholder, not a real key.",
+           "`{found}` はドキュメントのプレースホルダーで、実際のキーではありません。"),
+        _L("Replace it with your own API key.", "ご自身の API キーに置き換えてください。"),
+    ),
+    "sandbox_demo_key": _Spec(
+        "missing",
+        _L("This is the public demo key: it works in the sandbox only; the real {api} API rejects it.",
+           "これは公開デモキーです。サンドボックスでのみ使え、実際の {api} API では拒否されます。"),
+        _L("Use your own key for the real API.", "実際の API にはご自身のキーを使ってください。"),
+    ),
+}
+
+for _scheme in AUTH_SCHEMES:
+    # Adding a scheme to the profiles adds its "wrong scheme" diagnosis: no code to write.
+    _SPECS[f"wrong_scheme_{_scheme.slug}"] = _Spec(
+        "invalid_format",
+        _L("The key starts with `" + _scheme.name + "`, but {api} expects `{expected}`.",
+           "キーが `" + _scheme.name + "` で始まっていますが、{api} では `{expected}` が必要です。"),
+        _L("Use `Authorization: {expected} <key>`.", "`Authorization: {expected} <キー>` の形式にしてください。"),
+    )
+
+DIAGNOSIS_CODES: tuple[str, ...] = tuple(_SPECS)
+_INFO_CODES = frozenset({"missing_scheme", "scheme_case", "sandbox_demo_key"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong (or worth knowing) about a pasted key.
+
+    Parameters:
+        code: A stable identifier, one of [`DIAGNOSIS_CODES`][playground.DIAGNOSIS_CODES].
+        severity: `"error"` (the built header will still fail), `"warning"` (corrected in the built
+            header, but it would have failed as pasted) or `"info"` (worth knowing, e.g. a key pasted
+            without its scheme, which is how the playground expects it).
+        corrected: Whether the built header already contains the fix.
+        message: What is wrong, in English and Japanese.
+        fix: What to do, in English and Japanese.
+        example_id: The documented response the real API gives for this mistake (an id of
+            [`EXAMPLES`][playground.EXAMPLES]), or `None` when no request would be sent or the API accepts it.
+    """
+
+    code: str
+    severity: str
+    corrected: bool
+    message: LocalizedText
+    fix: LocalizedText
+    example_id: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict (for the playground's Web Worker)."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "corrected": self.corrected,
+            "message": self.message.to_dict(),
+            "fix": self.fix.to_dict(),
+            "example_id": self.example_id,
+        }
+
+
+@dataclass(frozen=True)
+class AuthHeader:
+    """The `Authorization` header built from pasted text.
+
+    Parameters:
+        api: The API's id.
+        value: The exact header value that will be sent; empty when no header will be sent.
+            Always printable ASCII: never a line break or control character.
+        key: The key as it appears in `value`.
+        findings: What was corrected or is still wrong, in the order found.
+    """
+
+    api: str
+    value: str
+    key: str
+    findings: tuple[Finding, ...]
+    name: str = "Authorization"
+
+    @property
+    def ok(self) -> bool:
+        """Whether a header will be sent and no finding says it will fail."""
+        return bool(self.value) and not any(f.severity == "error" for f in self.findings)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the findings, in order."""
+        return tuple(f.code for f in self.findings)
+
+    def headers(self) -> dict[str, str]:
+        """Return `{"Authorization": value}`, or `{}` when there is no key to send."""
+        return {self.name: self.value} if self.value else {}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict (for the playground's Web Worker)."""
+        return {
+            "api": self.api,
+            "name": self.name,
+            "value": self.value,
+            "ok": self.ok,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+class _Findings:
+    def __init__(self, profile: ApiProfile) -> None:
+        self.profile = profile
+        self.items: dict[str, Finding] = {}
+
+    def add(self, code: str, corrected: bool, found: str = "") -> None:
+        if code in self.items:
+            return
+        spec = _SPECS[code]
+        values = {"api": self.profile.name, "expected": self.profile.scheme.name,
+                  "found": found, "placeholder": self.profile.key_placeholder}
+        severity = "info" if code in _INFO_CODES else ("warning" if corrected else "error")
+        example = self.profile.failure_examples.get(spec.kind) if spec.kind else None
+        self.items[code] = Finding(code, severity, corrected, spec.message.format(**values),
+                                   spec.fix.format(**values), example)
+
+
+def _match_scheme(word: str) -> tuple[AuthScheme | None, str]:
+    lowered = word.lower()
+    for scheme in AUTH_SCHEMES:
+        if word == scheme.name:
+            return scheme, "exact"
+        if lowered == scheme.name.lower():
+            return scheme, "case"
+        if lowered in scheme.aliases:
+            return scheme, "alias"
+    return None, ""
+
+
+def _strip_quotes(text: str) -> tuple[str, bool]:
+    original = text
+    while True:
+        before = text
+        while len(text) >= 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
+            text = text[1:-1]
+        # A lone quote at either end is never part of a key: a half-copied string literal.
+        text = text.strip(_QUOTES)
+        if text != before:
+            text = text.strip(" ")
+        if text == before:
+            return text, text != original
+
+
+def _clean_key(key: str, found: _Findings, strip_schemes: bool) -> str:
+    # Quotes, brackets and a repeated scheme can nest in any order: peel until nothing changes.
+    while True:
+        before = key
+        key, quoted = _strip_quotes(key)
+        if quoted:
+            found.add("quoted_key", True)
+        if len(key) >= 2 and key[0] == "<" and key[-1] == ">":
+            normalized = key[1:-1].strip(" ").upper().replace("-", "_").replace(" ", "_")
+            if normalized not in _PLACEHOLDERS:
+                found.add("angle_brackets", True)
+                key = key[1:-1].strip(" ")
+        again, sep, after = key.partition(" ")
+        if strip_schemes and sep and _match_scheme(again)[0] is not None:
+            found.add("duplicate_scheme", True)
+            if after.startswith(" "):
+                found.add("double_space", True)
+            key = after.lstrip(" ")
+        if key == before:
+            return key
+
+
+def _normalize_characters(text: str, found: _Findings) -> str:
+    if any(c in _LINE_BREAKS for c in text):
+        lines = text.splitlines()
+        non_empty = [line for line in lines if line.strip()]
+        auth_lines = [line for line in non_empty if _PREFIX.match(line.strip())]
+        if len(non_empty) <= 1:
+            text, corrected = (non_empty[0] if non_empty else ""), True
+        elif len(auth_lines) == 1:
+            # A pasted block of headers: keep the Authorization line, drop the others.
+            text, corrected = auth_lines[0], True
+        else:
+            text, corrected = "".join(non_empty), False
+        found.add("line_break", corrected)
+    out = []
+    for c in text:
+        code = ord(c)
+        if c == "\t":
+            found.add("control_character", True)
+            out.append(" ")
+        elif code < 0x20 or 0x7F <= code < 0xA0:
+            found.add("control_character", True)
+        elif c in _ZERO_WIDTH:
+            found.add("zero_width_character", True)
+        elif c == "\u3000":
+            found.add("fullwidth_space", True)
+            out.append(" ")
+        elif c in _OTHER_SPACES:
+            found.add("non_ascii_space", True)
+            out.append(" ")
+        elif c == "\uff1a":
+            found.add("fullwidth_colon", True)
+            out.append(":")
+        elif 0xFF01 <= code <= 0xFF5E:
+            found.add("fullwidth_character", True)
+            out.append(chr(code - 0xFEE0))
+        elif code > 0x7E and c not in _QUOTES:
+            # Keys are ASCII; typographic quotes are kept for the quote step to recognise.
+            found.add("non_ascii", False)
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHeader:
+    """Build the `Authorization` header for `api` from whatever the reader pasted.
+
+    Where the fix is unambiguous (wrong scheme, missing scheme, stray spaces, quotes, a pasted
+    `Authorization:` prefix, full-width characters, line breaks around the key) the built header
+    is the corrected one, and the finding says so (`corrected=True`). Otherwise the finding is an
+    error and names the documented response the real API would give.
+
+    Parameters:
+        api: The API, as a profile or its id (`"maiagent"`, `"aigne-hub"`).
+        pasted_text: The key or header exactly as pasted; `None` is treated as empty.
+
+    Returns:
+        The header value that will be sent, and the findings.
+
+    Raises:
+        UnknownApiError: `api` names no known API.
+
+    Examples:
+        >>> build_auth_header("maiagent", "Bearer abc123").value
+        'Api-Key abc123'
+    """
+    profile = get_profile(api)
+    expected = profile.scheme
+    found = _Findings(profile)
+    text = pasted_text if isinstance(pasted_text, str) else ("" if pasted_text is None else str(pasted_text))
+
+    text = _normalize_characters(text, found)
+    if text != text.strip(" "):
+        found.add("leading_trailing_space", True)
+        text = text.strip(" ")
+    # A loop: some readers paste the prefix twice ("Authorization: Authorization: ...").
+    while match := _PREFIX.match(text):
+        found.add("authorization_prefix_pasted", True)
+        quoted_form = match.group(0)[:1] in _QUOTES
+        text = text[match.end():].rstrip(" ")
+        if quoted_form and text.endswith((",", ";")):
+            # `"Authorization": "Api-Key ...",` copied from a JavaScript or JSON example.
+            text = text[:-1].rstrip(" ")
+    text, quoted = _strip_quotes(text)
+    if quoted:
+        found.add("quoted_key", True)
+        if text != text.strip(" "):
+            found.add("leading_trailing_space", True)
+            text = text.strip(" ")
+
+    head, sep, rest = text.partition(" ")
+    scheme, how = _match_scheme(head)
+    scheme_name = expected.name
+    if scheme is not None:
+        if how == "case" and scheme == expected:
+            found.add("scheme_case", True, head)
+        elif how == "alias" or how == "case":
+            found.add("scheme_spelling", True, head)
+        if scheme != expected:
+            found.add(f"wrong_scheme_{scheme.slug}", True)
+        key = rest
+        if key.startswith(" "):
+            found.add("double_space", True)
+            key = key.lstrip(" ")
+    elif not sep:
+        key = head
+        if key:
+            found.add("missing_scheme", True)
+    else:
+        # "Token abc" or "ab cd": replacing the first word would be a guess, so send it as pasted.
+        found.add("unknown_scheme", False, head)
+        scheme_name, key = head, rest
+
+    key = _clean_key(key, found, strip_schemes=scheme is not None)
+
+    if not key:
+        found.add("empty_key", False)
+        return AuthHeader(profile.id, "", "", tuple(found.items.values()))
+
+    normalized = key.strip("<>{}[] ").upper().replace("-", "_").replace(" ", "_")
+    if normalized in _PLACEHOLDERS or normalized == profile.key_placeholder.upper():
+        found.add("placeholder_key", False, key)
+    if " " in key:
+        if scheme is not None or not sep:
+            found.add("space_in_key", False)
+    value = f"{scheme_name} {key}"
+    if any(not (" " <= c <= "~") for c in value):
+        # Only typographic quotes inside the key can be left here; whatever the path above,
+        # nothing but printable ASCII may reach a header value.
+        found.add("non_ascii", False)
+        value = "".join(c for c in value if " " <= c <= "~")
+        key = "".join(c for c in key if " " <= c <= "~")
+    if (key and " " not in key and "placeholder_key" not in found.items
+            and not re.fullmatch(profile.key_pattern, key)):
+        found.add("invalid_key_characters", False)
+    if key in profile.demo_keys:
+        found.add("sandbox_demo_key", False)
+    if not key:
+        found.add("empty_key", False)
+        value = ""
+    return AuthHeader(profile.id, value, key, tuple(found.items.values()))

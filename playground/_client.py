@@ -1,0 +1,103 @@
+"""A small client: build the auth header from a pasted key, then send through any transport."""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from ._auth import AuthHeader, build_auth_header
+from ._models import Headers, HeadersInput, Request, Response
+from ._profiles import ApiProfile, get_profile
+from ._transports.base import AsyncBaseTransport, BaseTransport
+from ._transports.sandbox import SandboxTransport
+
+__all__ = ["Client"]
+
+
+class Client:
+    """Send requests to one API with a key, through the sandbox (default) or a real transport.
+
+    Parameters:
+        api: The API, as a profile or its id (`"maiagent"`, `"aigne-hub"`).
+        key: The key or header as pasted; [`build_auth_header`][playground.build_auth_header] turns
+            it into the header that is sent (see `client.auth.findings` for what it corrected).
+        transport: Where requests go; [`SandboxTransport`][playground.SandboxTransport] by default.
+        base_url: The target's origin, e.g. `http://127.0.0.1:8000/sandbox/maiagent`; the API's
+            documented origin by default.
+
+    Examples:
+        >>> client = Client("maiagent", "demo1234abcd5678")
+        >>> client.get("/api/v1/chatbots/").status_code
+        200
+    """
+
+    def __init__(self, api: str | ApiProfile, key: str | None, transport: BaseTransport | AsyncBaseTransport | None = None,
+                 base_url: str | None = None) -> None:
+        self.profile = get_profile(api)
+        self.auth: AuthHeader = build_auth_header(self.profile, key)
+        self.transport = transport if transport is not None else SandboxTransport()
+        self.base_url = (base_url or self.profile.origin).rstrip("/")
+
+    def build_request(self, method: str, path: str, *, json: Any = None, headers: HeadersInput = None) -> Request:
+        """Build the request that `request()` would send.
+
+        Parameters:
+            method: The HTTP method.
+            path: An absolute path (`/api/v1/chatbots/`), or one relative to the API's base path (`chatbots/`).
+            json: A JSON body, or `None` for none.
+            headers: Extra headers; they override the defaults.
+
+        Returns:
+            The request.
+        """
+        if not path.startswith("/"):
+            path = self.profile.base_path + path
+        built = Headers({"Accept": "application/json", **self.auth.headers()})
+        body = b""
+        if json is not None:
+            built.set("Content-Type", "application/json")
+            body = _json.dumps(json, ensure_ascii=False).encode("utf-8")
+        for name, value in Headers(headers).raw:
+            built.set(name, value)
+        return Request(method, self.base_url + path, built, body)
+
+    def request(self, method: str, path: str, *, json: Any = None, headers: HeadersInput = None) -> Response:
+        """Send a request through a synchronous transport.
+
+        Parameters:
+            method: The HTTP method.
+            path: The path (see `build_request`).
+            json: A JSON body, or `None`.
+            headers: Extra headers.
+
+        Returns:
+            The response.
+        """
+        if not isinstance(self.transport, BaseTransport):
+            raise TypeError("this transport is asynchronous: use `await client.arequest(...)`")
+        return self.transport.handle_request(self.build_request(method, path, json=json, headers=headers))
+
+    async def arequest(self, method: str, path: str, *, json: Any = None, headers: HeadersInput = None) -> Response:
+        """Send a request through an asynchronous transport (or a synchronous one).
+
+        Parameters:
+            method: The HTTP method.
+            path: The path (see `build_request`).
+            json: A JSON body, or `None`.
+            headers: Extra headers.
+
+        Returns:
+            The response.
+        """
+        request = self.build_request(method, path, json=json, headers=headers)
+        if isinstance(self.transport, AsyncBaseTransport):
+            return await self.transport.handle_async_request(request)
+        return self.transport.handle_request(request)
+
+    def get(self, path: str, *, headers: HeadersInput = None) -> Response:
+        """Send a `GET` (see `request`)."""
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path: str, *, json: Any = None, headers: HeadersInput = None) -> Response:
+        """Send a `POST` (see `request`)."""
+        return self.request("POST", path, json=json, headers=headers)

@@ -1,0 +1,246 @@
+"""The catalogue of documented examples: the single source shared by the pages, the sandbox and the tests.
+
+Each example is a file under `playground/documented_examples/<api>/`. The pages include the file
+verbatim, the sandbox answers with its content, and a test checks that the request listed here
+makes the sandbox return exactly that body. Files are read with `importlib.resources`, so they
+work from a wheel and inside Pyodide.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from ._exceptions import UnknownExampleError
+from ._models import Headers, LocalizedText, Request
+from ._profiles import (
+    AIGNE_HUB,
+    AIGNE_HUB_DEMO_KEY,
+    MAIAGENT,
+    MAIAGENT_DEMO_KEY,
+    MAIAGENT_READONLY_KEY,
+    ApiProfile,
+    get_profile,
+)
+
+__all__ = [
+    "EXAMPLES",
+    "DEMO_KNOWLEDGE_BASE_ID",
+    "DocumentedExample",
+    "ExampleRequest",
+    "FOREIGN_CHATBOT_ID",
+    "UNKNOWN_CHATBOT_ID",
+    "get_example",
+    "strip_jsonc_comments",
+]
+
+# Ids the sandbox knows; the catalogue's requests use them, so they live here.
+DEMO_KNOWLEDGE_BASE_ID = "4b1f6c2e-8d3a-4e5f-9a7b-1c2d3e4f5a01"
+FOREIGN_CHATBOT_ID = "00000000-0000-4000-8000-000000000403"
+UNKNOWN_CHATBOT_ID = "00000000-0000-4000-8000-000000000404"
+
+
+@dataclass(frozen=True)
+class ExampleRequest:
+    """The request that makes the API answer with a documented example.
+
+    Parameters:
+        method: The HTTP method.
+        path: The absolute path on the API, e.g. `/api/v1/chatbots/`.
+        headers: The request headers, as `(name, value)` pairs.
+        body: The JSON body, or `None` for no body.
+    """
+
+    method: str
+    path: str
+    headers: tuple[tuple[str, str], ...] = ()
+    body: Any = None
+
+    def to_request(self, api: str | ApiProfile, origin: str | None = None) -> Request:
+        """Build the request against the real API, or against another origin (e.g. the sandbox server).
+
+        Parameters:
+            api: The API the example belongs to.
+            origin: Replaces the API's origin, e.g. `http://127.0.0.1:8000/sandbox/maiagent`.
+
+        Returns:
+            The request.
+        """
+        profile = get_profile(api)
+        url = (origin.rstrip("/") + self.path) if origin else profile.url(self.path)
+        if self.body is None:
+            return Request(self.method, url, Headers(self.headers))
+        return Request.with_json(self.method, url, self.body, self.headers)
+
+
+@dataclass(frozen=True)
+class DocumentedExample:
+    """One documented response and the request that produces it.
+
+    Parameters:
+        id: A stable id, `<examples dir>/<file stem>`, e.g. `maiagent/401-missing-key`.
+        api: The API's id.
+        status: The HTTP status code.
+        file: The file name under `documented_examples/<examples dir>/`.
+        request: The request that produces it.
+        title: A short title for the pages and the playground's "Reproduce" buttons.
+        shape: `True` when the file shows the *shape* of a body (type names as values, comments)
+            rather than a literal body; the sandbox's answer then has that shape.
+    """
+
+    id: str
+    api: str
+    status: int
+    file: str
+    request: ExampleRequest
+    title: LocalizedText
+    shape: bool = False
+
+    @property
+    def resource_path(self) -> str:
+        """The file's path inside the package, e.g. `documented_examples/maiagent/401-missing-key.json`."""
+        return f"documented_examples/{get_profile(self.api).examples_dir}/{self.file}"
+
+    def text(self) -> str:
+        """Return the file's text exactly as the pages include it."""
+        return _read(self.resource_path)
+
+    def json(self) -> Any:
+        """Return the parsed body (comments of a `.jsonc` shape file removed)."""
+        return json.loads(strip_jsonc_comments(self.text()))
+
+
+@lru_cache(maxsize=None)
+def _read(resource_path: str) -> str:
+    node = resources.files(__package__)
+    for part in resource_path.split("/"):
+        node = node.joinpath(part)
+    return node.read_text(encoding="utf-8")
+
+
+def strip_jsonc_comments(text: str) -> str:
+    """Remove `//` and `/* */` comments from JSON-with-comments, leaving strings untouched.
+
+    Parameters:
+        text: The JSONC text.
+
+    Returns:
+        Plain JSON text.
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _auth(api: ApiProfile, key: str) -> tuple[tuple[str, str], ...]:
+    return (("Authorization", f"{api.scheme.name} {key}"),)
+
+
+_HELLO = {"model": "aignehub/gpt-3.5-turbo", "messages": [{"role": "user", "content": "Hello!"}]}
+
+_ALL = (
+    DocumentedExample(
+        "maiagent/401-missing-key", MAIAGENT.id, 401, "401-missing-key.json",
+        ExampleRequest("GET", "/api/v1/chatbots/"),
+        LocalizedText("Invalid or missing API key", "API Key が無効または欠落している"),
+    ),
+    DocumentedExample(
+        "maiagent/401-invalid-format", MAIAGENT.id, 401, "401-invalid-format.json",
+        ExampleRequest("GET", "/api/v1/chatbots/", (("Authorization", f"Bearer {MAIAGENT_DEMO_KEY}"),)),
+        LocalizedText("Incorrect API key format", "API Key の形式が誤っている"),
+    ),
+    DocumentedExample(
+        "maiagent/400-required-fields", MAIAGENT.id, 400, "400-required-fields.json",
+        ExampleRequest("POST", f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/",
+                       _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {}),
+        LocalizedText("Bad request: required field missing", "不正なリクエスト：必須フィールドの欠落"),
+    ),
+    DocumentedExample(
+        "maiagent/200-paginated-shape", MAIAGENT.id, 200, "200-paginated-shape.jsonc",
+        ExampleRequest("GET", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
+        LocalizedText("Success response (shape)", "成功レスポンス（形式）"),
+        shape=True,
+    ),
+    DocumentedExample(
+        "maiagent/200-chatbots-page", MAIAGENT.id, 200, "200-chatbots-page.json",
+        ExampleRequest("GET", "/api/v1/chatbots/?page=1&pageSize=2", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
+        LocalizedText("A page of chatbots", "チャットボット一覧の 1 ページ"),
+    ),
+    DocumentedExample(
+        "maiagent/201-chatbot-created", MAIAGENT.id, 201, "201-chatbot-created.json",
+        ExampleRequest("POST", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {"name": "Docs assistant"}),
+        LocalizedText("Resource created", "リソースの作成に成功"),
+    ),
+    DocumentedExample(
+        "maiagent/403-permission-denied", MAIAGENT.id, 403, "403-permission-denied.json",
+        ExampleRequest("POST", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_READONLY_KEY), {"name": "Docs assistant"}),
+        LocalizedText("Permission denied", "権限がありません"),
+    ),
+    DocumentedExample(
+        "maiagent/404-not-found", MAIAGENT.id, 404, "404-not-found.json",
+        ExampleRequest("GET", f"/api/v1/chatbots/{UNKNOWN_CHATBOT_ID}/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
+        LocalizedText("Resource not found", "リソースが見つかりません"),
+    ),
+    DocumentedExample(
+        "maiagent/500-server-error", MAIAGENT.id, 500, "500-server-error.json",
+        ExampleRequest("GET", "/api/v1/sandbox/server-error/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
+        LocalizedText("Server error", "サーバーエラー"),
+    ),
+    DocumentedExample(
+        "aigne_hub/401-not-authenticated", AIGNE_HUB.id, 401, "401-not-authenticated.json",
+        ExampleRequest("POST", "/api/v1/chat/completions", (), _HELLO),
+        LocalizedText("Missing or invalid API key", "API キーがない、または無効"),
+    ),
+    DocumentedExample(
+        "aigne_hub/200-chat-completion", AIGNE_HUB.id, 200, "200-chat-completion.json",
+        ExampleRequest("POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), _HELLO),
+        LocalizedText("Chat completion", "チャット補完"),
+    ),
+    DocumentedExample(
+        "aigne_hub/400-model-required", AIGNE_HUB.id, 400, "400-model-required.json",
+        ExampleRequest("POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY),
+                       {"messages": [{"role": "user", "content": "Hello!"}]}),
+        LocalizedText("Bad request: model missing", "不正なリクエスト：model の欠落"),
+    ),
+)
+
+EXAMPLES: Mapping[str, DocumentedExample] = MappingProxyType({e.id: e for e in _ALL})
+
+
+def get_example(example_id: str) -> DocumentedExample:
+    """Return a documented example by id.
+
+    Parameters:
+        example_id: E.g. `"maiagent/401-missing-key"`.
+
+    Returns:
+        The example.
+
+    Raises:
+        UnknownExampleError: No example has that id.
+    """
+    try:
+        return EXAMPLES[example_id]
+    except KeyError:
+        raise UnknownExampleError(f"unknown documented example {example_id!r}") from None

@@ -1,0 +1,112 @@
+"""The package's own exceptions.
+
+Transports translate every backend failure (urllib, socket, browser ``fetch``) into one of
+these, in one place each, so callers and the playground UI handle a single family. An HTTP
+error status is never an exception: it is a normal [`Response`][playground.Response].
+"""
+
+from __future__ import annotations
+
+from ._models import LocalizedText
+
+__all__ = [
+    "ConnectError",
+    "InvalidRequestError",
+    "NetworkError",
+    "PlaygroundError",
+    "ResponseTooLargeError",
+    "TimeoutException",
+    "TransportError",
+    "UnknownApiError",
+    "UnknownExampleError",
+]
+
+
+class PlaygroundError(Exception):
+    """Base class of every exception raised by the package.
+
+    Attributes:
+        hint: What the reader can do about it, in English and Japanese.
+    """
+
+    hint = LocalizedText(
+        en="Something went wrong in the playground.",
+        ja="プレイグラウンドで問題が発生しました。",
+    )
+
+
+class UnknownApiError(PlaygroundError, LookupError):
+    """An API id that no profile describes (see [`PROFILES`][playground.PROFILES])."""
+
+    hint = LocalizedText(
+        en="Choose one of the documented APIs: MaiAgent or AIGNE Hub.",
+        ja="ドキュメントに記載された API（MaiAgent または AIGNE Hub）を選んでください。",
+    )
+
+
+class UnknownExampleError(PlaygroundError, LookupError):
+    """A documented-example id that the catalogue does not list (see [`EXAMPLES`][playground.EXAMPLES])."""
+
+
+class InvalidRequestError(PlaygroundError, ValueError):
+    """A request that must not be sent: a bad URL, a non-HTTP scheme, or an unsafe header value."""
+
+    hint = LocalizedText(
+        en="Check the URL (it must start with http:// or https://) and the header values "
+        "(no line breaks or control characters).",
+        ja="URL（http:// または https:// で始まる必要があります）とヘッダーの値"
+        "（改行や制御文字を含めない）を確認してください。",
+    )
+
+
+class TransportError(PlaygroundError):
+    """The request could not be completed; no HTTP response was received.
+
+    Parameters:
+        message: What happened, in English (for logs and tracebacks).
+        request: The request that failed, when known.
+    """
+
+    def __init__(self, message: str, *, request: object | None = None) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class ConnectError(TransportError):
+    """The target could not be reached (DNS failure, connection refused, TLS failure)."""
+
+    hint = LocalizedText(
+        en="The server could not be reached. Check the base URL and your network connection.",
+        ja="サーバーに接続できませんでした。ベース URL とネットワーク接続を確認してください。",
+    )
+
+
+class TimeoutException(TransportError):
+    """The target did not answer within the transport's timeout."""
+
+    hint = LocalizedText(
+        en="The server did not answer in time. Try again, or check that the base URL is right.",
+        ja="サーバーが時間内に応答しませんでした。再試行するか、ベース URL が正しいか確認してください。",
+    )
+
+
+class NetworkError(TransportError):
+    """The connection failed mid-way, or the browser refused the request (CORS, redirect, offline)."""
+
+    hint = LocalizedText(
+        en="The request failed before a response arrived. In a browser this is usually CORS: "
+        "the target does not allow calls from this page. Use the sandbox, or call the API "
+        "from your own server or terminal.",
+        ja="応答を受け取る前にリクエストが失敗しました。ブラウザーでは多くの場合 CORS が原因です"
+        "（対象のサーバーがこのページからの呼び出しを許可していません）。サンドボックスを使うか、"
+        "ご自身のサーバーやターミナルから API を呼び出してください。",
+    )
+
+
+class ResponseTooLargeError(TransportError):
+    """The response body exceeded the transport's size limit and was not read to the end."""
+
+    hint = LocalizedText(
+        en="The response was too large to display, so it was not read.",
+        ja="応答が大きすぎて表示できないため、読み込みませんでした。",
+    )

@@ -1,0 +1,87 @@
+"""The Pyodide transport, on the browser's `fetch` through `pyodide.http.pyfetch`."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any, Callable
+
+from .._exceptions import NetworkError, ResponseTooLargeError, TimeoutException
+from .._models import Headers, Request, Response
+from .base import AsyncBaseTransport, check_outgoing
+
+__all__ = ["FetchTransport"]
+
+
+class FetchTransport(AsyncBaseTransport):
+    """Send requests with the browser's `fetch` (asynchronous: a browser cannot block).
+
+    Parameters:
+        timeout: Seconds to wait for the whole response.
+        max_response_bytes: Responses larger than this raise `ResponseTooLargeError`.
+        pyfetch: The fetch function; `pyodide.http.pyfetch` by default, imported on first use so
+            that the package imports in CPython too (tests pass a fake).
+    """
+
+    def __init__(self, timeout: float = 10.0, max_response_bytes: int = 10 * 1024 * 1024,
+                 pyfetch: Callable[..., Any] | None = None) -> None:
+        self.timeout = timeout
+        self.max_response_bytes = max_response_bytes
+        self._pyfetch = pyfetch
+
+    def _fetch_function(self) -> Callable[..., Any]:
+        if self._pyfetch is None:
+            from pyodide.http import pyfetch  # only exists inside Pyodide
+
+            self._pyfetch = pyfetch
+        return self._pyfetch
+
+    async def handle_async_request(self, request: Request) -> Response:
+        """Send `request` with `fetch`; any HTTP status is a normal response.
+
+        Parameters:
+            request: The request.
+
+        Returns:
+            The response, with `elapsed` measured.
+
+        Raises:
+            InvalidRequestError: The URL or a header is unsafe to send.
+            TimeoutException: No complete answer within `timeout`.
+            NetworkError: `fetch` failed: offline, DNS, CORS, or a refused redirect (browsers
+                do not say which, by design).
+            ResponseTooLargeError: The body exceeded `max_response_bytes`.
+        """
+        check_outgoing(request)
+        pyfetch = self._fetch_function()
+        options: dict[str, Any] = {
+            "method": request.method,
+            "headers": dict(request.headers.raw),
+            # Never send the site's cookies, never cache, never follow a redirect with the key.
+            "credentials": "omit",
+            "cache": "no-store",
+            "redirect": "error",
+        }
+        if request.body:
+            options["body"] = request.body
+        start = time.perf_counter()
+        try:
+            response, body = await asyncio.wait_for(self._exchange(pyfetch, request.url, options), self.timeout)
+        except asyncio.TimeoutError as exc:
+            raise TimeoutException(f"timed out after {self.timeout} s", request=request) from exc
+        except ResponseTooLargeError:
+            raise
+        except Exception as exc:  # pyfetch raises OSError or JavaScript errors, depending on the version
+            raise NetworkError(f"fetch failed: {exc}", request=request) from exc
+        return Response(int(response.status), Headers(dict(response.headers)), body,
+                        elapsed=time.perf_counter() - start)
+
+    async def _exchange(self, pyfetch: Callable[..., Any], url: str, options: dict[str, Any]) -> tuple[Any, bytes]:
+        response = await pyfetch(url, **options)
+        declared = response.headers.get("content-length") if hasattr(response.headers, "get") else None
+        if declared and declared.isdigit() and int(declared) > self.max_response_bytes:
+            raise ResponseTooLargeError(f"response larger than {self.max_response_bytes} bytes")
+        body = bytes(await response.bytes())
+        if len(body) > self.max_response_bytes:
+            raise ResponseTooLargeError(f"response larger than {self.max_response_bytes} bytes")
+        return response, body

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Set up everything the site and the tests need: a Python venv with the pinned packages, and,
+# with --browser, Debian's Chromium for the Playwright tests. Safe to run again.
+source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
+
+with_browser=0
+for arg in "$@"; do
+  case "$arg" in
+    --browser) with_browser=1 ;;
+    *) die "unknown option: $arg (usage: scripts/setup.sh [--browser])" ;;
+  esac
+done
+
+python="$(find_python)" || die "Python 3.12 or 3.13 is required (the Pyodide tooling, pyodide-lock, needs >= 3.12).
+Install one (e.g. 'pyenv install 3.12') or point PYTHON=/path/to/python3.12 at it."
+
+stamp="$VENV/.installed"
+if [ ! -x "$PY" ] || ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+  say "creating .venv with $python"
+  rm -rf "$VENV"
+  "$python" -m venv "$VENV"
+fi
+if [ ! -f "$stamp" ] || [ "$ROOT/requirements.lock" -nt "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+  say "installing pinned Python packages (requirements.lock)"
+  "$PY" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.lock"
+  "$PY" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
+  touch "$stamp"
+fi
+
+if [ "$with_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+  command -v apt-get >/dev/null || die "Debian's chromium is needed for the browser tests and apt-get is not available: install chromium at /usr/bin/chromium."
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  say "installing Debian's chromium (browser tests)"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+say "setup done"

@@ -1,0 +1,54 @@
+"""Shared pytest fixtures, grouped by the part of the project they serve."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --- playground: the sandbox server ------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def playground_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny stand-in for the built site: an index page, a wasm file and an ES module."""
+    site = tmp_path_factory.mktemp("site")
+    (site / "index.html").write_text("<!doctype html><title>home</title>", encoding="utf-8")
+    (site / "guide").mkdir()
+    (site / "guide" / "index.html").write_text("<!doctype html><title>guide</title>", encoding="utf-8")
+    (site / "pyodide.asm.wasm").write_bytes(b"\0asm\x01\0\0\0")
+    (site / "worker.mjs").write_text("export {};\n", encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="session")
+def sandbox_server(playground_site_dir: Path) -> Iterator[str]:
+    """Run `python -m playground.server` on a free port; yield its base URL (ending in `/`)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "playground.server", "--site", str(playground_site_dir), "--port", "0"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        if "http://" not in line:
+            process.kill()
+            raise RuntimeError(f"server did not start: {line!r} {process.stderr.read() if process.stderr else ''}")
+        yield line[line.index("http://"):].strip()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()

@@ -1,0 +1,96 @@
+"""The site as a reader meets it in Chromium: language switching, search, and no third-party request."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/"]
+
+
+def record_requests(page) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def assert_all_local(urls: list[str], base: str) -> None:
+    origin = urlsplit(base).netloc
+    foreign = [u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != origin]
+    assert not foreign, f"requests left the local origin: {foreign}"
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search box once its index is ready; return the result links."""
+    meta = page.locator(".md-search-result__meta")
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Material shows "Initializing search" until the worker has loaded the index.
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() && !/Initializing|初期化/.test(m.textContent); }"
+    )
+    idle = meta.text_content()
+    box.press_sequentially(query)
+    # Material reacts to keyup; a Japanese IME commits with a key press, but typed kana sends none.
+    box.press("End")
+    page.wait_for_function("idle => document.querySelector('.md-search-result__meta').textContent !== idle", arg=idle)
+    return page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_language_switch_keeps_the_page_and_section(site_server: str, page, path: str) -> None:
+    urls = record_requests(page)
+    page.goto(urljoin(site_server, path))
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("[data-language-switch][hreflang=ja]").dispatch_event("click")
+    page.wait_for_url(urljoin(site_server, "ja/" + path))
+    assert page.locator("html").get_attribute("lang") == "ja"
+
+    # Back to English from a section: the same section in the other language.
+    anchor = page.locator("article h2[id]").first.get_attribute("id")
+    page.goto(urljoin(site_server, f"ja/{path}#{anchor}"))
+    page.locator("[data-language-switch][hreflang=en]").dispatch_event("click")
+    page.wait_for_url(urljoin(site_server, f"{path}#{anchor}"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert_all_local(urls, site_server)
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("ja", "認証", "ja/maiagent/authentication/"),
+        ("ja", "認証", "ja/aigne-hub/authentication/"),
+        ("ja", "ステータスコード", "ja/maiagent/status-codes/"),
+        ("ja", "APIキー", "ja/maiagent/authentication/"),
+        ("ja", "キーの取得", "ja/maiagent/authentication/"),
+        ("ja", "セキュリティ", "ja/aigne-hub/authentication/"),
+        ("ja", "ベアラー認証", "ja/aigne-hub/authentication/"),
+        ("ja", "Invalid API key format", "ja/maiagent/authentication/"),
+        ("en", "Invalid API key format", "maiagent/authentication/"),
+        ("en", "status codes", "maiagent/status-codes/"),
+        ("en", "Bearer", "aigne-hub/authentication/"),
+    ],
+)
+def test_search_finds_pages_in_the_readers_language(site_server: str, page, lang: str, query: str, expected: str) -> None:
+    urls = record_requests(page)
+    page.goto(urljoin(site_server, "ja/" if lang == "ja" else ""))
+    results = search(page, query)
+    pages = {urlsplit(u).path.lstrip("/").split("#")[0] for u in results}
+    assert expected in pages, f"{query!r} in {lang}: {sorted(pages)}"
+    in_other_language = [p for p in pages if p.startswith("ja/") != (lang == "ja")]
+    assert not in_other_language, f"results must stay in {lang}: {in_other_language}"
+    assert_all_local(urls, site_server)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_the_local_origin(site_server: str, page, lang: str, path: str) -> None:
+    urls = record_requests(page)
+    page.goto(urljoin(site_server, ("ja/" if lang == "ja" else "") + path), wait_until="networkidle")
+    assert page.locator("article h1").count() == 1
+    assert_all_local(urls, site_server)
+    assert len(urls) > 3  # the page, its CSS, JS and search worker really loaded

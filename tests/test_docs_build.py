@@ -1,0 +1,189 @@
+"""The built site: both languages complete, in parity, and faithful to the seeds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SEEDS = ROOT.parent / "shared" / "seeds"
+LANGUAGES = {"en": "", "ja": "ja/"}
+PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/"]
+
+HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*$", re.MULTILINE)
+ANCHOR = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
+INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
+FENCE = re.compile(r"^```(\w*)", re.MULTILINE)
+
+
+def markdown_pages(lang: str) -> dict[str, str]:
+    base = DOCS / lang
+    return {p.relative_to(base).as_posix(): p.read_text(encoding="utf-8") for p in sorted(base.rglob("*.md"))}
+
+
+def html(site: Path, lang: str, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / LANGUAGES[lang] / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# --- build ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_is_built_in_both_languages(site_dir: Path, lang: str, page: str) -> None:
+    soup = html(site_dir, lang, page)
+    assert soup.html["lang"] == lang
+    assert soup.find("h1") is not None
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_its_own_search_index(site_dir: Path, lang: str) -> None:
+    index = json.loads((site_dir / LANGUAGES[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [lang]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {p for p in PAGES} <= locations
+    assert not any(loc.startswith("ja/") for loc in locations), "an index must hold one language only"
+
+
+def test_missing_include_fails_the_strict_build(tmp_path: Path) -> None:
+    import build
+
+    broken = tmp_path / "docs" / "en"
+    broken.mkdir(parents=True)
+    (broken / "index.md").write_text('# x\n\n```json\n--8<-- "playground/documented_examples/nope.json"\n```\n')
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {broken}\nnav:\n  - index.md\n"
+        f"hooks: []\ntheme:\n  name: material\n  custom_dir: {ROOT / 'docs/overrides'}\n"
+    )
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(tmp_path / "out")],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert "nope.json" in result.stderr
+    assert build.CONFIGS == ("mkdocs.yml", "mkdocs.ja.yml")
+
+
+# --- parity --------------------------------------------------------------------------------------
+
+def test_same_pages_in_both_languages() -> None:
+    assert markdown_pages("en").keys() == markdown_pages("ja").keys()
+
+
+@pytest.mark.parametrize("page", sorted(markdown_pages("en")))
+def test_same_anchors_includes_and_code_blocks(page: str) -> None:
+    en, ja = markdown_pages("en")[page], markdown_pages("ja")[page]
+    for text in (en, ja):
+        for level, heading in HEADING.findall(text):
+            assert ANCHOR.search(heading), f"{page}: heading without an explicit anchor: {heading!r}"
+    anchors = [[ANCHOR.search(h).group(1) for _, h in HEADING.findall(t)] for t in (en, ja)]
+    assert anchors[0] == anchors[1]
+    assert INCLUDE.findall(en) == INCLUDE.findall(ja)
+    assert FENCE.findall(en) == FENCE.findall(ja)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_built_heading_ids_match(site_dir: Path, page: str) -> None:
+    ids = [
+        [h["id"] for h in html(site_dir, lang, page).select("article h2[id], article h3[id]")]
+        for lang in LANGUAGES
+    ]
+    assert ids[0] == ids[1]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_language_switcher_links_to_the_same_page(site_dir: Path, page: str) -> None:
+    for lang, prefix in LANGUAGES.items():
+        links = {a["hreflang"]: a["href"] for a in html(site_dir, lang, page).select("a[data-language-switch]")}
+        page_dir = (Path("/") / prefix / page)
+        for target_lang, target_prefix in LANGUAGES.items():
+            resolved = (page_dir / links[target_lang]).resolve()
+            assert resolved == (Path("/") / target_prefix / page).resolve(), (lang, target_lang)
+
+
+# --- fidelity to the seeds -----------------------------------------------------------------------
+
+def seed_json_bodies() -> list[str]:
+    """Every JSON body published in the seeds (fenced blocks that start with '{')."""
+    bodies = []
+    for seed in sorted(SEEDS.glob("*.txt")):
+        for block in re.findall(r"```[^\n]*\n(.*?)```", seed.read_text(encoding="utf-8"), re.DOTALL):
+            if block.lstrip().startswith("{") and '"' in block and "headers" not in block:
+                bodies.append(block)
+    return bodies
+
+
+def seed_header_formats() -> list[str]:
+    found = set()
+    for seed in SEEDS.glob("*.txt"):
+        found |= set(re.findall(r"Authorization: (?:Api-Key|Bearer) [<A-Z_>]+", seed.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def test_seed_facts_were_found() -> None:
+    # The two 401 bodies in both MaiAgent seeds, the paginated shape and the 400 example.
+    assert len(seed_json_bodies()) == 6
+    assert "Authorization: Api-Key YOUR_API_KEY" in seed_header_formats()
+    assert "Authorization: Bearer <YOUR_API_KEY>" in seed_header_formats()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_seed_json_body_is_on_the_site(site_dir: Path, lang: str) -> None:
+    code = "".join(
+        squash(block.get_text()) for page in PAGES for block in html(site_dir, lang, page).select("pre code")
+    )
+    for body in seed_json_bodies():
+        assert squash(body) in code, f"missing in {lang}: {body}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_seed_header_format_is_on_the_site(site_dir: Path, lang: str) -> None:
+    text = " ".join(html(site_dir, lang, page).get_text(" ") for page in PAGES)
+    for header in seed_header_formats() + ["Api-Key YOUR_API_KEY_HERE", "Bearer YOUR_API_KEY"]:
+        assert header in text, f"missing in {lang}: {header}"
+
+
+SEED_FACTS = {
+    "en": ["401 Unauthorized", "Request successful", "Resource created successfully", "Bad Request",
+           "Authentication failed", "Permission denied", "Resource not found", "Server error",
+           "alphanumeric", "/api/v1/chat/completions", "aignehub/gpt-3.5-turbo", "@aigne/aigne-hub",
+           "dev-server-integration", "analytics-script-key", "Generate New Key"],
+    "ja": ["401 Unauthorized", "英数字", "/api/v1/chat/completions", "aignehub/gpt-3.5-turbo",
+           "@aigne/aigne-hub", "dev-server-integration", "analytics-script-key", "Generate New Key",
+           "最小権限の原則", "ローテーション"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_seed_wording_is_on_the_site(site_dir: Path, lang: str) -> None:
+    text = " ".join(html(site_dir, lang, page).get_text(" ") for page in PAGES)
+    for code in ("200", "201", "400", "401", "403", "404", "500"):
+        assert code in text
+    for fact in SEED_FACTS[lang]:
+        assert fact in text, f"missing in {lang}: {fact}"
+
+
+# --- machine-readable copies ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_llms_txt_indexes_markdown_copies(site_dir: Path, lang: str) -> None:
+    root = site_dir / LANGUAGES[lang]
+    index = (root / "llms.txt").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)]+\.md)\)", index)
+    assert sorted(links) == sorted((p.rstrip("/") or "index") + ".md" for p in PAGES)
+    for link in links:
+        copy = (root / link).read_text(encoding="utf-8")
+        assert "--8<--" not in copy, "snippets must be expanded in the Markdown copy"
+        assert copy.startswith("# ")
