@@ -148,7 +148,7 @@ _NASTY = st.sampled_from(["\r", "\n", "\u3000", "\uff1a", '"', "'", "<", ">", " 
 _PASTED = st.one_of(st.text(), st.lists(st.one_of(_NASTY, st.text(max_size=3)), max_size=12).map("".join))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, database=None)
 @given(api=st.sampled_from(["maiagent", "aigne-hub"]), pasted=_PASTED)
 def test_any_text_gives_a_safe_header(api: str, pasted: str) -> None:
     header = build_auth_header(api, pasted)
@@ -159,7 +159,7 @@ def test_any_text_gives_a_safe_header(api: str, pasted: str) -> None:
     assert all(f.example_id is None or f.example_id in EXAMPLES for f in header.findings)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(api=st.sampled_from(["maiagent", "aigne-hub"]), pasted=_PASTED)
 def test_building_is_idempotent(api: str, pasted: str) -> None:
     value = build_auth_header(api, pasted).value

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up, build both languages, and serve the site and the sandbox API on one origin.
+# Usage: scripts/serve.sh [--host 127.0.0.1] [--port 8000]
+source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
+"$ROOT/scripts/setup.sh"
+say "building the site (English and Japanese)"
+"$PY" "$ROOT/scripts/build.py"
+say "serving http://127.0.0.1:8000/ (Ctrl-C to stop)"
+exec "$PY" -m playground.server --site "$ROOT/site" "$@"
