@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json as _json
 from typing import Any
 
 from ._auth import AuthHeader, build_auth_header
-from ._models import Headers, HeadersInput, Request, Response
+from ._models import Headers, HeadersInput, Request, Response, json_bytes
 from ._profiles import ApiProfile, get_profile
 from ._transports.base import AsyncBaseTransport, BaseTransport
 from ._transports.sandbox import SandboxTransport
@@ -56,7 +55,7 @@ class Client:
         body = b""
         if json is not None:
             built.set("Content-Type", "application/json")
-            body = _json.dumps(json, ensure_ascii=False).encode("utf-8")
+            body = json_bytes(json)
         for name, value in Headers(headers).raw:
             built.set(name, value)
         return Request(method, self.base_url + path, built, body)

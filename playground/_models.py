@@ -12,9 +12,24 @@ from http import HTTPStatus
 from typing import Any, Union
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["Headers", "HeadersInput", "LocalizedText", "Request", "Response"]
+__all__ = ["Headers", "HeadersInput", "LocalizedText", "Request", "Response", "json_bytes"]
 
 LANGUAGES = ("en", "ja")
+
+
+def json_bytes(data: Any) -> bytes:
+    """Serialize `data` as UTF-8 JSON, escaping what UTF-8 cannot carry (lone surrogates).
+
+    Parameters:
+        data: Any JSON-serializable value.
+
+    Returns:
+        The JSON bytes.
+    """
+    try:
+        return _json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return _json.dumps(data).encode("ascii")
 
 
 @dataclass(frozen=True)
@@ -193,7 +208,7 @@ class Request:
         """
         built = Headers(headers)
         built.setdefault("Content-Type", "application/json")
-        return cls(method, url, built, _json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        return cls(method, url, built, json_bytes(data))
 
     @property
     def path(self) -> str:

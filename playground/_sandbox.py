@@ -20,7 +20,7 @@ from typing import Any, Callable, Mapping
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ._examples import DEMO_KNOWLEDGE_BASE_ID, FOREIGN_CHATBOT_ID, get_example
-from ._models import Headers, LocalizedText, Request, Response
+from ._models import Headers, LocalizedText, Request, Response, json_bytes
 from ._profiles import AIGNE_HUB, MAIAGENT, PROFILES, ApiProfile
 
 __all__ = [
@@ -144,11 +144,7 @@ SANDBOX_ROUTES: tuple[SandboxRoute, ...] = (
 # --- responses -----------------------------------------------------------------------------------
 
 def _json_response(status: int, data: Any, headers: Mapping[str, str] | None = None) -> Response:
-    try:
-        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        # Lone surrogates cannot be UTF-8: escape them rather than fail.
-        body = json.dumps(data).encode("ascii")
+    body = json_bytes(data)
     pairs = [("Content-Type", "application/json")] + list((headers or {}).items())
     return Response(status, Headers(pairs), body)
 

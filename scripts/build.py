@@ -1,4 +1,5 @@
-"""Build the whole site into ``site/``: English at the root, Japanese under ``site/ja/``.
+"""Build the whole site into ``site/``: English at the root, Japanese under ``site/ja/``,
+self-hosted Pyodide and our wheel under ``site/pyodide/``.
 
 Each language is a separate strict MkDocs build (its own search index, in its own language).
 English goes first because a build empties its ``site_dir``.
@@ -11,6 +12,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = ("mkdocs.yml", "mkdocs.ja.yml")
@@ -28,11 +31,18 @@ def build_docs(site_dir: Path) -> None:
         )
 
 
+def build_site(site_dir: Path) -> None:
+    import vendor_pyodide
+
+    build_docs(site_dir)
+    vendor_pyodide.vendor(site_dir)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     args = parser.parse_args()
-    build_docs(args.site_dir.resolve())
+    build_site(args.site_dir.resolve())
     print(f"built {args.site_dir}")
 
 

@@ -27,6 +27,16 @@ if [ ! -f "$stamp" ] || [ "$ROOT/requirements.lock" -nt "$stamp" ] || [ "$ROOT/p
   touch "$stamp"
 fi
 
+# Node.js and npm install the pinned Pyodide (package-lock.json) that the site serves itself.
+command -v node >/dev/null && command -v npm >/dev/null \
+  || die "Node.js >= 18 with npm is required (Pyodide comes from the npm package 'pyodide'): install nodejs and npm."
+node -e 'process.exit(+process.versions.node.split(".")[0] < 18)' \
+  || die "Node.js >= 18 is required, found $(node --version)."
+if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  say "installing pinned npm packages (package-lock.json)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 if [ "$with_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   command -v apt-get >/dev/null || die "Debian's chromium is needed for the browser tests and apt-get is not available: install chromium at /usr/bin/chromium."
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
