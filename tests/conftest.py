@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -11,27 +12,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build  # noqa: E402  (scripts/build.py: the one way the site is built)
 
 
-# --- playground: the sandbox server ------------------------------------------------------------
+# --- servers -----------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def playground_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A tiny stand-in for the built site: an index page, a wasm file and an ES module."""
-    site = tmp_path_factory.mktemp("site")
-    (site / "index.html").write_text("<!doctype html><title>home</title>", encoding="utf-8")
-    (site / "guide").mkdir()
-    (site / "guide" / "index.html").write_text("<!doctype html><title>guide</title>", encoding="utf-8")
-    (site / "pyodide.asm.wasm").write_bytes(b"\0asm\x01\0\0\0")
-    (site / "worker.mjs").write_text("export {};\n", encoding="utf-8")
-    return site
-
-
-@pytest.fixture(scope="session")
-def sandbox_server(playground_site_dir: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def run_server(site_dir: Path) -> Iterator[str]:
     """Run `python -m playground.server` on a free port; yield its base URL (ending in `/`)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "playground.server", "--site", str(playground_site_dir), "--port", "0"],
+        [sys.executable, "-m", "playground.server", "--site", str(site_dir), "--port", "0"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
@@ -52,3 +44,73 @@ def sandbox_server(playground_site_dir: Path) -> Iterator[str]:
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
+
+
+# --- playground: the sandbox server ------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def playground_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny stand-in for the built site: an index page, a wasm file and an ES module."""
+    site = tmp_path_factory.mktemp("site")
+    (site / "index.html").write_text("<!doctype html><title>home</title>", encoding="utf-8")
+    (site / "guide").mkdir()
+    (site / "guide" / "index.html").write_text("<!doctype html><title>guide</title>", encoding="utf-8")
+    (site / "pyodide.asm.wasm").write_bytes(b"\0asm\x01\0\0\0")
+    (site / "worker.mjs").write_text("export {};\n", encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="session")
+def sandbox_server(playground_site_dir: Path) -> Iterator[str]:
+    with run_server(playground_site_dir) as url:
+        yield url
+
+
+# --- the built site ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both languages built strictly (broken links or missing includes fail the build), with Pyodide."""
+    prebuilt = os.environ.get("DOCS_SITE_DIR")
+    if prebuilt:
+        return Path(prebuilt)
+    site = tmp_path_factory.mktemp("built-site")
+    build.build_site(site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir: Path) -> Iterator[str]:
+    """The project's own server (static site + sandbox API on one origin), as readers run it."""
+    with run_server(site_dir) as url:
+        yield url
+
+
+# --- browser -----------------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (its own browser download cannot work offline)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/setup.sh --browser (installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -255,7 +255,7 @@ def test_urls_outside_any_api_and_malformed_urls() -> None:
     nowhere = get("https://example.com/api/v1/chatbots/")
     assert nowhere.status_code == 404 and nowhere.json()["apis"] == ["/sandbox/maiagent/", "/sandbox/aigne-hub/"]
     assert get("http://[::1/sandbox/maiagent/").status_code == 400
-    assert get("/sandbox/aigne-hub/api/v1/chat/completions").status_code == 405
+    assert get("/sandbox/aigne-hub/api/v1/chat/completions").status_code == 401  # auth comes before 405
 
 
 # --- AIGNE Hub -----------------------------------------------------------------------------------
