@@ -1,7 +1,12 @@
 """MkDocs hooks shared by the English and the Japanese build.
 
 - Shared assets: ``docs/assets/`` holds CSS/JS used by both languages; each build has its own
-  ``docs_dir``, so the files are added to each build here instead of being copied twice.
+  ``docs_dir``, so the files are added to each build here instead of being copied twice. The
+  playground's JS/CSS lives with its Python package (``playground/web/``) and is added the same
+  way, as ``assets/playground/``, next to a generated ``config.js`` that tells it where this
+  build's Pyodide is (``extra.playground.pyodide``: the Japanese build sits one level down).
+- The sandbox's OpenAPI document is written into each build as ``openapi.json`` from the same
+  data the sandbox uses, so it is there on a static host too.
 - Machine-readable copies: every page is also written as Markdown next to its HTML
   (``maiagent/authentication/`` -> ``maiagent/authentication.md``, snippets expanded), and
   ``llms.txt`` indexes them, so tools and language models can read the docs without scraping HTML.
@@ -9,6 +14,8 @@
 
 from __future__ import annotations
 
+import json
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +24,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from playground import openapi_document
+
 SHARED_ASSETS = Path(__file__).parent / "assets"
+PLAYGROUND_WEB = Path(__file__).parent.parent / "playground" / "web"
+# Each folder's files are served under this prefix in both builds.
+ASSET_DIRS = {SHARED_ASSETS: "assets/", PLAYGROUND_WEB: "assets/playground/"}
 
 
 @dataclass
@@ -41,6 +53,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if path.is_file():
             src_uri = "assets/" + path.relative_to(SHARED_ASSETS).as_posix()
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    files.append(File.generated(config, "openapi.json", content=json.dumps(openapi_document(), indent=2)))
     return files
 
 

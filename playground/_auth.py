@@ -24,8 +24,8 @@ _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2
 _QUOTES = "".join(set(_QUOTE_PAIRS) | set(_QUOTE_PAIRS.values()))
 _PREFIX = re.compile(r"^[\"'`\u201c\u201d\u2018\u2019]?\s*authorization\s*[\"'`\u201c\u201d\u2018\u2019]?\s*:\s*",
                      re.IGNORECASE)
-_PLACEHOLDERS = frozenset({"YOUR_API_KEY_HERE", "YOUR_API_KEY", "YOUR_KEY", "API_KEY", "YOUR_TOKEN", "KEY",
-                           "YOUR_API_KEY_HERE_", "APIKEY", "YOURAPIKEY"})
+# The documentation's placeholders, compared upper-cased with "-" and " " read as "_".
+_PLACEHOLDERS = frozenset({"YOUR_API_KEY_HERE", "YOUR_API_KEY", "YOUR_KEY", "API_KEY", "YOUR_TOKEN", "YOURAPIKEY"})
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._examples import EXAMPLES, DocumentedExample
+from ._examples import EXAMPLES
 from ._profiles import AIGNE_HUB, MAIAGENT, PROFILES, ApiProfile
 from ._sandbox import SANDBOX_ROUTES, SERVER_ERROR_PATH, SandboxRoute
 

@@ -16,7 +16,8 @@ import re
 import uuid
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ._examples import DEMO_KNOWLEDGE_BASE_ID, FOREIGN_CHATBOT_ID, get_example
@@ -206,21 +207,20 @@ def resolve_api(request: Request) -> tuple[ApiProfile | None, str, str]:
 
 # --- authentication ------------------------------------------------------------------------------
 
-def _authenticate(ctx_request: Request, profile: ApiProfile) -> str:
+def _authenticate(request: Request, profile: ApiProfile) -> str:
     """Return the key's access level, or raise `_Reject` with the documented 401."""
     challenge = {"WWW-Authenticate": profile.scheme.name}
     missing = profile.failure_examples["missing"]
     invalid = profile.failure_examples["invalid_format"]
     # Servers drop optional whitespace around a field value (RFC 9110, section 5.5).
-    value = ctx_request.headers.get("authorization", "").strip(" \t")
+    value = request.headers.get("authorization", "").strip(" \t")
     if not value:
         raise _Reject(_example(missing, challenge))
     scheme, sep, key = value.partition(" ")
     if scheme.lower() != profile.scheme.name.lower():
-        if not sep and scheme.lower() == profile.scheme.name.lower():
-            raise _Reject(_example(missing, challenge))
         raise _Reject(_example(invalid, challenge))
     if not key:
+        # The scheme alone: no credentials were provided.
         raise _Reject(_example(missing, challenge))
     if not re.fullmatch(profile.key_pattern, key):
         raise _Reject(_example(invalid, challenge))

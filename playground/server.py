@@ -23,11 +23,12 @@ from urllib.parse import quote
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import PlainTextResponse
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ._models import Headers, Request, Response
 from ._openapi import openapi_document
@@ -122,6 +123,20 @@ async def _send(send: Send, response: Response, head: bool) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+class _SandboxFirst:
+    # Routes /sandbox/... before Starlette's router: a Mount's regex would let paths with an
+    # encoded line break fall through to the static files.
+    def __init__(self, app: ASGIApp, sandbox: ASGIApp) -> None:
+        self.app = app
+        self.sandbox = sandbox
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and scope["path"].startswith("/sandbox/"):
+            await self.sandbox(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
 def _missing_site(site: str) -> Any:
     message = f"The site directory {site!r} does not exist: build the site first. The sandbox API is at /sandbox/.\n"
 
@@ -153,7 +168,7 @@ def create_app(site: str | os.PathLike[str] = "site", max_body_bytes: int = MAX_
         max_age=600,
     )
     static = StaticFiles(directory=site, html=True) if os.path.isdir(site) else _missing_site(site)
-    return Starlette(routes=[Mount("/sandbox", app=api), Mount("/", app=static)])
+    return Starlette(routes=[Mount("/", app=static)], middleware=[Middleware(_SandboxFirst, sandbox=api)])
 
 
 class _Server(uvicorn.Server):
@@ -171,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     Parameters:
         argv: Command-line arguments (`--site`, `--host`, `--port`); `sys.argv[1:]` by default.
     """
-    parser = argparse.ArgumentParser(prog="python -m playground.server", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m playground.server", description="Serve the built site and the sandbox API on one origin.")
     parser.add_argument("--site", default="site", help="the built site directory (default: site)")
     parser.add_argument("--host", default="127.0.0.1", help="the interface to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="the port; 0 picks a free one (default: 8000)")

@@ -17,6 +17,15 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import build  # noqa: E402  (scripts/build.py: the one way the site is built)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: fast feedback first, and Playwright's session-long event loop
+    (it keeps one running in the main thread) cannot disturb tests that call asyncio.run."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 # --- servers -----------------------------------------------------------------------------------
 
 @contextlib.contextmanager

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SEEDS = ROOT.parent / "shared" / "seeds"
 LANGUAGES = {"en": "", "ja": "ja/"}
-PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/"]
+PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "reference/"]
 
 HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*$", re.MULTILINE)
 ANCHOR = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")

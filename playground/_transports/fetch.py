@@ -63,7 +63,11 @@ class FetchTransport(AsyncBaseTransport):
             "redirect": "error",
         }
         if request.body:
-            options["body"] = request.body
+            # Text crosses into JavaScript as a plain string; only binary needs a byte array.
+            try:
+                options["body"] = request.body.decode("utf-8")
+            except UnicodeDecodeError:
+                options["body"] = request.body
         start = time.perf_counter()
         try:
             response, body = await asyncio.wait_for(self._exchange(pyfetch, request.url, options), self.timeout)
