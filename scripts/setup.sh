@@ -30,7 +30,7 @@ fi
 # Node.js and npm install the pinned Pyodide (package-lock.json) that the site serves itself.
 command -v node >/dev/null && command -v npm >/dev/null \
   || die "Node.js >= 18 with npm is required (Pyodide comes from the npm package 'pyodide'): install nodejs and npm."
-node -e 'process.exit(+process.versions.node.split(".")[0] < 18)' \
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 18 ? 1 : 0)' \
   || die "Node.js >= 18 is required, found $(node --version)."
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
   say "installing pinned npm packages (package-lock.json)"
