@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import json
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,10 +48,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path in sorted(SHARED_ASSETS.rglob("*")):
-        if path.is_file():
-            src_uri = "assets/" + path.relative_to(SHARED_ASSETS).as_posix()
-            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for folder, prefix in ASSET_DIRS.items():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                src_uri = prefix + path.relative_to(folder).as_posix()
+                files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    settings = {"pyodide": config.extra["playground"]["pyodide"]}
+    files.append(File.generated(config, "assets/playground/config.js",
+                                content=f"window.playgroundConfig = {json.dumps(settings)};\n"))
     files.append(File.generated(config, "openapi.json", content=json.dumps(openapi_document(), indent=2)))
     return files
 

@@ -298,7 +298,15 @@ def _literal(value: Any, indent: int = 0) -> str:
     return repr(value) if not isinstance(value, (dict, list)) else ("{}" if isinstance(value, dict) else "[]")
 
 
-def python_code(spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bool = False) -> str:
+_CODE_COMMENTS = {
+    "sandbox": _L("# The sandbox answers as the documentation says; no network is used.",
+                  "# サンドボックスはドキュメントどおりに応答します。ネットワークは使いません。"),
+    "live": _L("# The browser's fetch (inside Pyodide); in CPython use HTTPTransport() and client.request(...).",
+               "# ブラウザーの fetch を使います（Pyodide 内）。CPython では HTTPTransport() と client.request(...) を使います。"),
+}
+
+
+def python_code(spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bool = False, lang: str = "en") -> str:
     """Return the Python source that sends the same request with this package.
 
     Parameters:
@@ -306,6 +314,7 @@ def python_code(spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bo
         target: As for `send`.
         use_my_key: Put the reader's key in the code; otherwise the code reads it from
             an environment variable (`MAIAGENT_API_KEY`, `AIGNE_HUB_API_KEY`).
+        lang: The language of the code's comments (`"en"` or `"ja"`).
 
     Returns:
         The source code.
@@ -325,13 +334,13 @@ def python_code(spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bo
     lines.append("")
     if live:
         lines += [
-            "# The browser's fetch (inside Pyodide); in CPython use HTTPTransport() and client.request(...).",
+            _CODE_COMMENTS["live"].get(lang),
             f"client = Client({_literal(profile.id)}, {key_expr}, transport=FetchTransport(), "
             f"base_url={_literal(target.strip())})",
         ]
     else:
         lines += [
-            "# The sandbox answers as the documentation says; no network is used.",
+            _CODE_COMMENTS["sandbox"].get(lang),
             f"client = Client({_literal(profile.id)}, {key_expr})",
         ]
     arguments = [_literal(method), _literal(path)]
@@ -401,7 +410,7 @@ async def _call(message: dict[str, Any]) -> Any:
         return await reproduce(message.get("example_id", ""))
     if op == "python_code":
         return {"code": python_code(message.get("spec", {}), message.get("target", "sandbox"),
-                                    use_my_key=bool(message.get("use_my_key")))}
+                                    use_my_key=bool(message.get("use_my_key")), lang=str(message.get("lang", "en")))}
     if op == "run_code":
         return await run_code(str(message.get("source", "")), message.get("env") or None)
     return _error("unknown_op", str(op))

@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "reference/"]
+PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "playground/", "reference/"]
 
 
 def record_requests(page) -> list[str]:

@@ -13,12 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SEEDS = ROOT.parent / "shared" / "seeds"
 LANGUAGES = {"en": "", "ja": "ja/"}
-PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "reference/"]
+PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "playground/", "reference/"]
 
 HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*$", re.MULTILINE)
 ANCHOR = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
 FENCE = re.compile(r"^```(\w*)", re.MULTILINE)
+HTML_BLOCK = re.compile(r"^\s*(<[a-z][^>]*>)", re.MULTILINE)
 
 
 def markdown_pages(lang: str) -> dict[str, str]:
@@ -92,6 +93,8 @@ def test_same_anchors_includes_and_code_blocks(page: str) -> None:
     assert anchors[0] == anchors[1]
     assert INCLUDE.findall(en) == INCLUDE.findall(ja)
     assert FENCE.findall(en) == FENCE.findall(ja)
+    # Raw HTML (the playground's mount points) must be identical: the script reads its attributes.
+    assert HTML_BLOCK.findall(en) == HTML_BLOCK.findall(ja)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -187,3 +190,24 @@ def test_llms_txt_indexes_markdown_copies(site_dir: Path, lang: str) -> None:
         copy = (root / link).read_text(encoding="utf-8")
         assert "--8<--" not in copy, "snippets must be expanded in the Markdown copy"
         assert copy.startswith("# ")
+
+
+# --- the playground ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_playground_page_documents_the_sandbox_demo_keys(site_dir: Path, lang: str) -> None:
+    import playground
+
+    text = html(site_dir, lang, "playground/").get_text(" ")
+    for key in (playground.MAIAGENT_DEMO_KEY, playground.MAIAGENT_READONLY_KEY, playground.AIGNE_HUB_DEMO_KEY):
+        assert key in text
+    assert playground.SERVER_ERROR_PATH in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_reproduce_buttons_name_documented_examples(site_dir: Path, lang: str) -> None:
+    import playground
+
+    for page in PAGES:
+        for block in html(site_dir, lang, page).select(".playground-reproduce"):
+            assert block["data-example"] in playground.EXAMPLES

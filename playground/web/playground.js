@@ -1,0 +1,627 @@
+// The live playground: the UI on the page's main thread, Python (Pyodide + our package) in a
+// module Web Worker (worker.mjs). Loaded on every page, it does nothing, and starts no worker,
+// unless the page has a `.playground` or `.playground-reproduce` element.
+//
+// Rules this file keeps: every string exists in English and Japanese; response data reaches the
+// page through textContent only (never innerHTML); the API key stays in memory (sessionStorage
+// only when the reader opts in) and is never logged, put in a URL, or written into the code
+// unless the reader ticks "Put my key in the code".
+(() => {
+  "use strict";
+
+  const SCRIPT_URL = document.currentScript ? document.currentScript.src : "";
+  const RUN_TIME_LIMIT_MS = 10000;
+  const LOAD_TIME_LIMIT_MS = 120000;
+  const MAX_SHOWN_CHARS = 100000;
+  const STORAGE_PREFIX = "playground:key:";
+
+  const STRINGS = {
+    en: {
+      loadingPython: "Loading Python…",
+      loadingPackage: "Loading the playground package…",
+      loadFailed: "The in-browser Python could not be loaded ({detail}). The documented examples on this page still apply; you can send the same requests with curl or from your own code.",
+      noWorker: "this browser cannot start module Web Workers",
+      loadTimeout: "loading took too long",
+      api: "API",
+      key: "API key",
+      show: "Show key",
+      hide: "Hide key",
+      demoKey: "Use a demo key",
+      demoKeyDone: "Filled in the sandbox's demo key {key}: it works in the in-browser sandbox only.",
+      remember: "Remember for this tab",
+      forget: "Forget",
+      forgotten: "The key was cleared from this page and from this tab's storage.",
+      headerLabel: "Header that will be sent",
+      noHeader: "No Authorization header will be sent: the key is empty.",
+      diagnosis: "Diagnosis",
+      looksRight: "The header has the documented format.",
+      severity: { error: "Error", warning: "Corrected", info: "Note" },
+      realApi: "The real API would answer {status}: {title}.",
+      fix: "Fix:",
+      request: "Request",
+      method: "Method",
+      endpoint: "Endpoint",
+      body: "JSON body (leave empty for none)",
+      target: "Send to",
+      sandbox: "The in-browser sandbox: it answers as the documentation says, and nothing leaves your browser",
+      live: "A live base URL",
+      liveUrl: "Base URL",
+      liveHint: "Your key is sent to this URL only. The server must allow calls from this page (CORS); the local server's sandbox does, at …/sandbox/maiagent/ and …/sandbox/aigne-hub/.",
+      send: "Send",
+      cancel: "Cancel",
+      sending: "Sending…",
+      cancelled: "Cancelled: the response, if any, is ignored.",
+      response: "Response",
+      headers: "Headers",
+      responseBody: "Body",
+      notSent: "Not sent",
+      truncated: "[… shortened for display]",
+      code: "Python code",
+      codeHint: "The same request with this site's Python package. It reads the key from the environment variable {env}; Run sets it from the key above for that run only.",
+      useMyKey: "Put my key in the code",
+      run: "Run",
+      resetCode: "Reset code",
+      running: "Running…",
+      output: "Output",
+      noOutput: "(no output)",
+      timeLimit: "The code ran longer than {seconds} s and was stopped; Python is restarting.",
+      reproduce: "Reproduce",
+      reproduceLabel: "Reproduce: {title}",
+      documented: "Documented",
+      actual: "Actual response from the in-browser sandbox",
+      equal: "Matches the documented response.",
+      different: "Differs from the documented response.",
+      internal: "Something went wrong in the playground.",
+    },
+    ja: {
+      loadingPython: "Python を読み込み中…",
+      loadingPackage: "プレイグラウンドのパッケージを読み込み中…",
+      loadFailed: "ブラウザー内の Python を読み込めませんでした（{detail}）。このページに記載された例はそのまま有効です。同じリクエストは curl やご自身のコードから送信できます。",
+      noWorker: "このブラウザーではモジュール Web Worker を起動できません",
+      loadTimeout: "読み込みに時間がかかりすぎました",
+      api: "API",
+      key: "API キー",
+      show: "キーを表示",
+      hide: "キーを隠す",
+      demoKey: "デモキーを使う",
+      demoKeyDone: "サンドボックスのデモキー {key} を入力しました。ブラウザー内サンドボックスでのみ使えます。",
+      remember: "このタブで記憶する",
+      forget: "消去",
+      forgotten: "キーをこのページとこのタブの保存領域から消去しました。",
+      headerLabel: "送信されるヘッダー",
+      noHeader: "キーが空のため、Authorization ヘッダーは送信されません。",
+      diagnosis: "診断",
+      looksRight: "ヘッダーはドキュメントどおりの形式です。",
+      severity: { error: "エラー", warning: "修正済み", info: "注意" },
+      realApi: "実際の API は {status} を返します：{title}。",
+      fix: "修正方法：",
+      request: "リクエスト",
+      method: "メソッド",
+      endpoint: "エンドポイント",
+      body: "JSON 本文（なしの場合は空欄）",
+      target: "送信先",
+      sandbox: "ブラウザー内サンドボックス：ドキュメントどおりに応答し、ブラウザーの外には何も送信しません",
+      live: "実際のベース URL",
+      liveUrl: "ベース URL",
+      liveHint: "キーはこの URL にだけ送信されます。サーバーがこのページからの呼び出しを許可している（CORS）必要があります。ローカルサーバーのサンドボックス（…/sandbox/maiagent/ と …/sandbox/aigne-hub/）は許可しています。",
+      send: "送信",
+      cancel: "キャンセル",
+      sending: "送信中…",
+      cancelled: "キャンセルしました。応答があっても無視します。",
+      response: "レスポンス",
+      headers: "ヘッダー",
+      responseBody: "本文",
+      notSent: "送信していません",
+      truncated: "[… 表示のため省略]",
+      code: "Python コード",
+      codeHint: "このサイトの Python パッケージで同じリクエストを送るコードです。キーは環境変数 {env} から読み込みます。「実行」では、上のキーをその実行の間だけこの環境変数に設定します。",
+      useMyKey: "自分のキーをコードに含める",
+      run: "実行",
+      resetCode: "コードを元に戻す",
+      running: "実行中…",
+      output: "出力",
+      noOutput: "（出力なし）",
+      timeLimit: "コードの実行が {seconds} 秒を超えたため停止しました。Python を再起動しています。",
+      reproduce: "再現する",
+      reproduceLabel: "再現する：{title}",
+      documented: "ドキュメント",
+      actual: "ブラウザー内サンドボックスの実際の応答",
+      equal: "ドキュメントの応答と一致しました。",
+      different: "ドキュメントの応答と異なります。",
+      internal: "プレイグラウンドで問題が発生しました。",
+    },
+  };
+
+  const LANG = (document.documentElement.lang || "en").toLowerCase().startsWith("ja") ? "ja" : "en";
+  const T = STRINGS[LANG];
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+  const localized = (pair) => (pair && typeof pair === "object" ? pair[LANG] || pair.en || "" : String(pair || ""));
+
+  // --- DOM helpers: text only, never HTML -----------------------------------------------------
+
+  function h(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(props || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (name === "class") node.className = value;
+      else if (name === "text") node.textContent = value;
+      else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+      else if (name in node && typeof value !== "string") node[name] = value;
+      else node.setAttribute(name, value === true ? "" : value);
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) {
+        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      }
+    }
+    return node;
+  }
+
+  // `code` spans in the package's messages become <code> elements, built from text.
+  function richText(text) {
+    return String(text).split("`").map((part, i) => (i % 2 ? h("code", { text: part }) : document.createTextNode(part)));
+  }
+
+  function shown(text) {
+    const value = String(text);
+    return value.length > MAX_SHOWN_CHARS ? value.slice(0, MAX_SHOWN_CHARS) + "\n" + T.truncated : value;
+  }
+
+  function errorText(result) {
+    const error = (result && result.error) || {};
+    return localized(error.message) || T.internal;
+  }
+
+  let uid = 0;
+  const nextId = (name) => `playground-${++uid}-${name}`;
+
+  // --- the worker: one per page, started only when the page has a playground ------------------
+
+  const python = {
+    worker: null,
+    state: "idle", // idle | loading | ready | failed
+    stage: "python",
+    detail: "",
+    listeners: new Set(),
+    pending: new Map(),
+    nextCall: 0,
+    readyPromise: null,
+
+    siteURLs() {
+      const assets = new URL(".", SCRIPT_URL || location.href);
+      const config = window.playgroundConfig || { pyodide: "pyodide/" };
+      const root = new URL("../../", assets); // this build's root: assets/playground/ is two levels down
+      return { worker: new URL("worker.mjs", assets).href, indexURL: new URL(config.pyodide, root).href };
+    },
+
+    notify() {
+      for (const listener of this.listeners) listener(this.state, this.stage, this.detail);
+    },
+
+    fail(detail) {
+      if (this.state === "failed") return;
+      this.state = "failed";
+      this.detail = detail;
+      for (const { reject } of this.pending.values()) reject(new Error(detail));
+      this.pending.clear();
+      if (this.worker) this.worker.terminate();
+      this.worker = null;
+      this.notify();
+      this.rejectReady(new Error(detail));
+    },
+
+    start() {
+      if (this.state === "loading" || this.state === "ready") return this.readyPromise;
+      this.state = "loading";
+      this.stage = "python";
+      this.readyPromise = new Promise((resolve, reject) => {
+        this.resolveReady = resolve;
+        this.rejectReady = reject;
+      });
+      this.readyPromise.catch(() => {});
+      this.notify();
+      const { worker: workerURL, indexURL } = this.siteURLs();
+      try {
+        this.worker = new Worker(workerURL, { type: "module" });
+      } catch (error) {
+        this.fail(T.noWorker);
+        return this.readyPromise;
+      }
+      const timer = setTimeout(() => this.fail(T.loadTimeout), LOAD_TIME_LIMIT_MS);
+      this.worker.addEventListener("error", (event) => {
+        clearTimeout(timer);
+        event.preventDefault();
+        this.fail(event.message || T.noWorker);
+      });
+      this.worker.addEventListener("message", (event) => {
+        const data = event.data || {};
+        if (data.type === "status") {
+          this.stage = data.stage;
+          this.notify();
+        } else if (data.type === "ready") {
+          clearTimeout(timer);
+          this.state = "ready";
+          this.notify();
+          this.resolveReady();
+        } else if (data.type === "failed") {
+          clearTimeout(timer);
+          this.fail(data.detail || T.internal);
+        } else if (this.pending.has(data.id)) {
+          const { resolve, timer: callTimer } = this.pending.get(data.id);
+          clearTimeout(callTimer);
+          this.pending.delete(data.id);
+          resolve(data.result);
+        }
+      });
+      this.worker.postMessage({ type: "init", indexURL });
+      return this.readyPromise;
+    },
+
+    // A run that exceeds its time limit cannot be interrupted inside Pyodide: end the worker and start anew.
+    restart() {
+      if (this.worker) this.worker.terminate();
+      this.worker = null;
+      for (const { reject } of this.pending.values()) reject(new Error("restarted"));
+      this.pending.clear();
+      this.state = "idle";
+      this.start();
+    },
+
+    async call(message, timeLimit) {
+      await this.start();
+      return new Promise((resolve, reject) => {
+        const id = ++this.nextCall;
+        const timer = timeLimit
+          ? setTimeout(() => {
+              this.pending.delete(id);
+              reject(Object.assign(new Error("time limit"), { timeLimit: true }));
+              this.restart();
+            }, timeLimit)
+          : null;
+        this.pending.set(id, { resolve, reject, timer });
+        this.worker.postMessage({ id, message });
+      });
+    },
+
+    async info() {
+      if (!this.infoPromise) this.infoPromise = this.call({ op: "info" });
+      return this.infoPromise;
+    },
+  };
+
+  // A status line with a progress bar, shown while Python loads and replaced by a message on failure.
+  function loadingStatus() {
+    const text = h("span");
+    const bar = h("progress", { "aria-hidden": "true" });
+    const line = h("p", { class: "playground__loading", role: "status" }, bar, " ", text);
+    const update = (state, stage, detail) => {
+      line.hidden = state === "ready" || state === "idle";
+      line.classList.toggle("playground__loading--failed", state === "failed");
+      bar.hidden = state !== "loading";
+      text.textContent = state === "failed" ? fill(T.loadFailed, { detail })
+        : stage === "package" ? T.loadingPackage : T.loadingPython;
+    };
+    python.listeners.add(update);
+    update(python.state, python.stage, python.detail);
+    return line;
+  }
+
+  function responseView(result) {
+    const box = h("div", { class: "playground__response-body" });
+    if (!result.ok) {
+      box.append(h("p", { class: "playground__error", role: "alert" }, h("strong", { text: T.notSent + ": " }), ...richText(errorText(result))));
+      return box;
+    }
+    const statusClass = result.status >= 400 ? "playground__status--error" : "playground__status--ok";
+    const meta = [`${result.elapsed_ms} ms`];
+    if (result.method && result.url) meta.push(`${result.method} ${result.url}`);
+    box.append(
+      h("p", { class: "playground__status" },
+        h("strong", { class: statusClass, "data-status": String(result.status), text: `${result.status} ${result.reason || ""}`.trim() }),
+        h("span", { class: "playground__meta", text: " · " + meta.join(" · ") })),
+      h("details", { class: "playground__headers" },
+        h("summary", { text: `${T.headers} (${result.headers.length})` }),
+        h("pre", {}, h("code", { text: shown(result.headers.map(([k, v]) => `${k}: ${v}`).join("\n")) }))),
+      h("pre", { class: "playground__body", "aria-label": T.responseBody }, h("code", { text: shown(result.pretty ?? result.body) })),
+    );
+    return box;
+  }
+
+  // --- "Reproduce" next to a documented example --------------------------------------------------
+
+  function mountReproduce(root) {
+    const exampleId = root.dataset.example;
+    const output = h("div", { class: "playground-reproduce__result", "aria-live": "polite" });
+    const button = h("button", { type: "button", class: "md-button playground-reproduce__button", text: T.reproduce });
+    const status = loadingStatus();
+    status.hidden = true;
+    python.listeners.add((state) => { if (state !== "failed" && !button.dataset.clicked) status.hidden = true; });
+    python.info().then((info) => {
+      const example = info.apis && info.examples[exampleId];
+      if (example) button.setAttribute("aria-label", fill(T.reproduceLabel, { title: localized(example.title) }));
+    }, () => {});
+    button.addEventListener("click", async () => {
+      button.dataset.clicked = "1";
+      button.disabled = true;
+      status.hidden = python.state === "ready";
+      output.replaceChildren();
+      try {
+        const result = await python.call({ op: "reproduce", example_id: exampleId });
+        if (!result.ok) {
+          output.append(responseView(result));
+          return;
+        }
+        root.dataset.equal = String(result.equal);
+        output.append(
+          h("p", { class: "playground-reproduce__verdict " + (result.equal ? "playground--equal" : "playground--different"),
+            "data-equal": String(result.equal), text: (result.equal ? "✓ " : "✗ ") + (result.equal ? T.equal : T.different) }),
+          h("p", { class: "playground__meta", text: `${result.request.method} ${result.request.url}` +
+            result.request.headers.map(([k, v]) => `\n${k}: ${v}`).join("") }),
+          h("div", { class: "playground-reproduce__columns" },
+            h("section", {}, h("h4", { text: `${T.documented}: ${result.documented_status}` }),
+              h("pre", {}, h("code", { class: "playground-reproduce__documented", text: result.documented }))),
+            h("section", {}, h("h4", { text: T.actual }), responseView(result))),
+        );
+      } catch (error) {
+        output.append(h("p", { class: "playground__error", text: python.state === "failed" ? fill(T.loadFailed, { detail: python.detail }) : T.internal }));
+      } finally {
+        button.disabled = false;
+      }
+    });
+    root.replaceChildren(h("div", { class: "playground-reproduce__bar" }, button, status), output);
+  }
+
+  // --- the full playground -------------------------------------------------------------------
+
+  function mountPlayground(root) {
+    const ids = Object.fromEntries(["api", "key", "header", "method", "path", "paths", "body", "url", "code", "remember", "usekey"]
+      .map((name) => [name, nextId(name)]));
+    let info = null;
+    let editedCode = false;
+    let sendSeq = 0;
+    let diagnoseSeq = 0;
+
+    const field = (label, id, control, extra) => h("div", { class: "playground__field" }, h("label", { for: id, text: label }), control, extra || null);
+
+    const apiSelect = h("select", { id: ids.api, class: "playground__api" },
+      h("option", { value: "maiagent", text: "MaiAgent" }), h("option", { value: "aigne-hub", text: "AIGNE Hub" }));
+    apiSelect.value = root.dataset.api === "aigne-hub" ? "aigne-hub" : "maiagent";
+
+    const keyInput = h("input", { id: ids.key, type: "password", autocomplete: "off", spellcheck: "false",
+      autocapitalize: "off", class: "playground__key", "aria-describedby": ids.header });
+    const toggle = h("button", { type: "button", class: "md-button playground__small playground__toggle", "aria-pressed": "false", "aria-controls": ids.key, text: T.show });
+    const demoButton = h("button", { type: "button", class: "md-button playground__small playground__demo", text: T.demoKey });
+    const remember = h("input", { id: ids.remember, type: "checkbox", class: "playground__remember" });
+    const forget = h("button", { type: "button", class: "md-button playground__small playground__forget", text: T.forget });
+    const keyNote = h("p", { class: "playground__note", "aria-live": "polite" });
+
+    const headerPreview = h("output", { id: ids.header, class: "playground__header", for: ids.key });
+    const findings = h("ul", { class: "playground__findings", "aria-live": "polite" });
+
+    const methodSelect = h("select", { id: ids.method, class: "playground__method" },
+      ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].map((m) => h("option", { value: m, text: m })));
+    const pathInput = h("input", { id: ids.path, type: "text", list: ids.paths, autocomplete: "off", spellcheck: "false", class: "playground__path" });
+    const pathList = h("datalist", { id: ids.paths });
+    const bodyInput = h("textarea", { id: ids.body, rows: "6", spellcheck: "false", class: "playground__textarea playground__body-input" });
+
+    const targetName = nextId("target");
+    const sandboxRadio = h("input", { type: "radio", name: targetName, value: "sandbox", checked: true, class: "playground__target-sandbox" });
+    const liveRadio = h("input", { type: "radio", name: targetName, value: "live", class: "playground__target-live" });
+    const urlInput = h("input", { id: ids.url, type: "url", autocomplete: "off", spellcheck: "false", disabled: true,
+      class: "playground__path playground__url", placeholder: "http://127.0.0.1:8000/sandbox/maiagent/" });
+
+    const sendButton = h("button", { type: "submit", class: "md-button md-button--primary playground__send", text: T.send });
+    const cancelButton = h("button", { type: "button", class: "md-button playground__cancel", text: T.cancel, hidden: true });
+    const responseBox = h("div", { class: "playground__response", "aria-live": "polite" });
+
+    const codeArea = h("textarea", { id: ids.code, rows: "12", spellcheck: "false", wrap: "off", class: "playground__textarea playground__code" });
+    const useMyKey = h("input", { id: ids.usekey, type: "checkbox", class: "playground__usekey" });
+    const runButton = h("button", { type: "button", class: "md-button md-button--primary playground__run", text: T.run });
+    const resetButton = h("button", { type: "button", class: "md-button playground__reset", text: T.resetCode });
+    const codeHint = h("p", { class: "playground__note" });
+    const runOutput = h("pre", { class: "playground__output", "aria-live": "polite", hidden: true }, h("code"));
+
+    const storageKey = () => STORAGE_PREFIX + apiSelect.value;
+    const target = () => (liveRadio.checked ? urlInput.value.trim() : "sandbox");
+    const spec = () => ({ api: apiSelect.value, key: keyInput.value, method: methodSelect.value, path: pathInput.value.trim(), body: bodyInput.value });
+
+    function restoreKey() {
+      let saved = null;
+      try { saved = sessionStorage.getItem(storageKey()); } catch (error) { saved = null; }
+      remember.checked = saved !== null;
+      if (saved !== null) keyInput.value = saved;
+    }
+
+    function storeKey() {
+      try {
+        if (remember.checked && keyInput.value) sessionStorage.setItem(storageKey(), keyInput.value);
+        else sessionStorage.removeItem(storageKey());
+      } catch (error) { /* storage disabled: the key simply stays in memory */ }
+    }
+
+    function applyDefaults() {
+      const api = info && info.apis[apiSelect.value];
+      if (!api) return;
+      methodSelect.value = api.default_request.method;
+      pathInput.value = api.default_request.path;
+      bodyInput.value = api.default_request.body;
+      pathList.replaceChildren(...api.endpoints.map((e) => h("option", { value: e.path, label: `${e.methods.join(", ")} · ${localized(e.summary)}` })));
+      codeHint.replaceChildren(...richText(fill(T.codeHint, { env: "`" + api.env_var + "`" })));
+    }
+
+    async function diagnose() {
+      const seq = ++diagnoseSeq;
+      const result = await python.call({ op: "diagnose", api: apiSelect.value, key: keyInput.value });
+      if (seq !== diagnoseSeq) return;
+      const visible = keyInput.type === "text";
+      if (!result.value) {
+        headerPreview.textContent = T.noHeader;
+      } else {
+        const value = visible || !result.key ? result.value
+          : result.value.slice(0, result.value.length - result.key.length) + "•".repeat(result.key.length);
+        headerPreview.textContent = `${result.name}: ${value}`;
+      }
+      const items = result.findings.map((f) => {
+        const example = f.example_id && info && info.examples[f.example_id];
+        return h("li", { class: `playground__finding playground__finding--${f.severity}`, "data-code": f.code },
+          h("strong", { text: (T.severity[f.severity] || f.severity) + ": " }), ...richText(localized(f.message)), " ",
+          h("span", { class: "playground__fix" }, T.fix + " ", ...richText(localized(f.fix))),
+          example && f.severity !== "info" ? h("span", { class: "playground__note-inline", text: " " + fill(T.realApi, { status: example.status, title: localized(example.title) }) }) : null);
+      });
+      if (!items.length && result.value) items.push(h("li", { class: "playground__finding playground__finding--ok", text: T.looksRight }));
+      findings.replaceChildren(...items);
+    }
+
+    let codeTimer = null;
+    function refreshCode(force) {
+      if (editedCode && !force) return;
+      clearTimeout(codeTimer);
+      codeTimer = setTimeout(async () => {
+        const result = await python.call({ op: "python_code", spec: spec(), target: target(), use_my_key: useMyKey.checked, lang: LANG });
+        if (!editedCode || force) {
+          codeArea.value = result.code;
+          editedCode = false;
+        }
+      }, 120);
+    }
+
+    async function send() {
+      const seq = ++sendSeq;
+      sendButton.disabled = true;
+      cancelButton.hidden = false;
+      responseBox.replaceChildren(h("p", { class: "playground__meta", text: T.sending }));
+      try {
+        const result = await python.call({ op: "send", spec: spec(), target: target() });
+        if (seq !== sendSeq) return;
+        responseBox.replaceChildren(responseView(result));
+      } catch (error) {
+        if (seq === sendSeq) responseBox.replaceChildren(h("p", { class: "playground__error", text: T.internal }));
+      } finally {
+        if (seq === sendSeq) {
+          sendButton.disabled = false;
+          cancelButton.hidden = true;
+        }
+      }
+    }
+
+    async function run() {
+      runButton.disabled = true;
+      runOutput.hidden = false;
+      const out = runOutput.firstChild;
+      out.textContent = T.running;
+      const api = info && info.apis[apiSelect.value];
+      const env = api && keyInput.value ? { [api.env_var]: keyInput.value } : {};
+      try {
+        const result = await python.call({ op: "run_code", source: codeArea.value, env }, RUN_TIME_LIMIT_MS);
+        out.textContent = shown((result.stdout || "") + (result.stderr || "")) || T.noOutput;
+        runOutput.dataset.ok = String(Boolean(result.ok));
+      } catch (error) {
+        out.textContent = error.timeLimit ? fill(T.timeLimit, { seconds: RUN_TIME_LIMIT_MS / 1000 }) : T.internal;
+        runOutput.dataset.ok = "false";
+      } finally {
+        runButton.disabled = false;
+      }
+    }
+
+    toggle.addEventListener("click", () => {
+      const show = keyInput.type === "password";
+      keyInput.type = show ? "text" : "password";
+      toggle.setAttribute("aria-pressed", String(show));
+      toggle.textContent = show ? T.hide : T.show;
+      diagnose();
+    });
+    demoButton.addEventListener("click", async () => {
+      const api = (await python.info()).apis[apiSelect.value];
+      keyInput.value = api.demo_key;
+      keyNote.replaceChildren(...richText(fill(T.demoKeyDone, { key: "`" + api.demo_key + "`" })));
+      storeKey();
+      diagnose();
+      refreshCode();
+    });
+    remember.addEventListener("change", storeKey);
+    forget.addEventListener("click", () => {
+      try {
+        for (const id of Object.keys(info ? info.apis : {})) sessionStorage.removeItem(STORAGE_PREFIX + id);
+      } catch (error) { /* storage disabled: nothing was stored */ }
+      keyInput.value = "";
+      remember.checked = false;
+      keyNote.textContent = T.forgotten;
+      diagnose();
+      refreshCode();
+    });
+    keyInput.addEventListener("input", () => { storeKey(); diagnose(); if (useMyKey.checked) refreshCode(); });
+    apiSelect.addEventListener("change", () => { restoreKey(); applyDefaults(); diagnose(); refreshCode(); });
+    for (const control of [methodSelect, pathInput, bodyInput, urlInput]) control.addEventListener("input", () => refreshCode());
+    for (const radio of [sandboxRadio, liveRadio]) {
+      radio.addEventListener("change", () => { urlInput.disabled = !liveRadio.checked; if (liveRadio.checked) urlInput.focus(); refreshCode(); });
+    }
+    useMyKey.addEventListener("change", () => refreshCode(true));
+    codeArea.addEventListener("input", () => { editedCode = true; });
+    resetButton.addEventListener("click", () => refreshCode(true));
+    runButton.addEventListener("click", run);
+    cancelButton.addEventListener("click", () => {
+      // fetch runs inside the worker: stop waiting here; the worker's own timeout ends the request.
+      sendSeq++;
+      sendButton.disabled = false;
+      cancelButton.hidden = true;
+      responseBox.replaceChildren(h("p", { class: "playground__meta", text: T.cancelled }));
+    });
+
+    // A form, so that Enter in any field sends; it never submits anywhere (nor puts the key in a URL).
+    const form = h("form", { class: "playground__form", autocomplete: "off", novalidate: true,
+      onsubmit: (event) => { event.preventDefault(); send(); } },
+      loadingStatus(),
+      h("fieldset", { class: "playground__group" }, h("legend", { text: T.key }),
+        field(T.api, ids.api, apiSelect),
+        h("div", { class: "playground__field" }, h("label", { for: ids.key, text: T.key }),
+          h("div", { class: "playground__row" }, keyInput, toggle, demoButton)),
+        h("div", { class: "playground__row" }, h("label", { class: "playground__check" }, remember, " " + T.remember), forget),
+        keyNote,
+        h("div", { class: "playground__field" }, h("span", { class: "playground__label", text: T.headerLabel }), headerPreview),
+        h("div", { class: "playground__field" }, h("span", { class: "playground__label", text: T.diagnosis }), findings)),
+      h("fieldset", { class: "playground__group" }, h("legend", { text: T.request }),
+        h("div", { class: "playground__row" }, field(T.method, ids.method, methodSelect), field(T.endpoint, ids.path, pathInput, pathList)),
+        field(T.body, ids.body, bodyInput),
+        h("fieldset", { class: "playground__target" }, h("legend", { text: T.target }),
+          h("label", { class: "playground__check" }, sandboxRadio, " " + T.sandbox),
+          h("label", { class: "playground__check" }, liveRadio, " " + T.live),
+          field(T.liveUrl, ids.url, urlInput),
+          h("p", { class: "playground__note", text: T.liveHint })),
+        h("div", { class: "playground__row" }, sendButton, cancelButton)),
+      h("section", { class: "playground__group", "aria-label": T.response }, h("h4", { text: T.response }), responseBox),
+      h("section", { class: "playground__group", "aria-label": T.code }, h("h4", {}, h("label", { for: ids.code, text: T.code })),
+        codeHint, codeArea,
+        h("div", { class: "playground__row" }, runButton, resetButton,
+          h("label", { class: "playground__check" }, useMyKey, " " + T.useMyKey)),
+        h("span", { class: "playground__label", text: T.output }), runOutput),
+    );
+    root.replaceChildren(form);
+
+    restoreKey();
+    python.info().then((loaded) => {
+      info = loaded;
+      applyDefaults();
+      diagnose();
+      refreshCode(true);
+      root.dataset.ready = "true";
+    }, () => {});
+  }
+
+  function boot() {
+    const playgrounds = document.querySelectorAll(".playground[data-api]:not([data-mounted])");
+    const reproduces = document.querySelectorAll(".playground-reproduce[data-example]:not([data-mounted])");
+    if (!playgrounds.length && !reproduces.length) return;
+    python.listeners.add((state) => {
+      for (const node of document.querySelectorAll("[data-mounted]")) node.dataset.python = state;
+    });
+    for (const root of playgrounds) { root.dataset.mounted = ""; mountPlayground(root); }
+    for (const root of reproduces) { root.dataset.mounted = ""; mountReproduce(root); }
+    python.start();
+    python.notify();
+  }
+
+  // Instant navigation is off, so document$ emits once per page load; without Material, DOMContentLoaded.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(boot);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  else boot();
+})();

@@ -1,0 +1,328 @@
+"""The live playground in Chromium, in both languages: Pyodide in a Web Worker, the sandbox, live targets."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+import playground
+
+pytestmark = pytest.mark.browser
+
+PREFIX = {"en": "", "ja": "ja/"}
+REPRODUCE_PAGES = {
+    "maiagent/authentication/": ["maiagent/401-missing-key", "maiagent/401-invalid-format"],
+    "maiagent/status-codes/": ["maiagent/400-required-fields"],
+    "aigne-hub/authentication/": ["aigne_hub/401-not-authenticated"],
+    "playground/": ["maiagent/500-server-error", "aigne_hub/400-model-required"],
+}
+WORDS = {"en": {"equal": "Matches", "bearer": "expects", "fullwidth": "full-width space"},
+         "ja": {"equal": "一致", "bearer": "必要です", "fullwidth": "全角スペース"}}
+READY = 60_000
+
+
+@pytest.fixture(scope="module")
+def context(browser):
+    # One context per module: Pyodide's files are cached after the first page, as for a reader.
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+def open_page(context, url: str):
+    tab = context.new_page()
+    tab.requests = []
+    tab.dialogs = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    tab.goto(url)
+    return tab
+
+
+def wait_ready(tab) -> None:
+    tab.wait_for_selector("[data-python=ready]", state="attached", timeout=READY)
+
+
+def foreign(urls: list[str], base: str) -> list[str]:
+    origin = urlsplit(base).netloc
+    return [u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != origin]
+
+
+# --- documented examples, reproduced from the pages ------------------------------------------------
+
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("path", REPRODUCE_PAGES)
+def test_reproduce_buttons_match_the_documented_examples(site_server: str, context, lang: str, path: str) -> None:
+    tab = open_page(context, urljoin(site_server, PREFIX[lang] + path))
+    try:
+        blocks = tab.locator(".playground-reproduce")
+        assert [blocks.nth(i).get_attribute("data-example") for i in range(blocks.count())] == REPRODUCE_PAGES[path]
+        for i, example_id in enumerate(REPRODUCE_PAGES[path]):
+            block = blocks.nth(i)
+            block.locator("button").click()
+            verdict = block.locator(".playground-reproduce__verdict")
+            verdict.wait_for(timeout=READY)
+            assert verdict.get_attribute("data-equal") == "true", example_id
+            assert WORDS[lang]["equal"] in verdict.text_content()
+            example = playground.get_example(example_id)
+            actual = block.locator(".playground__body code").text_content()
+            assert json.loads(actual) == example.json()
+            assert block.locator("[data-status]").get_attribute("data-status") == str(example.status)
+            # The documented block on the page says the same as the file the sandbox answers with.
+            assert json.loads(block.locator(".playground-reproduce__documented").text_content()) == example.json()
+        assert not foreign(tab.requests, site_server), "requests left the local origin"
+    finally:
+        tab.close()
+
+
+# --- the full playground, one page per language ------------------------------------------------------
+
+@pytest.fixture(scope="module", params=list(PREFIX))
+def pg(request, site_server: str, context):
+    lang = request.param
+    tab = open_page(context, urljoin(site_server, PREFIX[lang] + "maiagent/authentication/"))
+    tab.wait_for_selector(".playground[data-ready=true]", state="attached", timeout=READY)
+    tab.lang = lang
+    yield tab
+    tab.close()
+
+
+def reset(tab, api: str = "maiagent") -> None:
+    tab.select_option(".playground__api", api)
+    tab.check(".playground__target-sandbox")
+    tab.fill(".playground__key", "")
+
+
+def send(tab) -> None:
+    tab.locator(".playground__response").evaluate("node => node.replaceChildren()")
+    tab.click(".playground__send")
+    tab.wait_for_selector(".playground__response .playground__status, .playground__response .playground__error", timeout=30_000)
+
+
+def test_diagnosis_of_bearer_and_api_key_and_fullwidth_space(pg) -> None:
+    words = WORDS[pg.lang]
+    reset(pg)
+    pg.fill(".playground__key", "Bearer demo1234abcd5678")
+    finding = pg.locator("li[data-code=wrong_scheme_bearer]")
+    finding.wait_for()
+    assert words["bearer"] in finding.text_content()
+    assert pg.locator(".playground__header").text_content() == "Authorization: Api-Key " + "•" * 16
+
+    pg.fill(".playground__key", "Api-Key\u3000demo1234abcd5678")
+    finding = pg.locator("li[data-code=fullwidth_space]")
+    finding.wait_for()
+    assert "U+3000" in finding.text_content() and words["fullwidth"] in finding.text_content()
+
+    reset(pg, "aigne-hub")
+    pg.fill(".playground__key", "Api-Key aigne-demo-key")
+    pg.locator("li[data-code=wrong_scheme_api_key]").wait_for()
+    pg.click(".playground__toggle")
+    pg.wait_for_function("() => document.querySelector('.playground__header').textContent.endsWith('aigne-demo-key')")
+    assert pg.locator(".playground__header").text_content() == "Authorization: Bearer aigne-demo-key"
+    pg.click(".playground__toggle")
+    assert pg.locator(".playground__key").get_attribute("type") == "password"
+
+
+def test_full_request_to_the_in_browser_sandbox(pg) -> None:
+    reset(pg)
+    pg.click(".playground__demo")
+    pg.wait_for_function("() => document.querySelector('.playground__key').value.length > 0")
+    pg.select_option(".playground__method", "POST")
+    pg.fill(".playground__path", "/api/v1/chatbots/")
+    pg.fill(".playground__body-input", '{"name": "Docs assistant"}')
+    send(pg)
+    status = pg.locator(".playground__response [data-status]")
+    assert status.get_attribute("data-status") == "201"
+    assert status.text_content() == "201 Created"
+    body = json.loads(pg.locator(".playground__response .playground__body code").text_content())
+    assert body == playground.get_example("maiagent/201-chatbot-created").json()
+    assert " ms" in pg.locator(".playground__response .playground__meta").text_content()
+
+
+def test_invalid_json_body_is_not_sent(pg) -> None:
+    reset(pg)
+    pg.select_option(".playground__method", "POST")
+    pg.fill(".playground__body-input", "{not json")
+    send(pg)
+    error = pg.locator(".playground__response .playground__error").text_content()
+    assert ("JSON" in error) and (("nothing was sent" in error) if pg.lang == "en" else ("送信しませんでした" in error))
+    pg.fill(".playground__body-input", "")
+
+
+def test_request_to_the_local_server_as_a_live_target(pg, site_server: str) -> None:
+    reset(pg)
+    pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
+    pg.select_option(".playground__method", "GET")
+    pg.fill(".playground__path", "/api/v1/chatbots/?pageSize=1")
+    pg.check(".playground__target-live")
+    pg.fill(".playground__url", site_server + "sandbox/maiagent/")
+    send(pg)
+    assert pg.locator(".playground__response [data-status]").get_attribute("data-status") == "200"
+    body = json.loads(pg.locator(".playground__response .playground__body code").text_content())
+    assert body["count"] == 3 and len(body["results"]) == 1
+    assert body["next"].startswith(site_server + "sandbox/maiagent/api/v1/chatbots/")
+    assert f"GET {site_server}sandbox/maiagent/api/v1/chatbots/?pageSize=1" in pg.locator(".playground__response .playground__meta").text_content()
+
+
+def test_unreachable_live_target_is_explained(pg) -> None:
+    reset(pg)
+    pg.check(".playground__target-live")
+    pg.fill(".playground__url", "http://127.0.0.1:9/")  # the discard port: nothing listens
+    send(pg)
+    error = pg.locator(".playground__response .playground__error").text_content()
+    assert "CORS" in error
+    pg.fill(".playground__url", "ftp://127.0.0.1/")
+    send(pg)
+    assert "ftp:" in pg.locator(".playground__response .playground__error").text_content()
+
+
+class HostileHandler(BaseHTTPRequestHandler):
+    BODY = b'<script>window.__pwned = 1; alert("pwned")</script><img src=x onerror="window.__pwned=2">'
+
+    def cors(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept")
+        self.send_header("Access-Control-Expose-Headers", "X-Evil")
+
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        self.send_response(204)
+        self.cors()
+        self.end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(200)
+        self.cors()
+        self.send_header("Content-Type", "text/html")
+        self.send_header("X-Evil", '<img src=x onerror="window.__pwned=3">')
+        self.send_header("Content-Length", str(len(self.BODY)))
+        self.end_headers()
+        self.wfile.write(self.BODY)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile_server() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), HostileHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_hostile_live_target_is_shown_as_text(pg, hostile_server: str) -> None:
+    reset(pg)
+    pg.fill(".playground__key", "abc123")
+    pg.select_option(".playground__method", "GET")
+    pg.check(".playground__target-live")
+    pg.fill(".playground__url", hostile_server)
+    send(pg)
+    assert pg.locator(".playground__response .playground__body code").text_content() == HostileHandler.BODY.decode()
+    pg.locator(".playground__response details").evaluate("node => node.open = true")
+    assert "onerror" in pg.locator(".playground__response details code").text_content()
+    pg.wait_for_timeout(300)
+    assert pg.evaluate("() => window.__pwned") is None
+    assert pg.locator(".playground script, .playground img").count() == 0
+    assert not pg.dialogs
+
+
+def test_python_code_runs_in_the_browser(pg) -> None:
+    reset(pg)
+    pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
+    pg.select_option(".playground__method", "GET")
+    pg.fill(".playground__path", "/api/v1/chatbots/")
+    pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('\"GET\", \"/api/v1/chatbots/\"')")
+    code = pg.locator(".playground__code").input_value()
+    assert 'os.environ["MAIAGENT_API_KEY"]' in code and playground.MAIAGENT_DEMO_KEY not in code
+    pg.click(".playground__run")
+    output = pg.locator(".playground__output")
+    pg.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined")
+    assert output.get_attribute("data-ok") == "true"
+    assert output.text_content().startswith("200 OK")
+
+    # Edited code runs as edited; an error shows its traceback.
+    pg.fill(".playground__code", "print('edited', 6 * 7)\n1/0\n")
+    pg.locator(".playground__output").evaluate("node => delete node.dataset.ok")
+    pg.click(".playground__run")
+    pg.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined")
+    assert "edited 42" in output.text_content() and "ZeroDivisionError" in output.text_content()
+    pg.click(".playground__reset")
+
+    pg.check(".playground__usekey")
+    pg.wait_for_function(f"() => document.querySelector('.playground__code').value.includes('\"{playground.MAIAGENT_DEMO_KEY}\"')")
+    pg.uncheck(".playground__usekey")
+    pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ')")
+
+
+def test_endless_code_is_stopped_and_python_restarts(pg) -> None:
+    if pg.lang != "en":
+        pytest.skip("the time limit is the same code path in both languages; once is enough")
+    pg.fill(".playground__code", "while True:\n    pass\n")
+    pg.locator(".playground__output").evaluate("node => delete node.dataset.ok")
+    pg.click(".playground__run")
+    pg.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined", timeout=20_000)
+    assert "was stopped" in pg.locator(".playground__output").text_content()
+    # The page stayed responsive, and a new Python answers again.
+    pg.click(".playground__reset")
+    pg.wait_for_selector("[data-python=ready]", state="attached", timeout=READY)
+    reset(pg)
+    send(pg)
+    assert pg.locator(".playground__response [data-status]").get_attribute("data-status") == "401"
+
+
+def test_the_key_is_kept_nowhere_unless_asked(pg, context) -> None:
+    secret = "secretKey0123456789"
+    reset(pg)
+    pg.fill(".playground__key", secret)
+    pg.press(".playground__path", "Enter")  # the form sends; it never navigates
+    pg.wait_for_selector(".playground__response [data-status]")
+    stored = pg.evaluate("() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie, location.href, history.length])")
+    assert secret not in stored
+    assert not context.cookies()
+
+    pg.check(".playground__remember")
+    assert pg.evaluate("() => sessionStorage.getItem('playground:key:maiagent')") == secret
+    assert secret not in pg.evaluate("() => JSON.stringify(Object.entries(localStorage))")
+    pg.click(".playground__forget")
+    assert pg.evaluate("() => JSON.stringify(Object.entries(sessionStorage))").find(secret) == -1
+    assert pg.locator(".playground__key").input_value() == ""
+    assert not pg.locator(".playground__remember").is_checked()
+    assert secret not in pg.url
+
+
+# --- loading ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("path", ["", "reference/"])
+def test_pages_without_a_playground_load_no_pyodide(site_server: str, context, lang: str, path: str) -> None:
+    tab = context.new_page()
+    urls: list[str] = []
+    tab.on("request", lambda request: urls.append(request.url))
+    tab.goto(urljoin(site_server, PREFIX[lang] + path), wait_until="networkidle")
+    assert tab.locator("article h1").count() == 1
+    assert not [u for u in urls if "/pyodide/" in u or "worker.mjs" in u]
+    assert not tab.evaluate("() => document.querySelector('.playground, .playground-reproduce')")
+    tab.close()
+
+
+@pytest.mark.parametrize(("lang", "message"), [("en", "could not be loaded"), ("ja", "読み込めませんでした")])
+def test_a_failed_load_is_explained_and_the_page_stays_usable(site_server: str, browser, lang: str, message: str) -> None:
+    ctx = browser.new_context()
+    try:
+        tab = ctx.new_page()
+        tab.route("**/pyodide/pyodide.mjs", lambda route: route.fulfill(status=404, body="missing"))
+        tab.goto(urljoin(site_server, PREFIX[lang] + "maiagent/authentication/"))
+        failed = tab.locator(".playground .playground__loading--failed")
+        failed.wait_for(timeout=READY)
+        assert message in failed.text_content()
+        # The documented examples are still on the page.
+        assert "Authentication credentials were not provided." in tab.locator("article").text_content()
+    finally:
+        ctx.close()

@@ -1,0 +1,199 @@
+"""The Web Worker's adapter (playground.browser), in CPython: JSON-ready dicts in and out, both languages."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+import playground
+from playground import browser
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def test_info_describes_both_apis_from_the_package() -> None:
+    info = browser.info()
+    assert info["apis"]["maiagent"]["demo_key"] == playground.MAIAGENT_DEMO_KEY
+    assert info["apis"]["aigne-hub"]["demo_key"] == playground.AIGNE_HUB_DEMO_KEY
+    assert info["apis"]["maiagent"]["demo_keys"][playground.MAIAGENT_READONLY_KEY] == "read-only"
+    paths = {e["path"] for e in info["apis"]["maiagent"]["endpoints"]}
+    assert "/api/v1/chatbots/" in paths and playground.SERVER_ERROR_PATH in paths
+    assert not any("{" in p for p in paths), "offered endpoints must be concrete"
+    assert set(info["examples"]) == set(playground.EXAMPLES)
+    json.dumps(info)
+
+
+@pytest.mark.parametrize(("api", "pasted", "code", "value"), [
+    ("maiagent", "Bearer demo1234abcd5678", "wrong_scheme_bearer", "Api-Key demo1234abcd5678"),
+    ("aigne-hub", "Api-Key aigne-demo-key", "wrong_scheme_api_key", "Bearer aigne-demo-key"),
+    ("maiagent", "Api-Key\u3000demo1234abcd5678", "fullwidth_space", "Api-Key demo1234abcd5678"),
+])
+def test_diagnose_explains_in_both_languages(api: str, pasted: str, code: str, value: str) -> None:
+    result = browser.diagnose(api, pasted)
+    assert result["value"] == value
+    finding = next(f for f in result["findings"] if f["code"] == code)
+    assert finding["message"]["en"] and finding["message"]["ja"] and finding["fix"]["ja"]
+    assert finding["example_id"] in playground.EXAMPLES
+    json.dumps(result)
+
+
+def test_diagnose_empty_key_sends_no_header() -> None:
+    result = browser.diagnose("maiagent", "")
+    assert result["value"] == "" and "empty_key" in [f["code"] for f in result["findings"]]
+
+
+def test_send_to_the_sandbox() -> None:
+    spec = {"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "GET", "path": "/api/v1/chatbots/"}
+    result = run(browser.send(spec))
+    assert result["ok"] and result["status"] == 200 and result["reason"] == "OK"
+    assert json.loads(result["pretty"])["count"] == 3
+    assert result["elapsed_ms"] >= 0
+    assert result["url"] == "https://api.maiagent.ai/api/v1/chatbots/"
+
+
+def test_send_with_a_json_body() -> None:
+    spec = {"api": "aigne-hub", "key": playground.AIGNE_HUB_DEMO_KEY, "method": "POST",
+            "path": "/api/v1/chat/completions", "body": browser.info()["apis"]["aigne-hub"]["default_request"]["body"]}
+    result = run(browser.send(spec))
+    assert result["status"] == 200
+    assert "Hello!" in json.loads(result["body"])["choices"][0]["message"]["content"]
+
+
+@pytest.mark.parametrize(("spec", "target", "code"), [
+    ({"body": "{not json"}, "sandbox", "invalid_json"),
+    ({"body": "x" * (playground.MAX_BODY_BYTES + 1)}, "sandbox", "body_too_large"),
+    ({"path": "https://evil.example/api"}, "sandbox", "invalid_path"),
+    ({"method": "BREW"}, "sandbox", "invalid_method"),
+    ({}, "ftp://127.0.0.1/", "non_http_scheme"),
+    ({}, "javascript:alert(1)", "non_http_scheme"),
+    ({}, "not a url", "invalid_url"),
+    ({}, "http://[::1", "invalid_url"),
+])
+def test_bad_input_is_explained_and_nothing_is_sent(spec: dict, target: str, code: str) -> None:
+    sent = []
+
+    class Recorder(playground.BaseTransport):
+        def handle_request(self, request):
+            sent.append(request)
+            return playground.Response(200)
+
+    full = {"api": "maiagent", "key": "k", "method": "POST", "path": "/api/v1/chatbots/", **spec}
+    result = run(browser.send(full, target, transport=Recorder()))
+    assert result["ok"] is False and result["error"]["code"] == code
+    assert result["error"]["message"]["en"] and result["error"]["message"]["ja"]
+    assert not sent
+
+
+class FakeFetchResponse:
+    def __init__(self, status: int, headers: dict, body: bytes) -> None:
+        self.status, self.headers, self._body = status, headers, body
+
+    async def bytes(self) -> bytes:
+        return self._body
+
+
+def test_send_to_a_live_target_goes_below_its_base_url() -> None:
+    calls = []
+
+    async def pyfetch(url, **options):
+        calls.append((url, options))
+        return FakeFetchResponse(401, {"content-type": "text/html"}, b"<script>alert(1)</script>")
+
+    transport = playground.FetchTransport(pyfetch=pyfetch)
+    spec = {"api": "maiagent", "key": "Bearer abc123", "method": "GET", "path": "/api/v1/chatbots/"}
+    result = run(browser.send(spec, "http://127.0.0.1:9/sandbox/maiagent/", transport=transport))
+    (url, options), = calls
+    assert url == "http://127.0.0.1:9/sandbox/maiagent/api/v1/chatbots/"
+    assert options["headers"]["Authorization"] == "Api-Key abc123"
+    assert options["credentials"] == "omit"
+    assert result["status"] == 401 and result["pretty"] is None
+    assert result["body"] == "<script>alert(1)</script>"  # returned as text: the page renders it with textContent
+
+
+@pytest.mark.parametrize(("error", "code"), [
+    (OSError("Failed to fetch"), "network"),
+    (asyncio.TimeoutError(), "timeout"),
+])
+def test_live_failures_are_explained(error: Exception, code: str) -> None:
+    async def pyfetch(url, **options):
+        raise error
+
+    transport = playground.FetchTransport(pyfetch=pyfetch)
+    spec = {"api": "maiagent", "key": "abc", "method": "GET", "path": "/api/v1/chatbots/"}
+    result = run(browser.send(spec, "https://api.example.invalid/", transport=transport))
+    assert result["error"]["code"] == code
+    if code == "network":
+        assert "CORS" in result["error"]["message"]["en"] and "CORS" in result["error"]["message"]["ja"]
+
+
+def test_too_large_live_response_is_refused() -> None:
+    async def pyfetch(url, **options):
+        return FakeFetchResponse(200, {"content-length": "999999999"}, b"")
+
+    transport = playground.FetchTransport(pyfetch=pyfetch, max_response_bytes=10)
+    result = run(browser.send({"api": "maiagent", "path": "/"}, "http://127.0.0.1:9/", transport=transport))
+    assert result["error"]["code"] == "too_large"
+
+
+@pytest.mark.parametrize("example_id", [e.id for e in playground.EXAMPLES.values() if e.status in (400, 401, 500)])
+def test_reproduce_matches_the_documented_example(example_id: str) -> None:
+    result = run(browser.reproduce(example_id))
+    assert result["equal"] is True
+    assert result["status"] == result["documented_status"] == playground.get_example(example_id).status
+    assert result["documented"] == playground.get_example(example_id).text()
+
+
+def test_reproduce_unknown_example() -> None:
+    assert run(browser.reproduce("nope"))["error"]["code"] == "unknown_example"
+
+
+def test_python_code_reads_the_key_from_the_environment_by_default() -> None:
+    spec = {"api": "maiagent", "key": "secretKey123", "method": "POST", "path": "/api/v1/chatbots/",
+            "body": '{"name": "Docs assistant", "flag": true, "none": null}'}
+    code = browser.python_code(spec)
+    assert "secretKey123" not in code
+    assert 'os.environ["MAIAGENT_API_KEY"]' in code
+    compile(code, "<test>", "exec")
+    with_key = browser.python_code(spec, use_my_key=True)
+    assert '"secretKey123"' in with_key and "os.environ" not in with_key
+    aigne = browser.python_code({"api": "aigne-hub", "method": "POST", "path": "/api/v1/chat/completions"})
+    assert 'os.environ["AIGNE_HUB_API_KEY"]' in aigne
+    assert "サンドボックス" in browser.python_code(spec, lang="ja")
+
+
+def test_generated_code_runs_and_does_the_same_request() -> None:
+    spec = {"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "POST", "path": "/api/v1/chatbots/",
+            "body": '{"name": "Docs assistant"}'}
+    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY}))
+    assert result["ok"], result["stderr"]
+    first_line, body = result["stdout"].split("\n", 1)
+    assert first_line == "201 Created"
+    assert json.loads(body) == playground.get_example("maiagent/201-chatbot-created").json()
+    assert "MAIAGENT_API_KEY" not in __import__("os").environ
+
+
+def test_generated_live_code_compiles_with_top_level_await() -> None:
+    code = browser.python_code({"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"},
+                               "http://127.0.0.1:8000/sandbox/maiagent/")
+    assert "await client.arequest(" in code and "FetchTransport()" in code
+    import ast
+    compile(code, "<test>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+
+
+def test_run_code_captures_output_errors_and_exit() -> None:
+    result = run(browser.run_code("import asyncio\nprint('hi')\nawait asyncio.sleep(0)\n1/0"))
+    assert result["ok"] is False and result["stdout"] == "hi\n"
+    assert "ZeroDivisionError" in result["stderr"] and "browser.py" not in result["stderr"]
+    assert run(browser.run_code("raise SystemExit(2)"))["ok"] is False
+    assert run(browser.run_code("print('x' * 200000)"))["stdout"].endswith("[…]")
+
+
+def test_dispatch_always_answers_json() -> None:
+    assert json.loads(run(browser.dispatch('{"op": "diagnose", "api": "maiagent", "key": "abc"}')))["value"] == "Api-Key abc"
+    assert json.loads(run(browser.dispatch('{"op": "nope"}')))["error"]["code"] == "unknown_op"
+    assert json.loads(run(browser.dispatch("not json")))["error"]["code"] == "internal"
+    assert json.loads(run(browser.dispatch('{"op": "diagnose", "api": "nope"}')))["ok"] is False
