@@ -6,13 +6,15 @@ These are what every other module passes around; none of them performs I/O.
 from __future__ import annotations
 
 import json as _json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any, Union
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["Headers", "HeadersInput", "LocalizedText", "Request", "Response", "json_bytes"]
+__all__ = ["MAX_JSON_DEPTH", "Headers", "HeadersInput", "LocalizedText", "Request", "Response", "json_bytes",
+           "loads_json"]
 
 LANGUAGES = ("en", "ja")
 
@@ -30,6 +32,35 @@ def json_bytes(data: Any) -> bytes:
         return _json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         return _json.dumps(data).encode("ascii")
+
+
+# Deeper nesting is refused before parsing: under Pyodide the C parser's recursion overflows the
+# JavaScript stack (a fatal error that kills the interpreter) long before Python's RecursionError.
+MAX_JSON_DEPTH = 200
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_NESTING = re.compile(r"[\[\]{}]")
+
+
+def loads_json(text: str, **options: Any) -> Any:
+    """Parse untrusted JSON text, refusing nesting deeper than `MAX_JSON_DEPTH`.
+
+    Parameters:
+        text: The JSON text.
+        **options: Passed to `json.loads` (for example `parse_constant`).
+
+    Returns:
+        The parsed value.
+
+    Raises:
+        ValueError: The text is not valid JSON, or is nested too deeply.
+    """
+    if text.count("[") + text.count("{") > MAX_JSON_DEPTH:
+        depth = 0
+        for match in _JSON_NESTING.finditer(_JSON_STRING.sub("", text)):
+            depth += 1 if match.group() in "[{" else -1
+            if depth > MAX_JSON_DEPTH:
+                raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    return _json.loads(text, **options)
 
 
 @dataclass(frozen=True)
@@ -266,6 +297,6 @@ class Response:
             The parsed value.
 
         Raises:
-            ValueError: The body is not valid JSON.
+            ValueError: The body is not valid JSON (or nested deeper than `MAX_JSON_DEPTH`).
         """
-        return _json.loads(self.body.decode("utf-8"))
+        return loads_json(self.body.decode("utf-8"))

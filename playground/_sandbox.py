@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ._examples import DEMO_KNOWLEDGE_BASE_ID, FOREIGN_CHATBOT_ID, get_example
-from ._models import Headers, LocalizedText, Request, Response, json_bytes
+from ._models import Headers, LocalizedText, Request, Response, json_bytes, loads_json
 from ._profiles import AIGNE_HUB, MAIAGENT, PROFILES, ApiProfile
 
 __all__ = [
@@ -245,7 +245,7 @@ def _parse_body(request: Request, profile: ApiProfile) -> Any:
         return {}
     if media in ("", "application/json") or media.endswith("+json"):
         try:
-            return json.loads(request.body.decode("utf-8"), parse_constant=_reject_constant)
+            return loads_json(request.body.decode("utf-8"), parse_constant=_reject_constant)
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             message = f"JSON parse error - {exc}" if drf else "Request body is not valid JSON"
             raise _Reject(_error(profile, 400, message)) from None

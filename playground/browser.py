@@ -29,7 +29,7 @@ from ._exceptions import (
     TimeoutException,
     TransportError,
 )
-from ._models import LocalizedText, Response
+from ._models import LocalizedText, Response, loads_json
 from ._profiles import PROFILES, get_profile
 from ._sandbox import CHATBOTS, MAX_BODY_BYTES, SANDBOX_ROUTES
 from ._transports import AsyncBaseTransport, BaseTransport, FetchTransport, SandboxTransport
@@ -172,11 +172,9 @@ def _parse_body(text: str) -> tuple[Any, dict[str, Any] | None]:
     if len(text.encode("utf-8")) > MAX_BODY_BYTES:
         return None, _error("body_too_large")
     try:
-        return json.loads(text), None
-    except ValueError as exc:
+        return loads_json(text), None
+    except (ValueError, RecursionError) as exc:
         return None, _error("invalid_json", str(exc))
-    except RecursionError:
-        return None, _error("invalid_json", "nested too deeply")
 
 
 def _check_target(target: str) -> dict[str, Any] | None:

@@ -354,3 +354,17 @@ def test_the_sandbox_never_answers_5xx(method: str, origin: str, path: str, quer
     assert 200 <= response.status_code < 500, (response.status_code, response.text)
     if request.method != "HEAD" and response.status_code != 204:
         response.json()
+
+
+def test_json_nesting_is_bounded_before_parsing() -> None:
+    # Under Pyodide a deeply nested body overflowed the JavaScript stack and killed the interpreter
+    # (found by tests/test_pyodide_unit.py); the depth is now checked before the C parser runs.
+    from playground._models import MAX_JSON_DEPTH, loads_json
+
+    assert loads_json("[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH) is not None
+    with pytest.raises(ValueError, match="nested deeper"):
+        loads_json("[" * (MAX_JSON_DEPTH + 1) + "]" * (MAX_JSON_DEPTH + 1))
+    brackets_in_strings = '{"a": "' + "[{" * 5000 + '"}'
+    assert loads_json(brackets_in_strings) == {"a": "[{" * 5000}
+    too_deep = handle(Request("POST", f"{MAI}/api/v1/chatbots/", RW, b'{"a":' * 10_000 + b"1" + b"}" * 10_000))
+    assert too_deep.status_code == 400 and "nested deeper" in too_deep.json()["detail"]
