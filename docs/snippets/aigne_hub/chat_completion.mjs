@@ -1,0 +1,13 @@
+const BASE_URL = "https://your-aigne-hub-url";
+const apiKey = process.env.AIGNE_HUB_API_KEY;
+
+const response = await fetch(`${BASE_URL}/api/v1/chat/completions`, {
+  method: "POST",
+  headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
+  body: JSON.stringify({
+    model: "aignehub/gpt-3.5-turbo",
+    messages: [{ role: "user", content: "Hello!" }],
+  }),
+});
+console.log(response.status);
+console.log(JSON.stringify(await response.json(), null, 2));

@@ -1,0 +1,8 @@
+const BASE_URL = "https://api.maiagent.ai/api/v1";
+const apiKey = process.env.MAIAGENT_API_KEY;
+
+const response = await fetch(`${BASE_URL}/chatbots/`, {
+  headers: { Authorization: `Api-Key ${apiKey}` },
+});
+console.log(response.status);
+console.log(JSON.stringify(await response.json(), null, 2));

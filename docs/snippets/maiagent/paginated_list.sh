@@ -1,0 +1,5 @@
+BASE_URL=https://api.maiagent.ai/api/v1
+
+curl -sS "$BASE_URL/chatbots/?page=1&pageSize=2" \
+  -H "Authorization: Api-Key $MAIAGENT_API_KEY" \
+  -w '\n%{http_code}\n'

@@ -1,0 +1,256 @@
+"""Every code example on the pages is a file that runs here, and answers as the page next to it says.
+
+Each snippet under `docs/snippets/<api>/<case>.<ext>` runs unchanged against our sandbox server:
+curl with real curl, Python with CPython (and again inside real Pyodide), browser JavaScript and
+Node.js with Node's global `fetch`. The harness only swaps the base URL literal (each snippet has it
+exactly once) for the sandbox's, and gives the demo key (env var, or the browser snippet's
+placeholder literal). What it prints (status code and JSON body) must equal the documented example.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY, get_example
+from test_pyodide_unit import WHEEL_CACHE, jspi_flags, pinned
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "docs" / "snippets"
+DOCS = ROOT / "docs"
+
+# Per API: the base URL literal each snippet holds once, the sandbox server path that replaces it,
+# and the env var with the key (set to the sandbox's demo key).
+BASE_URLS = {"maiagent": "https://api.maiagent.ai/api/v1", "aigne_hub": "https://your-aigne-hub-url"}
+SANDBOX_PATHS = {"maiagent": "sandbox/maiagent/api/v1", "aigne_hub": "sandbox/aigne-hub"}
+KEYS = {"MAIAGENT_API_KEY": MAIAGENT_DEMO_KEY, "AIGNE_HUB_API_KEY": AIGNE_HUB_DEMO_KEY}
+DEMO_KEYS = {"maiagent": MAIAGENT_DEMO_KEY, "aigne_hub": AIGNE_HUB_DEMO_KEY}
+# The browser snippets cannot read the environment: their placeholder literal gets the demo key.
+BROWSER_KEY_PLACEHOLDER = '"YOUR_API_KEY"'
+
+# Each case (snippet file stem) and the documented example the page shows next to it.
+DOCUMENTED = {
+    "maiagent/list_chatbots": "maiagent/200-paginated-shape",
+    "maiagent/missing_key": "maiagent/401-missing-key",
+    "maiagent/wrong_scheme": "maiagent/401-invalid-format",
+    "maiagent/paginated_list": "maiagent/200-chatbots-page",
+    "maiagent/missing_fields": "maiagent/400-required-fields",
+    "aigne_hub/chat_completion": "aigne_hub/200-chat-completion",
+}
+RUNTIMES = {".sh": "curl", ".py": "Python", ".js": "JavaScript", ".mjs": "Node.js"}
+# Included on the pages but not programs; each with the reason.
+NOT_RUNNABLE = {
+    "docs/snippets/maiagent/headers.js": "the seed's header object, a fragment",
+    "docs/snippets/aigne_hub/header.txt": "a header line",
+    "docs/snippets/aigne_hub/AIGNEHubChatModel.js": "the seed's SDK example: needs @aigne/aigne-hub, checked with node --check",
+}
+# The seed's cURL example is published as is (no status line): the harness makes curl print it.
+SEED_CURL = {"docs/snippets/aigne_hub/chat_completion.sh"}
+# Pasted (not included) code blocks allowed on the pages, with the reason. None so far.
+PASTED_ALLOWED: dict[str, str] = {}
+PYODIDE_WHEELS = ("requests", "urllib3", "idna", "certifi", "charset-normalizer")
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def runnable_snippets() -> list[Path]:
+    return sorted(p for p in SNIPPETS.rglob("*") if p.is_file() and rel(p) not in NOT_RUNNABLE)
+
+
+def case_of(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+def parse_output(stdout: str) -> tuple[int, Any]:
+    """The status line comes first (our snippets) or last (curl's --write-out); the rest is JSON."""
+    lines = stdout.strip().splitlines()
+    if re.fullmatch(r"\d{3}", lines[0]):
+        return int(lines[0]), json.loads("\n".join(lines[1:]))
+    assert re.fullmatch(r"\d{3}", lines[-1]), f"no status line in:\n{stdout}"
+    return int(lines[-1]), json.loads("\n".join(lines[:-1]))
+
+
+_SHAPE_TYPES = {"integer": int, "string": str, "null": type(None)}
+
+
+def matches_shape(value: Any, shape: Any) -> bool:
+    """A shape file names the type of each value (`"string|null"`) and shows lists empty."""
+    if isinstance(shape, dict):
+        return isinstance(value, dict) and value.keys() == shape.keys() and all(
+            matches_shape(value[k], shape[k]) for k in shape
+        )
+    if isinstance(shape, list):
+        return isinstance(value, list)
+    return isinstance(value, tuple(_SHAPE_TYPES[name] for name in shape.split("|")))
+
+
+def assert_documented(snippet: str, stdout: str) -> None:
+    status, body = parse_output(stdout)
+    example = get_example(DOCUMENTED[case_of(ROOT / snippet)])
+    assert status == example.status, stdout
+    if example.shape:
+        assert matches_shape(body, example.json()), body
+    else:
+        assert body == example.json()
+
+
+# --- the snippet files ---------------------------------------------------------------------------
+
+def test_every_case_exists_in_every_runtime() -> None:
+    found = {(case_of(p), p.suffix) for p in runnable_snippets()}
+    assert {case for case, _ in found} == set(DOCUMENTED)
+    assert {suffix for _, suffix in found} <= set(RUNTIMES)
+    assert found == {(case, suffix) for case in DOCUMENTED for suffix in RUNTIMES}
+
+
+@pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets()])
+def test_the_base_url_appears_once(snippet: str) -> None:
+    text = (ROOT / snippet).read_text(encoding="utf-8")
+    assert text.count(BASE_URLS[Path(snippet).parent.name]) == 1
+    if snippet.endswith(".js"):
+        assert text.count(BROWSER_KEY_PLACEHOLDER) <= 1
+
+
+def test_the_seed_sdk_example_is_valid_javascript(tmp_path: Path) -> None:
+    module = tmp_path / "AIGNEHubChatModel.mjs"
+    shutil.copy(SNIPPETS / "aigne_hub" / "AIGNEHubChatModel.js", module)
+    result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+# --- running them --------------------------------------------------------------------------------
+
+def command(path: Path, source: str, work: Path) -> list[str]:
+    """Write the prepared source to `work` and return how to run it."""
+    folder = work / path.parent.name
+    folder.mkdir(exist_ok=True)
+    # Browser JavaScript uses top-level await, as in a module (or the devtools console).
+    script = folder / (f"{path.stem}.browser.mjs" if path.suffix == ".js" else path.name)
+    if rel(path) in SEED_CURL:
+        source = "curl() { command curl -sS -w '\\n%{http_code}\\n' \"$@\"; }\n" + source
+    script.write_text(source, encoding="utf-8")
+    runner = {".sh": ["bash"], ".py": [sys.executable]}.get(path.suffix, ["node"])
+    return [*runner, str(script)]
+
+
+def run_snippet(path: Path, server: str, work: Path) -> str:
+    api = path.parent.name
+    sandbox_base = server + SANDBOX_PATHS[api]
+    source = path.read_text(encoding="utf-8").replace(BASE_URLS[api], sandbox_base)
+    if path.suffix == ".js":
+        source = source.replace(BROWSER_KEY_PLACEHOLDER, json.dumps(DEMO_KEYS[api]))
+    if rel(path) in SEED_CURL:
+        source = source.replace("YOUR_API_KEY", DEMO_KEYS[api])
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env.update(KEYS, NO_PROXY="127.0.0.1,localhost")
+    result = subprocess.run(command(path, source, work), capture_output=True, text=True, env=env, timeout=60, cwd=work)
+    assert result.returncode == 0, result.stderr
+    # Links in bodies (pagination) point at the server that answered: show them as the real API's.
+    return result.stdout.replace(sandbox_base, BASE_URLS[api])
+
+
+@pytest.fixture(scope="module")
+def outputs(site_server: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    work = tmp_path_factory.mktemp("snippets")
+    paths = runnable_snippets()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = pool.map(lambda p: run_snippet(p, site_server, work), paths)
+        return dict(zip(map(rel, paths), results))
+
+
+@pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets()])
+def test_snippet_answers_as_documented(outputs: dict[str, str], snippet: str) -> None:
+    assert_documented(snippet, outputs[snippet])
+
+
+# --- Python snippets inside Pyodide --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pyodide_outputs(site_dir: Path) -> dict[str, str]:
+    WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
+    wanted = [pinned(name) for name in PYODIDE_WHEELS]
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+         "--only-binary=:all:", "--platform", "any", "--python-version", "3.14", "--implementation", "py",
+         "--abi", "none", "--dest", str(WHEEL_CACHE), *wanted],
+        check=True,
+    )
+    wheels = []
+    for requirement in wanted:
+        name, version = requirement.split("==")
+        (wheel,) = WHEEL_CACHE.glob(f"{name.replace('-', '_')}-{version}-*-none-any.whl")
+        wheels.append(str(wheel))
+    node = shutil.which("node")
+    assert node, "Node.js is required (scripts/setup.sh checks it)"
+    snippets = [rel(p) for p in runnable_snippets() if p.suffix == ".py"]
+    result = subprocess.run(
+        [node, *jspi_flags(node), str(ROOT / "tests" / "pyodide" / "run_snippets.mjs"), str(site_dir / "pyodide"),
+         str(ROOT), *wheels, "--", *snippets],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets() if p.suffix == ".py"])
+def test_python_snippet_answers_as_documented_in_pyodide(pyodide_outputs: dict[str, str], snippet: str) -> None:
+    assert_documented(snippet, pyodide_outputs[snippet])
+
+
+# --- no code block escapes the harness -----------------------------------------------------------
+
+FENCE_OPEN = re.compile(r"^(\s*)(`{3,})")
+INCLUDE_LINE = re.compile(r'^--8<--\s+"([^"]+)"$')
+
+
+def code_blocks(text: str) -> list[str]:
+    """The content of every fenced code block, indented ones (in tabs, admonitions) included."""
+    blocks, lines, i = [], text.splitlines(), 0
+    while i < len(lines):
+        match = FENCE_OPEN.match(lines[i])
+        if match:
+            indent, fence = match.groups()
+            end = i + 1
+            while end < len(lines) and lines[end].strip() != fence:
+                end += 1
+            blocks.append("\n".join(line[len(indent):] for line in lines[i + 1:end]).strip())
+            i = end
+        i += 1
+    return blocks
+
+
+def page_files() -> list[Path]:
+    return sorted(p for lang in ("en", "ja") for p in (DOCS / lang).rglob("*.md"))
+
+
+@pytest.mark.parametrize("page", [rel(p) for p in page_files()])
+def test_every_code_block_is_run_or_documented(page: str) -> None:
+    runnable = {rel(p) for p in runnable_snippets()}
+    for block in code_blocks((ROOT / page).read_text(encoding="utf-8")):
+        include = INCLUDE_LINE.match(block)
+        if not include:
+            assert block in PASTED_ALLOWED, f"{page}: a pasted code block the harness does not run:\n{block}"
+            continue
+        path = include.group(1)
+        assert (
+            path in runnable or path in NOT_RUNNABLE or path.startswith("playground/documented_examples/")
+        ), f"{page}: {path} is neither run by the harness, a documented example, nor allow-listed"
+
+
+@pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets()])
+def test_every_snippet_is_on_its_page_in_both_languages(snippet: str) -> None:
+    for lang in ("en", "ja"):
+        assert any(
+            f'"{snippet}"' in p.read_text(encoding="utf-8") for p in (DOCS / lang).rglob("*.md")
+        ), f"{snippet} is not included on any {lang} page"
