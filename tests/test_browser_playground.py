@@ -324,3 +324,34 @@ def test_a_failed_load_is_explained_and_the_page_stays_usable(site_server: str, 
         assert "Authentication credentials were not provided." in tab.locator("article").text_content()
     finally:
         ctx.close()
+
+
+def python_tab_code(tab) -> str:
+    # The Python example of the first tab set on the page (the authenticated request).
+    return tab.locator(".tabbed-set").first.locator("pre > code").nth(1).text_content()
+
+
+def test_use_my_key_fills_the_page_examples_only_when_asked(pg) -> None:
+    secret = "pageKey0123456789"
+    reset(pg)
+    pg.fill(".playground__key", secret)
+    pg.wait_for_function("() => document.querySelector('.playground__header').textContent.includes('•')")
+    before = python_tab_code(pg)
+    assert 'os.environ["MAIAGENT_API_KEY"]' in before and secret not in before
+
+    pg.check(".playground__pagekey")
+    pg.wait_for_function(f"() => document.querySelector('.tabbed-set pre > code').textContent.includes('{secret}')")
+    assert f'API_KEY = "{secret}"' in python_tab_code(pg)
+    curl = pg.locator(".tabbed-set").first.locator("pre > code").first.text_content()
+    assert f"Api-Key {secret}" in curl and "$MAIAGENT_API_KEY" not in curl
+
+    # A key that cannot be placed safely in shell/Python/JS leaves the examples as they are.
+    pg.fill(".playground__key", 'bad"key$(rm)')
+    pg.wait_for_function("() => document.querySelector('.tabbed-set pre > code').textContent.includes('$MAIAGENT_API_KEY')")
+
+    pg.uncheck(".playground__pagekey")
+    pg.fill(".playground__key", secret)
+    pg.wait_for_timeout(300)
+    assert python_tab_code(pg) == before
+    assert pg.locator(".tabbed-set pre > code .n, .tabbed-set pre > code span").count() > 0  # highlighting is back
+    reset(pg)

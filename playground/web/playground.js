@@ -59,6 +59,8 @@
       code: "Python code",
       codeHint: "The same request with this site's Python package. It reads the key from the environment variable {env}; Run sets it from the key above for that run only.",
       useMyKey: "Put my key in the code",
+      pageKey: "Show my key in this page's code examples (copying them then copies the key)",
+      pageKeyUnsafe: "The key has characters that cannot be placed safely in the examples; they keep reading it from {env}.",
       run: "Run",
       resetCode: "Reset code",
       running: "Running…",
@@ -116,6 +118,8 @@
       code: "Python コード",
       codeHint: "このサイトの Python パッケージで同じリクエストを送るコードです。キーは環境変数 {env} から読み込みます。「実行」では、上のキーをその実行の間だけこの環境変数に設定します。",
       useMyKey: "自分のキーをコードに含める",
+      pageKey: "このページのコード例に自分のキーを表示する（コピーするとキーもコピーされます）",
+      pageKeyUnsafe: "キーにコード例へ安全に埋め込めない文字が含まれているため、コード例は引き続き {env} から読み込みます。",
       run: "実行",
       resetCode: "コードを元に戻す",
       running: "実行中…",
@@ -371,6 +375,43 @@
     root.replaceChildren(h("div", { class: "playground-reproduce__bar" }, button, status), output);
   }
 
+  // --- "use my key" in the page's code examples ---------------------------------------------
+  // The examples read the key from an environment variable; only when the reader asks does the
+  // key replace it in the shown (and so copied) code. Unticking restores the page's own HTML.
+
+  const SAFE_KEY = /^[A-Za-z0-9._~+\/=-]+$/;  // fits in shell, Python and JavaScript as is
+  const originalCode = new Map();
+
+  function restorePageExamples() {
+    for (const [code, html] of originalCode) code.innerHTML = html;  // the page's own markup, saved below
+    originalCode.clear();
+  }
+
+  function fillPageExamples(envVar, key) {
+    restorePageExamples();
+    if (!envVar || !key || !SAFE_KEY.test(key)) return;
+    const literal = JSON.stringify(key);
+    const patterns = [
+      [`os.environ["${envVar}"]`, literal],
+      [`process.env.${envVar}`, literal],
+      [`$${envVar}`, key],
+      [/\bYOUR_API_KEY\b/g, key],
+    ];
+    // A tab set belongs to this API when one of its examples reads this API's variable.
+    for (const set of document.querySelectorAll(".tabbed-set")) {
+      if (!set.textContent.includes(envVar)) continue;
+      for (const code of set.querySelectorAll("pre > code")) {
+        let text = code.textContent;
+        for (const [pattern, value] of patterns) {
+          text = typeof pattern === "string" ? text.split(pattern).join(value) : text.replace(pattern, value);
+        }
+        if (text === code.textContent) continue;
+        originalCode.set(code, code.innerHTML);
+        code.textContent = text;
+      }
+    }
+  }
+
   // --- the full playground -------------------------------------------------------------------
 
   function mountPlayground(root) {
@@ -416,6 +457,8 @@
 
     const codeArea = h("textarea", { id: ids.code, rows: "12", spellcheck: "false", wrap: "off", class: "playground__textarea playground__code" });
     const useMyKey = h("input", { id: ids.usekey, type: "checkbox", class: "playground__usekey" });
+    const pageKey = h("input", { type: "checkbox", class: "playground__pagekey" });
+    let cleanKey = "";
     const runButton = h("button", { type: "button", class: "md-button md-button--primary playground__run", text: T.run });
     const resetButton = h("button", { type: "button", class: "md-button playground__reset", text: T.resetCode });
     const codeHint = h("p", { class: "playground__note" });
@@ -439,6 +482,13 @@
       } catch (error) { /* storage disabled: the key simply stays in memory */ }
     }
 
+    function refreshPageExamples() {
+      const envVar = info && info.apis[apiSelect.value] ? info.apis[apiSelect.value].env_var : "";
+      if (!pageKey.checked) { restorePageExamples(); return; }
+      fillPageExamples(envVar, cleanKey);
+      if (cleanKey && !SAFE_KEY.test(cleanKey)) keyNote.textContent = fill(T.pageKeyUnsafe, { env: envVar });
+    }
+
     function applyDefaults() {
       const api = info && info.apis[apiSelect.value];
       if (!api) return;
@@ -453,6 +503,8 @@
       const seq = ++diagnoseSeq;
       const result = await python.call({ op: "diagnose", api: apiSelect.value, key: keyInput.value });
       if (seq !== diagnoseSeq) return;
+      cleanKey = result.key || "";
+      refreshPageExamples();
       const visible = keyInput.type === "text";
       if (!result.value) {
         headerPreview.textContent = T.noHeader;
@@ -556,6 +608,7 @@
       radio.addEventListener("change", () => { urlInput.disabled = !liveRadio.checked; if (liveRadio.checked) urlInput.focus(); refreshCode(); });
     }
     useMyKey.addEventListener("change", () => refreshCode(true));
+    pageKey.addEventListener("change", refreshPageExamples);
     codeArea.addEventListener("input", () => { editedCode = true; });
     resetButton.addEventListener("click", () => refreshCode(true));
     runButton.addEventListener("click", run);
@@ -576,6 +629,7 @@
         h("div", { class: "playground__field" }, h("label", { for: ids.key, text: T.key }),
           h("div", { class: "playground__row" }, keyInput, toggle, demoButton)),
         h("div", { class: "playground__row" }, h("label", { class: "playground__check" }, remember, " " + T.remember), forget),
+        h("label", { class: "playground__check" }, pageKey, " " + T.pageKey),
         keyNote,
         h("div", { class: "playground__field" }, h("span", { class: "playground__label", text: T.headerLabel }), headerPreview),
         h("div", { class: "playground__field" }, h("span", { class: "playground__label", text: T.diagnosis }), findings)),
