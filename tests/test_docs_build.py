@@ -211,3 +211,11 @@ def test_reproduce_buttons_name_documented_examples(site_dir: Path, lang: str) -
     for page in PAGES:
         for block in html(site_dir, lang, page).select(".playground-reproduce"):
             assert block["data-example"] in playground.EXAMPLES
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_no_fence_or_include_line_is_shown_as_code(site_dir: Path, lang: str, page: str) -> None:
+    # A fence indented one level too deep renders as an indented code block that shows "```".
+    for block in html(site_dir, lang, page).select("pre code"):
+        assert "```" not in block.get_text() and "--8<--" not in block.get_text(), block.get_text()[:200]
