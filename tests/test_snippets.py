@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY, get_example
-from test_pyodide_unit import WHEEL_CACHE, jspi_flags, pinned
+from pyodide_node import pinned, pure_wheels, run_in_pyodide
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "docs" / "snippets"
@@ -178,27 +178,9 @@ def test_snippet_answers_as_documented(outputs: dict[str, str], snippet: str) ->
 
 @pytest.fixture(scope="module")
 def pyodide_outputs(site_dir: Path) -> dict[str, str]:
-    WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
-    wanted = [pinned(name) for name in PYODIDE_WHEELS]
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
-         "--only-binary=:all:", "--platform", "any", "--python-version", "3.14", "--implementation", "py",
-         "--abi", "none", "--dest", str(WHEEL_CACHE), *wanted],
-        check=True,
-    )
-    wheels = []
-    for requirement in wanted:
-        name, version = requirement.split("==")
-        (wheel,) = WHEEL_CACHE.glob(f"{name.replace('-', '_')}-{version}-*-none-any.whl")
-        wheels.append(str(wheel))
-    node = shutil.which("node")
-    assert node, "Node.js is required (scripts/setup.sh checks it)"
+    wheels = pure_wheels([pinned(name) for name in PYODIDE_WHEELS])
     snippets = [rel(p) for p in runnable_snippets() if p.suffix == ".py"]
-    result = subprocess.run(
-        [node, *jspi_flags(node), str(ROOT / "tests" / "pyodide" / "run_snippets.mjs"), str(site_dir / "pyodide"),
-         str(ROOT), *wheels, "--", *snippets],
-        capture_output=True, text=True, timeout=300,
-    )
+    result = run_in_pyodide("snippets_main.py", site_dir, wheels, snippets, timeout=300)
     assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 

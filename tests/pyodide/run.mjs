@@ -1,0 +1,24 @@
+// Run a Python program inside real Pyodide (Node), with our wheel loaded as the browser loads it.
+// Usage: node run.mjs <pyodide dir> <project dir> <program.py> <wheel>... -- <args>...
+// The program sees `args` (a list of str); the checkout is mounted at /project. A numeric value
+// of its last expression becomes the exit code.
+import fs from "node:fs";
+import path from "node:path";
+
+const [pyodideDir, projectDir, program, ...rest] = process.argv.slice(2);
+const split = rest.indexOf("--");
+const wheels = rest.slice(0, split);
+const args = rest.slice(split + 1);
+
+const { loadPyodide } = await import(path.resolve(pyodideDir, "pyodide.mjs"));
+const pyodide = await loadPyodide({ indexURL: path.resolve(pyodideDir) + "/" });
+// Our package by name, exactly as the page loads it from the vendored pyodide-lock.json.
+await pyodide.loadPackage("api-auth-playground");
+// Test-only pure-Python wheels, downloaded from PyPI by the calling test.
+await pyodide.loadPackage(wheels.map((wheel) => path.resolve(wheel)));
+
+pyodide.FS.mkdirTree("/project");
+pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.resolve(projectDir) }, "/project");
+pyodide.globals.set("args", pyodide.toPy(args));
+const result = await pyodide.runPythonAsync(fs.readFileSync(program, "utf8"));
+process.exit(typeof result === "number" ? result : 0);
