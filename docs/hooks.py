@@ -3,8 +3,10 @@
 - Shared assets: ``docs/assets/`` holds CSS/JS used by both languages; each build has its own
   ``docs_dir``, so the files are added to each build here instead of being copied twice. The
   playground's JS/CSS lives with its Python package (``playground/web/``) and is added the same
-  way, as ``assets/playground/``, next to a generated ``config.js`` that tells it where this
-  build's Pyodide is (``extra.playground.pyodide``: the Japanese build sits one level down).
+  way, as ``assets/playground/``.
+- Playground pages: a page whose HTML has a playground or a Reproduce element gets
+  ``meta.playground``; ``overrides/main.html`` then loads the playground script in its head, with
+  where this build's Pyodide is (``extra.playground.pyodide``: the Japanese build sits one level down).
 - The sandbox's OpenAPI document is written into each build as ``openapi.json`` from the same
   data the sandbox uses, so it is there on a static host too.
 - Machine-readable copies: every page is also written as Markdown next to its HTML
@@ -15,6 +17,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +56,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if path.is_file():
                 src_uri = prefix + path.relative_to(folder).as_posix()
                 files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-    settings = {"pyodide": config.extra["playground"]["pyodide"]}
-    files.append(File.generated(config, "assets/playground/config.js",
-                                content=f"window.playgroundConfig = {json.dumps(settings)};\n"))
     files.append(File.generated(config, "openapi.json", content=json.dumps(openapi_document(), indent=2)))
     return files
 
@@ -86,6 +86,17 @@ def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) 
         _IndexedPage(section, title, _markdown_copy_path(page), page.meta.get("description", ""))
     )
     return text
+
+
+# The elements playground.js mounts: <div class="playground" data-api=…> and
+# <div class="playground-reproduce" data-example=…>.
+_PLAYGROUND_ELEMENT = re.compile(r'<div class="playground(?:-reproduce)?" data-(?:api|example)=')
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _PLAYGROUND_ELEMENT.search(html):
+        page.meta["playground"] = True
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -17,13 +17,17 @@ __all__ = ["DIAGNOSIS_CODES", "AuthHeader", "Finding", "build_auth_header"]
 
 # Every character str.splitlines() breaks on: any of them would end or split a header line.
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+# Zero-width and bidirectional-control characters (U+202E turns text around): invisible, never part of a key.
+_ZERO_WIDTH = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+               "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 _OTHER_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d",
                 "\u300e": "\u300f", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 _QUOTES = "".join(set(_QUOTE_PAIRS) | set(_QUOTE_PAIRS.values()))
 _PREFIX = re.compile(r"^[\"'`\u201c\u201d\u2018\u2019]?\s*authorization\s*[\"'`\u201c\u201d\u2018\u2019]?\s*:\s*",
                      re.IGNORECASE)
+# Far longer than any API key, and near the header sizes servers refuse (often 8 KB per line).
+_MAX_KEY_LENGTH = 4096
 # The documentation's placeholders, compared upper-cased with "-" and " " read as "_".
 _PLACEHOLDERS = frozenset({"YOUR_API_KEY_HERE", "YOUR_API_KEY", "YOUR_KEY", "API_KEY", "YOUR_TOKEN", "YOURAPIKEY"})
 
@@ -31,7 +35,7 @@ _PLACEHOLDERS = frozenset({"YOUR_API_KEY_HERE", "YOUR_API_KEY", "YOUR_KEY", "API
 @dataclass(frozen=True)
 class _Spec:
     # kind: which documented failure the real API gives ("missing", "invalid_format"),
-    # "not_sent" when clients refuse to send it, None when the API accepts it.
+    # "not_sent" when clients refuse to send it, "too_long" when servers refuse it, None when the API accepts it.
     kind: str | None
     message: LocalizedText
     fix: LocalizedText
@@ -166,6 +170,14 @@ _SPECS: dict[str, _Spec] = {
         _L("The key contains characters a {api} key does not have (a key is letters and digits only).",
            "キーに {api} のキーには含まれない文字があります（キーは英数字のみです）。"),
         _L("Copy the key again, without extra characters.", "余分な文字を含めずにキーをコピーし直してください。"),
+    ),
+    "key_too_long": _Spec(
+        "too_long",
+        _L("The key is {found} characters long: API keys are far shorter, so something else was probably "
+           "pasted. Servers refuse header values this long.",
+           "キーが {found} 文字あります。API キーはもっと短いため、別のものを貼り付けた可能性があります。"
+           "これほど長いヘッダー値はサーバーに拒否されます。"),
+        _L("Copy only the key from the API key page.", "API キーのページからキーだけをコピーしてください。"),
     ),
     "empty_key": _Spec(
         "missing",
@@ -477,6 +489,8 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
     if (key and " " not in key and "placeholder_key" not in found.items
             and not re.fullmatch(profile.key_pattern, key)):
         found.add("invalid_key_characters", False)
+    if len(key) > _MAX_KEY_LENGTH:
+        found.add("key_too_long", False, str(len(key)))
     if key in profile.demo_keys:
         found.add("sandbox_demo_key", False)
     if not key:

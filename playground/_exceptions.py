@@ -14,6 +14,7 @@ __all__ = [
     "InvalidRequestError",
     "NetworkError",
     "PlaygroundError",
+    "RedirectError",
     "ResponseTooLargeError",
     "TimeoutException",
     "TransportError",
@@ -95,11 +96,29 @@ class NetworkError(TransportError):
 
     hint = LocalizedText(
         en="The request failed before a response arrived. In a browser this is usually CORS: "
-        "the target does not allow calls from this page. Use the sandbox, or call the API "
-        "from your own server or terminal.",
+        "the target does not allow calls from this page. It can also be this site's Content Security "
+        "Policy, which allows https:// URLs, and http:// only to this site and to this computer "
+        "(localhost, 127.0.0.1). Use the sandbox, or call the API from your own server or terminal.",
         ja="応答を受け取る前にリクエストが失敗しました。ブラウザーでは多くの場合 CORS が原因です"
-        "（対象のサーバーがこのページからの呼び出しを許可していません）。サンドボックスを使うか、"
-        "ご自身のサーバーやターミナルから API を呼び出してください。",
+        "（対象のサーバーがこのページからの呼び出しを許可していません）。このサイトのコンテンツ"
+        "セキュリティポリシー（CSP）が原因の場合もあります。CSP が許可するのは https:// の URL と、"
+        "http:// ではこのサイト自身とこのコンピューター（localhost、127.0.0.1）への呼び出しだけです。"
+        "サンドボックスを使うか、ご自身のサーバーやターミナルから API を呼び出してください。",
+    )
+
+
+class RedirectError(NetworkError):
+    """The target answered with a redirect, which is never followed (the key would go elsewhere).
+
+    A browser hides a refused redirect's status and location, so this is all that is known.
+    """
+
+    hint = LocalizedText(
+        en="The target answered with a redirect (a 3xx status) to another address. The playground never "
+        "follows redirects, so your key was not sent there. Use the address it redirects to as the base URL.",
+        ja="対象のサーバーが別のアドレスへのリダイレクト（3xx ステータス）で応答しました。プレイグラウンドは"
+        "リダイレクトをたどらないため、キーはそのアドレスには送信していません。リダイレクト先のアドレスを"
+        "ベース URL に指定してください。",
     )
 
 

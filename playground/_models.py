@@ -13,8 +13,8 @@ from http import HTTPStatus
 from typing import Any, Union
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["MAX_JSON_DEPTH", "Headers", "HeadersInput", "LocalizedText", "Request", "Response", "json_bytes",
-           "loads_json"]
+__all__ = ["MAX_JSON_DEPTH", "Headers", "HeadersInput", "JSONNestingError", "LocalizedText", "Request", "Response",
+           "json_bytes", "loads_json"]
 
 LANGUAGES = ("en", "ja")
 
@@ -41,6 +41,10 @@ _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _JSON_NESTING = re.compile(r"[\[\]{}]")
 
 
+class JSONNestingError(ValueError):
+    """JSON text nested deeper than `MAX_JSON_DEPTH`: refused before parsing."""
+
+
 def loads_json(text: str, **options: Any) -> Any:
     """Parse untrusted JSON text, refusing nesting deeper than `MAX_JSON_DEPTH`.
 
@@ -59,7 +63,7 @@ def loads_json(text: str, **options: Any) -> Any:
         for match in _JSON_NESTING.finditer(_JSON_STRING.sub("", text)):
             depth += 1 if match.group() in "[{" else -1
             if depth > MAX_JSON_DEPTH:
-                raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+                raise JSONNestingError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     return _json.loads(text, **options)
 
 

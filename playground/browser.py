@@ -9,10 +9,13 @@ sees is given in English and Japanese (`{"en": ..., "ja": ...}`).
 from __future__ import annotations
 
 import ast
+import asyncio
 import contextlib
 import io
 import json
+import math
 import os
+import re
 import time
 import traceback
 from typing import Any
@@ -25,11 +28,12 @@ from ._exceptions import (
     InvalidRequestError,
     NetworkError,
     PlaygroundError,
+    RedirectError,
     ResponseTooLargeError,
     TimeoutException,
     TransportError,
 )
-from ._models import LocalizedText, Response, loads_json
+from ._models import MAX_JSON_DEPTH, JSONNestingError, LocalizedText, Response, loads_json
 from ._profiles import PROFILES, get_profile
 from ._sandbox import CHATBOTS, MAX_BODY_BYTES, SANDBOX_ROUTES
 from ._transports import AsyncBaseTransport, BaseTransport, FetchTransport, SandboxTransport
@@ -52,6 +56,7 @@ ENV_VARS = {"maiagent": "MAIAGENT_API_KEY", "aigne-hub": "AIGNE_HUB_API_KEY"}
 
 MAX_OUTPUT_CHARS = 100_000
 LIVE_TIMEOUT_SECONDS = 15.0
+MAX_LIVE_TIMEOUT_SECONDS = 30.0
 
 _DEFAULT_REQUESTS: dict[str, dict[str, Any]] = {
     "maiagent": {"method": "GET", "path": "/api/v1/chatbots/", "body": ""},
@@ -68,22 +73,59 @@ _L = LocalizedText
 _ERRORS: dict[str, LocalizedText] = {
     "invalid_json": _L("The body is not valid JSON, so nothing was sent: {detail}",
                        "本文が正しい JSON ではないため、送信しませんでした：{detail}"),
-    "body_too_large": _L(f"The body is larger than {MAX_BODY_BYTES} bytes, so nothing was sent.",
-                         f"本文が {MAX_BODY_BYTES} バイトを超えているため、送信しませんでした。"),
+    "body_too_large": _L(f"The body is larger than {MAX_BODY_BYTES // 1024 // 1024} MB, so nothing was sent.",
+                         f"本文が {MAX_BODY_BYTES // 1024 // 1024} MB を超えているため、送信しませんでした。"),
     "invalid_path": _L("The endpoint must be a path such as /api/v1/chatbots/, not a full URL; "
                        "put the server in the target's base URL.",
                        "エンドポイントは /api/v1/chatbots/ のようなパスで指定してください（完全な URL ではなく）。"
                        "サーバーはターゲットのベース URL に入力します。"),
+    "json_too_deep": _L(f"The body is nested more than {MAX_JSON_DEPTH} levels deep, so nothing was sent.",
+                        f"本文の入れ子が {MAX_JSON_DEPTH} 階層を超えているため、送信しませんでした。"),
+    "json_constant": _L("The body contains {detail}: JSON has no NaN or Infinity, and no number that large, "
+                        "so nothing was sent.",
+                        "本文に {detail} が含まれています。JSON には NaN や Infinity、これほど大きな数はないため、"
+                        "送信しませんでした。"),
+    "duplicate_key": _L("The body has the key {detail} more than once; servers differ on which value wins, "
+                        "so nothing was sent. Keep one.",
+                        "本文にキー {detail} が複数回あります。どちらの値が使われるかはサーバーによって異なるため、"
+                        "送信しませんでした。1 つだけにしてください。"),
+    "empty_path": _L("Enter an endpoint, for example /api/v1/chatbots/.",
+                     "エンドポイントを入力してください（例：/api/v1/chatbots/）。"),
+    "path_characters": _L("The endpoint contains spaces, line breaks, control or non-ASCII characters, or a "
+                          "backslash, so nothing was sent. Percent-encode them (a space is %20).",
+                          "エンドポイントにスペース、改行、制御文字、ASCII 以外の文字、またはバックスラッシュが"
+                          "含まれているため、送信しませんでした。パーセントエンコードしてください（スペースは %20）。"),
+    "path_dot_segments": _L("The endpoint contains a `.` or `..` segment, which would leave the API's base URL, "
+                            "so nothing was sent. Write the path without it.",
+                            "エンドポイントに `.` または `..` のセグメントが含まれており、API のベース URL の外を"
+                            "指してしまうため、送信しませんでした。これを含まないパスにしてください。"),
     "invalid_method": _L("Choose one of the listed HTTP methods.", "一覧にある HTTP メソッドを選んでください。"),
     "invalid_url": _L("The base URL is not a valid URL. Write it in full, for example "
                       "http://127.0.0.1:8000/sandbox/maiagent/.",
                       "ベース URL が正しい URL ではありません。http://127.0.0.1:8000/sandbox/maiagent/ "
                       "のように完全な形で入力してください。"),
+    "url_characters": _L("The base URL contains spaces, line breaks or non-ASCII characters. Percent-encode "
+                         "them, and write an international domain name in its xn-- form.",
+                         "ベース URL にスペース、改行、または ASCII 以外の文字が含まれています。パーセント"
+                         "エンコードし、国際化ドメイン名は xn-- で始まる形式で入力してください。"),
+    "url_credentials": _L("The base URL contains a user name or password (`user:password@`). Browsers refuse to "
+                          "send such URLs, and your key belongs in the API key field: remove it from the URL.",
+                          "ベース URL にユーザー名またはパスワード（`user:password@`）が含まれています。ブラウザーは"
+                          "このような URL を送信しません。キーは API キーの欄に入力し、URL からは取り除いてください。"),
+    "url_query": _L("The base URL cannot have a query (`?…`) or a fragment (`#…`): the endpoint is added after "
+                    "it. Put query parameters after the endpoint.",
+                    "ベース URL にはクエリ（`?…`）やフラグメント（`#…`）を含められません（エンドポイントはその後ろに"
+                    "付きます）。クエリパラメーターはエンドポイントの後ろに付けてください。"),
     "non_http_scheme": _L("Only http:// and https:// base URLs can be called (not {detail}).",
                           "呼び出せるのは http:// または https:// のベース URL だけです（{detail} は使えません）。"),
     "invalid_request": InvalidRequestError.hint,
     "network": NetworkError.hint,
-    "timeout": TimeoutException.hint,
+    "timeout": _L("The server did not answer within {detail} s, so the request was stopped. Try again, or check "
+                  "that the base URL is right.",
+                  "サーバーが {detail} 秒以内に応答しなかったため、リクエストを中止しました。再試行するか、"
+                  "ベース URL が正しいか確認してください。"),
+    "redirect": RedirectError.hint,
+    "cancelled": _L("The request was cancelled.", "リクエストをキャンセルしました。"),
     "too_large": ResponseTooLargeError.hint,
     "transport": _L("The request failed before a response arrived.", "応答を受け取る前にリクエストが失敗しました。"),
     "unknown_example": _L("This documented example does not exist.", "このドキュメントの例は存在しません。"),
@@ -93,11 +135,16 @@ _ERRORS: dict[str, LocalizedText] = {
 }
 
 
+# Failures after the request left: the page says "no answer" for these, "not sent" for the others.
+_SENT_CODES = frozenset({"network", "timeout", "redirect", "too_large", "transport", "cancelled"})
+
+
 def _error(code: str, detail: str = "") -> dict[str, Any]:
     text = _ERRORS[code]
     if "{detail}" in text.en:
         text = text.format(detail=detail)
-    return {"ok": False, "error": {"code": code, "message": text.to_dict(), "detail": detail}}
+    return {"ok": False, "error": {"code": code, "message": text.to_dict(), "detail": detail,
+                                   "sent": code in _SENT_CODES}}
 
 
 def info() -> dict[str, Any]:
@@ -165,40 +212,109 @@ def _response_dict(response: Response, elapsed: float | None) -> dict[str, Any]:
     }
 
 
+class _NotJSON(ValueError):
+    # Valid for Python's json module, not for JSON (RFC 8259) nor for the server reading it.
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.code = code
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotJSON("json_constant", name)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotJSON("json_constant", text if len(text) <= 40 else text[:40] + "…")
+    return value
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _NotJSON("duplicate_key", json.dumps(key)[:80])
+        data[key] = value
+    return data
+
+
 def _parse_body(text: str) -> tuple[Any, dict[str, Any] | None]:
     """Return `(data, None)`, `(None, None)` for no body, or `(None, error)`."""
     if not text.strip():
         return None, None
-    if len(text.encode("utf-8")) > MAX_BODY_BYTES:
+    # "surrogatepass": a lone surrogate pasted into the page is still counted, not a crash.
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BODY_BYTES:
         return None, _error("body_too_large")
     try:
-        return loads_json(text), None
+        return loads_json(text, parse_constant=_no_constant, parse_float=_finite, object_pairs_hook=_unique_keys), None
+    except JSONNestingError:
+        return None, _error("json_too_deep")
+    except _NotJSON as exc:
+        return None, _error(exc.code, str(exc))
     except (ValueError, RecursionError) as exc:
         return None, _error("invalid_json", str(exc))
+
+
+def _unsafe_character(text: str) -> bool:
+    return any(ord(c) <= 0x20 or ord(c) >= 0x7F for c in text)
+
+
+_HOST_LABEL = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
 
 
 def _check_target(target: str) -> dict[str, Any] | None:
     if target == "sandbox":
         return None
+    target = target.strip()
     try:
-        parts = urlsplit(target.strip())
+        parts = urlsplit(target)
     except ValueError as exc:
         return _error("invalid_url", str(exc))
     if parts.scheme and parts.scheme not in ("http", "https"):
-        return _error("non_http_scheme", parts.scheme + ":")
+        if re.match(r"(localhost|[A-Za-z0-9-]+\.[A-Za-z0-9.-]+):\d+(/|$)", target):
+            return _error("invalid_url", target[:200])  # `localhost:8000/...`: a host and port, not a scheme
+        return _error("non_http_scheme", parts.scheme[:20] + ":")
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return _error("invalid_url", target)
+        return _error("invalid_url", target[:200])
+    if _unsafe_character(target):
+        return _error("url_characters", target[:200])
+    if "@" in parts.netloc:
+        return _error("url_credentials")
+    if parts.query or parts.fragment or target.endswith(("?", "#")):
+        return _error("url_query", target[:200])
+    try:
+        parts.port  # noqa: B018  (raises for a port out of range)
+    except ValueError as exc:
+        return _error("invalid_url", str(exc))
+    host = parts.hostname or ""
+    # urlsplit checks an IPv6 literal (the host with colons); a name has DNS's limits, or fetch fails on it.
+    if ":" not in host and (len(host) > 253 or not all(_HOST_LABEL.match(label) for label in host.rstrip(".").split("."))):
+        return _error("invalid_url", target[:200])
     return None
 
 
+# A first segment with a colon reads as a URL scheme (`javascript:`, `mailto:`), not a path.
+_SCHEME_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def _check_path(path: str) -> dict[str, Any] | None:
-    if "://" in path or path.startswith("//") or any(c in path for c in "\r\n"):
-        return _error("invalid_path", path)
+    if not path:
+        return _error("empty_path")
+    if "://" in path or path.startswith("//") or _SCHEME_LIKE.match(path):
+        return _error("invalid_path", path[:200])
+    if _unsafe_character(path) or "\\" in path:
+        return _error("path_characters")
+    segments = re.split(r"[?#]", path, maxsplit=1)[0].split("/")
+    if any(segment.lower().replace("%2e", ".") in (".", "..") for segment in segments):
+        # Browsers resolve dot segments (also %2e%2e) before sending: the request would leave the base URL.
+        return _error("path_dot_segments", path[:200])
     return None
 
 
 async def send(spec: dict[str, Any], target: str = "sandbox", *,
-               transport: BaseTransport | AsyncBaseTransport | None = None) -> dict[str, Any]:
+               transport: BaseTransport | AsyncBaseTransport | None = None,
+               timeout: float | None = None) -> dict[str, Any]:
     """Send the request the reader composed, to the in-browser sandbox or to a live base URL.
 
     Parameters:
@@ -206,21 +322,30 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
         target: `"sandbox"`, or a live base URL such as `http://127.0.0.1:8000/sandbox/maiagent/`.
         transport: Overrides the transport (tests); by default the sandbox, or the browser's
             `fetch` for a live target.
+        timeout: Seconds a live target has to answer (at most `MAX_LIVE_TIMEOUT_SECONDS`);
+            `LIVE_TIMEOUT_SECONDS` by default.
 
     Returns:
         `{"ok": True, "status", "reason", "headers", "body", "pretty", "elapsed_ms", "url"}`, or
-        `{"ok": False, "error": {"code", "message": {"en", "ja"}, "detail"}}`; nothing was sent then.
+        `{"ok": False, "error": {"code", "message": {"en", "ja"}, "detail", "sent"}}`; `sent` says whether
+        the request left (and got no usable answer) or was refused before sending.
     """
     method = str(spec.get("method", "GET")).upper()
     if method not in METHODS:
         return _error("invalid_method", method)
-    path = str(spec.get("path") or "/")
+    path = str(spec.get("path") or "").strip(" ")
     data, problem = _parse_body(str(spec.get("body") or ""))
     problem = problem or _check_path(path) or _check_target(target)
     if problem:
         return problem
+    try:
+        seconds = min(max(float(timeout), 0.1), MAX_LIVE_TIMEOUT_SECONDS) if timeout else LIVE_TIMEOUT_SECONDS
+    except (TypeError, ValueError):
+        seconds = LIVE_TIMEOUT_SECONDS
+    if not math.isfinite(seconds):
+        seconds = LIVE_TIMEOUT_SECONDS
     if transport is None:
-        transport = SandboxTransport() if target == "sandbox" else FetchTransport(timeout=LIVE_TIMEOUT_SECONDS)
+        transport = SandboxTransport() if target == "sandbox" else FetchTransport(timeout=seconds)
     base_url = None if target == "sandbox" else target.strip()
     client = Client(spec.get("api", "maiagent"), str(spec.get("key") or ""), transport=transport, base_url=base_url)
     start = time.perf_counter()
@@ -233,10 +358,12 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
             response = transport.handle_request(request)
     except InvalidRequestError as exc:
         return _error("invalid_request", str(exc))
-    except TimeoutException as exc:
-        return _error("timeout", str(exc))
+    except TimeoutException:
+        return _error("timeout", f"{getattr(transport, 'timeout', seconds):g}")
     except ResponseTooLargeError as exc:
         return _error("too_large", str(exc))
+    except RedirectError as exc:
+        return _error("redirect", str(exc))
     except NetworkError as exc:
         return _error("network", str(exc))
     except TransportError as exc:
@@ -396,6 +523,35 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
             "elapsed_ms": round((time.perf_counter() - start) * 1000, 1)}
 
 
+# The page's sends still waiting for an answer, by the id the page gave them: "cancel" ends one.
+_SENDING: dict[str, asyncio.Task[dict[str, Any]]] = {}
+
+
+async def _send_cancellable(message: dict[str, Any]) -> dict[str, Any]:
+    request_id = str(message.get("request_id", ""))
+    task = asyncio.ensure_future(send(message.get("spec", {}), message.get("target", "sandbox"),
+                                      timeout=message.get("timeout")))
+    if request_id:
+        _SENDING[request_id] = task
+    try:
+        # Cancelling the task cancels browser fetch's await, which aborts the request itself.
+        return await task
+    except asyncio.CancelledError:
+        if not task.cancelled():
+            raise
+        return _error("cancelled")
+    finally:
+        if _SENDING.get(request_id) is task:
+            del _SENDING[request_id]
+
+
+def _cancel(request_id: str) -> dict[str, Any]:
+    task = _SENDING.get(request_id)
+    if task is not None:
+        task.cancel()
+    return {"ok": True, "cancelled": task is not None}
+
+
 async def _call(message: dict[str, Any]) -> Any:
     op = message.get("op")
     if op == "info":
@@ -403,7 +559,9 @@ async def _call(message: dict[str, Any]) -> Any:
     if op == "diagnose":
         return diagnose(message.get("api", "maiagent"), message.get("key", ""))
     if op == "send":
-        return await send(message.get("spec", {}), message.get("target", "sandbox"))
+        return await _send_cancellable(message)
+    if op == "cancel":
+        return _cancel(str(message.get("request_id", "")))
     if op == "reproduce":
         return await reproduce(message.get("example_id", ""))
     if op == "python_code":
@@ -418,7 +576,8 @@ async def dispatch(message_json: str) -> str:
     """Answer one JSON message from the page (the Web Worker's only entry point).
 
     Parameters:
-        message_json: `{"op": "info" | "diagnose" | "send" | "reproduce" | "python_code" | "run_code", ...}`.
+        message_json: `{"op": "info" | "diagnose" | "send" | "cancel" | "reproduce" | "python_code" | "run_code",
+            ...}`; a "send" may carry a `request_id` (which "cancel" names) and a `timeout` in seconds.
 
     Returns:
         The answer as JSON text; never raises (an unexpected failure becomes an `internal` error).
@@ -427,4 +586,9 @@ async def dispatch(message_json: str) -> str:
         result = await _call(json.loads(message_json))
     except Exception as exc:  # noqa: BLE001  (the page must always get an answer)
         result = _error("internal", f"{type(exc).__name__}: {exc}")
-    return json.dumps(result, ensure_ascii=False)
+    answer = json.dumps(result, ensure_ascii=False)
+    try:
+        answer.encode("utf-8")
+    except UnicodeEncodeError:
+        answer = json.dumps(result)  # a lone surrogate typed by the reader: escaped, so still valid text
+    return answer

@@ -30,6 +30,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ._csp import site_policy
 from ._models import Headers, Request, Response
 from ._openapi import openapi_document
 from ._sandbox import MAX_BODY_BYTES, handle, payload_too_large
@@ -123,6 +124,25 @@ async def _send(send: Send, response: Response, head: bool) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+class _ContentSecurityPolicy:
+    # Every response carries the site's policy; on the sandbox's JSON it is harmless.
+    def __init__(self, app: ASGIApp, policy: str) -> None:
+        self.app = app
+        self.header = (b"content-security-policy", policy.encode("latin-1"))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_policy(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), self.header]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_policy)
+
+
 class _SandboxFirst:
     # Routes /sandbox/... before Starlette's router: a Mount's regex would let paths with an
     # encoded line break fall through to the static files.
@@ -150,6 +170,9 @@ def _missing_site(site: str) -> Any:
 def create_app(site: str | os.PathLike[str] = "site", max_body_bytes: int = MAX_BODY_BYTES) -> Starlette:
     """Create the ASGI app: the sandbox API under `/sandbox/`, the built site everywhere else.
 
+    Every response carries the site's Content Security Policy (`playground._csp.site_policy`),
+    the same one the build writes into the static site's `_headers` file.
+
     Parameters:
         site: The built static site (`index.html` files are served for directories).
         max_body_bytes: The request body limit of the sandbox API.
@@ -168,7 +191,10 @@ def create_app(site: str | os.PathLike[str] = "site", max_body_bytes: int = MAX_
         max_age=600,
     )
     static = StaticFiles(directory=site, html=True) if os.path.isdir(site) else _missing_site(site)
-    return Starlette(routes=[Mount("/", app=static)], middleware=[Middleware(_SandboxFirst, sandbox=api)])
+    return Starlette(routes=[Mount("/", app=static)], middleware=[
+        Middleware(_ContentSecurityPolicy, policy=site_policy(site)),
+        Middleware(_SandboxFirst, sandbox=api),
+    ])
 
 
 class _Server(uvicorn.Server):

@@ -2,7 +2,8 @@
 self-hosted Pyodide and our wheel under ``site/pyodide/``.
 
 Each language is a separate strict MkDocs build (its own search index, in its own language).
-English goes first because a build empties its ``site_dir``.
+English goes first because a build empties its ``site_dir``. Then ``site/_headers`` gets the
+site's Content Security Policy, for static hosts (``playground/_csp.py``).
 """
 
 from __future__ import annotations
@@ -31,10 +32,24 @@ def build_docs(site_dir: Path) -> None:
         )
 
 
+def write_headers(site_dir: Path) -> Path:
+    """Write the static build's ``_headers``: the policy ``playground.server`` also sends.
+
+    It hashes the inline scripts of both languages' pages, so it runs once both builds are done
+    (a MkDocs hook sees one language only).
+    """
+    from playground import _csp
+
+    target = site_dir / _csp.HEADERS_FILE
+    target.write_text(_csp.headers_file(_csp.site_policy(site_dir)), encoding="utf-8")
+    return target
+
+
 def build_site(site_dir: Path) -> None:
     import vendor_pyodide
 
     build_docs(site_dir)
+    write_headers(site_dir)
     vendor_pyodide.vendor(site_dir)
 
 

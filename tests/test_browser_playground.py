@@ -64,7 +64,7 @@ def test_reproduce_buttons_match_the_documented_examples(site_server: str, conte
         assert [blocks.nth(i).get_attribute("data-example") for i in range(blocks.count())] == REPRODUCE_PAGES[path]
         for i, example_id in enumerate(REPRODUCE_PAGES[path]):
             block = blocks.nth(i)
-            block.locator("button").click()
+            block.locator(".playground-reproduce__button").click()
             verdict = block.locator(".playground-reproduce__verdict")
             verdict.wait_for(timeout=READY)
             assert verdict.get_attribute("data-equal") == "true", example_id

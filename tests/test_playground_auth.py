@@ -56,6 +56,8 @@ CASES = [
     ("maiagent", "Api-Key YOUR_API_KEY", "placeholder_key", "Api-Key YOUR_API_KEY", False),
     ("aigne-hub", "Bearer <YOUR_API_KEY>", "placeholder_key", "Bearer <YOUR_API_KEY>", False),
     ("maiagent", KEY, "sandbox_demo_key", f"Api-Key {KEY}", False),
+    ("maiagent", "k" * 5000, "key_too_long", "Api-Key " + "k" * 5000, False),
+    ("maiagent", f"\u202e{KEY}", "zero_width_character", f"Api-Key {KEY}", True),
 ]
 
 

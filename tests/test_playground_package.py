@@ -21,7 +21,7 @@ PUBLIC = {
     "MAIAGENT_READONLY_KEY", "MAX_BODY_BYTES", "PROFILES", "SANDBOX_ROUTES", "SERVER_ERROR_PATH", "ApiProfile",
     "AsyncBaseTransport", "AuthHeader", "AuthScheme", "BaseTransport", "Client", "ConnectError", "DocumentedExample",
     "ExampleRequest", "FetchTransport", "Finding", "HTTPTransport", "Headers", "InvalidRequestError", "LocalizedText",
-    "NetworkError", "PlaygroundError", "Request", "Response", "ResponseTooLargeError", "SandboxRoute",
+    "NetworkError", "PlaygroundError", "RedirectError", "Request", "Response", "ResponseTooLargeError", "SandboxRoute",
     "SandboxTransport", "TimeoutException", "TransportError", "UnknownApiError", "UnknownExampleError",
     "build_auth_header", "get_example", "get_profile", "handle", "openapi_document",
 }

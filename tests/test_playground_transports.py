@@ -243,7 +243,7 @@ def test_fetch_transport_sends_through_pyfetch() -> None:
     url, options = calls[0]
     assert url == request.url and options["method"] == "POST" and options["body"] == request.body.decode()
     assert options["headers"] == {"Authorization": "Bearer k", "Content-Type": "application/json"}
-    assert options["credentials"] == "omit" and options["redirect"] == "error"
+    assert options["credentials"] == "omit" and options["redirect"] == "manual"
 
 
 def test_fetch_transport_maps_failures() -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from playground import _csp
 from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY, get_example
 from pyodide_node import pinned, pure_wheels, run_in_pyodide
 
@@ -55,8 +56,12 @@ NOT_RUNNABLE = {
 }
 # The seed's cURL example is published as is (no status line): the harness makes curl print it.
 SEED_CURL = {"docs/snippets/aigne_hub/chat_completion.sh"}
-# Pasted (not included) code blocks allowed on the pages, with the reason. None so far.
-PASTED_ALLOWED: dict[str, str] = {}
+# Pasted (not included) code blocks allowed on the pages, with the reason.
+PASTED_ALLOWED: dict[str, str] = {
+    # The Content Security Policy, one directive a line, its build-specific hashes elided:
+    # tests/test_csp.py checks it equals what playground._csp produces.
+    _csp.content_security_policy(["'sha256-…'"]).replace("; ", ";\n"): "the documented policy (tests/test_csp.py)",
+}
 PYODIDE_WHEELS = ("requests", "urllib3", "idna", "certifi", "charset-normalizer")
 
 

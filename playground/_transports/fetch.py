@@ -6,7 +6,7 @@ import asyncio
 import time
 from typing import Any, Callable
 
-from .._exceptions import NetworkError, ResponseTooLargeError, TimeoutException
+from .._exceptions import NetworkError, RedirectError, ResponseTooLargeError, TimeoutException
 from .._models import Headers, Request, Response
 from .base import AsyncBaseTransport, check_outgoing
 
@@ -48,8 +48,8 @@ class FetchTransport(AsyncBaseTransport):
         Raises:
             InvalidRequestError: The URL or a header is unsafe to send.
             TimeoutException: No complete answer within `timeout`.
-            NetworkError: `fetch` failed: offline, DNS, CORS, or a refused redirect (browsers
-                do not say which, by design).
+            RedirectError: The target answered with a redirect, which is not followed.
+            NetworkError: `fetch` failed: offline, DNS or CORS (browsers do not say which, by design).
             ResponseTooLargeError: The body exceeded `max_response_bytes`.
         """
         check_outgoing(request)
@@ -57,10 +57,11 @@ class FetchTransport(AsyncBaseTransport):
         options: dict[str, Any] = {
             "method": request.method,
             "headers": dict(request.headers.raw),
-            # Never send the site's cookies, never cache, never follow a redirect with the key.
+            # Never send the site's cookies, never cache, never follow a redirect with the key
+            # ("manual": a redirect comes back as an opaque answer, so it can be named as such).
             "credentials": "omit",
             "cache": "no-store",
-            "redirect": "error",
+            "redirect": "manual",
         }
         if request.body:
             # Text crosses into JavaScript as a plain string; only binary needs a byte array.
@@ -73,7 +74,7 @@ class FetchTransport(AsyncBaseTransport):
             response, body = await asyncio.wait_for(self._exchange(pyfetch, request.url, options), self.timeout)
         except asyncio.TimeoutError as exc:
             raise TimeoutException(f"timed out after {self.timeout} s", request=request) from exc
-        except ResponseTooLargeError:
+        except (ResponseTooLargeError, RedirectError):
             raise
         except Exception as exc:  # pyfetch raises OSError or JavaScript errors, depending on the version
             raise NetworkError(f"fetch failed: {exc}", request=request) from exc
@@ -82,8 +83,12 @@ class FetchTransport(AsyncBaseTransport):
 
     async def _exchange(self, pyfetch: Callable[..., Any], url: str, options: dict[str, Any]) -> tuple[Any, bytes]:
         response = await pyfetch(url, **options)
+        if getattr(response, "type", "") == "opaqueredirect":
+            raise RedirectError("the target answered with a redirect, which is not followed")
         declared = response.headers.get("content-length") if hasattr(response.headers, "get") else None
         if declared and declared.isdigit() and int(declared) > self.max_response_bytes:
+            if hasattr(response, "abort"):
+                response.abort()  # stop the download, and free the connection, instead of leaving it unread
             raise ResponseTooLargeError(f"response larger than {self.max_response_bytes} bytes")
         body = bytes(await response.bytes())
         if len(body) > self.max_response_bytes:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import http.client
-import socket
 import time
-import urllib.error
-import urllib.request
+from functools import cache
+from typing import Any
 
 from .._exceptions import ConnectError, NetworkError, ResponseTooLargeError, TimeoutException, TransportError
 from .._models import Headers, Request, Response
@@ -15,11 +13,19 @@ from .base import BaseTransport, check_outgoing
 __all__ = ["HTTPTransport"]
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    # urllib would resend the Authorization header to wherever a redirect points;
-    # the key must go only to the target the reader chose, so a 3xx is returned as is.
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        return None
+# urllib.request pulls in http.client and email (about half of the package's import time in
+# Pyodide, where this transport is never used), so it is imported on first use, not with the package.
+@cache
+def _opener() -> Any:
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        # urllib would resend the Authorization header to wherever a redirect points;
+        # the key must go only to the target the reader chose, so a 3xx is returned as is.
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            return None
+
+    return urllib.request.build_opener(NoRedirect)
 
 
 class HTTPTransport(BaseTransport):
@@ -33,7 +39,6 @@ class HTTPTransport(BaseTransport):
     def __init__(self, timeout: float = 10.0, max_response_bytes: int = 10 * 1024 * 1024) -> None:
         self.timeout = timeout
         self.max_response_bytes = max_response_bytes
-        self._opener = urllib.request.build_opener(_NoRedirect)
 
     def handle_request(self, request: Request) -> Response:
         """Send `request`; any HTTP status, including 4xx and 5xx, is a normal response.
@@ -51,6 +56,11 @@ class HTTPTransport(BaseTransport):
             NetworkError: The connection failed mid-way.
             ResponseTooLargeError: The body exceeded `max_response_bytes`.
         """
+        import http.client
+        import socket
+        import urllib.error
+        import urllib.request
+
         check_outgoing(request)
         outgoing = urllib.request.Request(
             request.url,
@@ -62,7 +72,7 @@ class HTTPTransport(BaseTransport):
         # The one place where urllib's and socket's errors become the package's own.
         try:
             try:
-                raw = self._opener.open(outgoing, timeout=self.timeout)
+                raw = _opener().open(outgoing, timeout=self.timeout)
             except urllib.error.HTTPError as error:
                 raw = error
             with raw:

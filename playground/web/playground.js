@@ -1,6 +1,7 @@
 // The live playground: the UI on the page's main thread, Python (Pyodide + our package) in a
-// module Web Worker (worker.mjs). Loaded on every page, it does nothing, and starts no worker,
-// unless the page has a `.playground` or `.playground-reproduce` element.
+// module Web Worker (worker.mjs). Only pages with a `.playground` or `.playground-reproduce`
+// element load it (docs/overrides/main.html), async from the head: it starts the worker at once,
+// so Python loads while the page is still being parsed, and mounts the UI when the DOM is ready.
 //
 // Rules this file keeps: every string exists in English and Japanese; response data reaches the
 // page through textContent only (never innerHTML); the API key stays in memory (sessionStorage
@@ -9,9 +10,15 @@
 (() => {
   "use strict";
 
-  const SCRIPT_URL = document.currentScript ? document.currentScript.src : "";
+  const SCRIPT = document.currentScript;
+  const SCRIPT_URL = SCRIPT ? SCRIPT.src : "";
+  // Where this build's Pyodide is, relative to the build's root (the Japanese build is one level down).
+  const PYODIDE_PATH = (SCRIPT && SCRIPT.dataset.pyodide) || "pyodide/";
   const RUN_TIME_LIMIT_MS = 10000;
   const LOAD_TIME_LIMIT_MS = 120000;
+  // A safety net for calls without their own limit: longer than any request's own time limit,
+  // so only a worker that died without a word reaches it.
+  const CALL_TIME_LIMIT_MS = 90000;
   const MAX_SHOWN_CHARS = 100000;
   const STORAGE_PREFIX = "playground:key:";
 
@@ -22,6 +29,10 @@
       loadFailed: "The in-browser Python could not be loaded ({detail}). The documented examples on this page still apply; you can send the same requests with curl or from your own code.",
       noWorker: "this browser cannot start module Web Workers",
       loadTimeout: "loading took too long",
+      retry: "Try again",
+      crashed: "Python stopped unexpectedly ({detail}) and is being restarted; what you typed is kept. Try again in a moment.",
+      restarting: "Python stopped unexpectedly and is restarting…",
+      noAnswerFromPython: "no answer from Python",
       api: "API",
       key: "API key",
       show: "Show key",
@@ -50,11 +61,12 @@
       send: "Send",
       cancel: "Cancel",
       sending: "Sending…",
-      cancelled: "Cancelled: the response, if any, is ignored.",
+      cancelled: "Cancelled: the request was stopped.",
       response: "Response",
       headers: "Headers",
       responseBody: "Body",
       notSent: "Not sent",
+      noAnswer: "No answer",
       truncated: "[… shortened for display]",
       code: "Python code",
       codeHint: "The same request with this site's Python package. It reads the key from the environment variable {env}; Run sets it from the key above for that run only.",
@@ -81,6 +93,10 @@
       loadFailed: "ブラウザー内の Python を読み込めませんでした（{detail}）。このページに記載された例はそのまま有効です。同じリクエストは curl やご自身のコードから送信できます。",
       noWorker: "このブラウザーではモジュール Web Worker を起動できません",
       loadTimeout: "読み込みに時間がかかりすぎました",
+      retry: "再試行",
+      crashed: "Python が予期せず停止したため再起動しています（{detail}）。入力内容はそのまま残っています。少し待ってからもう一度お試しください。",
+      restarting: "Python が予期せず停止したため再起動しています…",
+      noAnswerFromPython: "Python から応答がありません",
       api: "API",
       key: "API キー",
       show: "キーを表示",
@@ -109,11 +125,12 @@
       send: "送信",
       cancel: "キャンセル",
       sending: "送信中…",
-      cancelled: "キャンセルしました。応答があっても無視します。",
+      cancelled: "キャンセルしました。リクエストを中止しました。",
       response: "レスポンス",
       headers: "ヘッダー",
       responseBody: "本文",
       notSent: "送信していません",
+      noAnswer: "応答なし",
       truncated: "[… 表示のため省略]",
       code: "Python コード",
       codeHint: "このサイトの Python パッケージで同じリクエストを送るコードです。キーは環境変数 {env} から読み込みます。「実行」では、上のキーをその実行の間だけこの環境変数に設定します。",
@@ -176,8 +193,28 @@
     return localized(error.message) || T.internal;
   }
 
+  // What to show when a call to Python did not answer: it ran too long, Python crashed (and is
+  // restarting), or Python never loaded.
+  function callErrorText(error) {
+    if (error && error.timeLimit) return fill(T.timeLimit, { seconds: RUN_TIME_LIMIT_MS / 1000 });
+    if (error && error.crashed) return fill(T.crashed, { detail: error.detail || T.internal });
+    if (python.state === "failed") return fill(T.loadFailed, { detail: python.detail });
+    return T.internal;
+  }
+
   let uid = 0;
   const nextId = (name) => `playground-${++uid}-${name}`;
+
+  // The playground's own headings go one level below the page heading just before it, so the
+  // page's outline has no gap (an h4 straight after an h2 would skip a level).
+  function headingTag(root) {
+    let level = 1;
+    for (const heading of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+      if (root.contains(heading) || !(root.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_PRECEDING)) continue;
+      level = Number(heading.tagName[1]);
+    }
+    return `h${Math.min(level + 1, 6)}`;
+  }
 
   // --- the worker: one per page, started only when the page has a playground ------------------
 
@@ -193,9 +230,8 @@
 
     siteURLs() {
       const assets = new URL(".", SCRIPT_URL || location.href);
-      const config = window.playgroundConfig || { pyodide: "pyodide/" };
       const root = new URL("../../", assets); // this build's root: assets/playground/ is two levels down
-      return { worker: new URL("worker.mjs", assets).href, indexURL: new URL(config.pyodide, root).href };
+      return { worker: new URL("worker.mjs", assets).href, indexURL: new URL(PYODIDE_PATH, root).href };
     },
 
     notify() {
@@ -235,7 +271,9 @@
       this.worker.addEventListener("error", (event) => {
         clearTimeout(timer);
         event.preventDefault();
-        this.fail(event.message || T.noWorker);
+        // Before "ready" the load failed; after it, Python died under a request.
+        if (this.state === "ready") this.crash(event.message || T.internal);
+        else this.fail(event.message || T.noWorker);
       });
       this.worker.addEventListener("message", (event) => {
         const data = event.data || {};
@@ -245,11 +283,14 @@
         } else if (data.type === "ready") {
           clearTimeout(timer);
           this.state = "ready";
+          this.crashed = false;
           this.notify();
           this.resolveReady();
         } else if (data.type === "failed") {
           clearTimeout(timer);
           this.fail(data.detail || T.internal);
+        } else if (data.type === "crashed") {
+          this.crash(data.detail || T.internal);
         } else if (this.pending.has(data.id)) {
           const { resolve, timer: callTimer } = this.pending.get(data.id);
           clearTimeout(callTimer);
@@ -261,14 +302,24 @@
       return this.readyPromise;
     },
 
-    // A run that exceeds its time limit cannot be interrupted inside Pyodide: end the worker and start anew.
-    restart() {
+    // A run that exceeds its time limit cannot be interrupted inside Pyodide, and a crashed
+    // interpreter cannot be used again: end the worker and start anew (also "Try again" after a
+    // failed load). The page, and everything typed into it, stays; waiting calls fail with `reason`.
+    restart(reason = { restarted: true }) {
       if (this.worker) this.worker.terminate();
       this.worker = null;
-      for (const { reject } of this.pending.values()) reject(new Error("restarted"));
+      for (const { reject, timer } of this.pending.values()) {
+        clearTimeout(timer);
+        reject(Object.assign(new Error(reason.detail || "restarted"), reason));
+      }
       this.pending.clear();
       this.state = "idle";
+      this.crashed = Boolean(reason.crashed);
       this.start();
+    },
+
+    crash(detail) {
+      this.restart({ crashed: true, detail: String(detail).slice(0, 300) });
     },
 
     async call(message, timeLimit) {
@@ -281,14 +332,17 @@
               reject(Object.assign(new Error("time limit"), { timeLimit: true }));
               this.restart();
             }, timeLimit)
-          : null;
+          : setTimeout(() => this.crash(T.noAnswerFromPython), CALL_TIME_LIMIT_MS);
         this.pending.set(id, { resolve, reject, timer });
         this.worker.postMessage({ id, message });
       });
     },
 
     async info() {
-      if (!this.infoPromise) this.infoPromise = this.call({ op: "info" });
+      if (!this.infoPromise) {
+        this.infoPromise = this.call({ op: "info" });
+        this.infoPromise.catch(() => { this.infoPromise = null; }); // asked again after a restart
+      }
       return this.infoPromise;
     },
   };
@@ -297,12 +351,16 @@
   function loadingStatus() {
     const text = h("span");
     const bar = h("progress", { "aria-hidden": "true" });
-    const line = h("p", { class: "playground__loading", role: "status" }, bar, " ", text);
+    // After a failed load the reader can try again without reloading the page (and losing what they typed).
+    const retry = h("button", { type: "button", class: "md-button playground__retry", text: T.retry, onclick: () => python.restart() });
+    const line = h("p", { class: "playground__loading", role: "status" }, bar, " ", text, " ", retry);
     const update = (state, stage, detail) => {
       line.hidden = state === "ready" || state === "idle";
       line.classList.toggle("playground__loading--failed", state === "failed");
       bar.hidden = state !== "loading";
+      retry.hidden = state !== "failed";
       text.textContent = state === "failed" ? fill(T.loadFailed, { detail })
+        : python.crashed ? T.restarting
         : stage === "package" ? T.loadingPackage : T.loadingPython;
     };
     python.listeners.add(update);
@@ -313,7 +371,7 @@
   function responseView(result) {
     const box = h("div", { class: "playground__response-body" });
     if (!result.ok) {
-      box.append(h("p", { class: "playground__error", role: "alert" }, h("strong", { text: T.notSent + ": " }), ...richText(errorText(result))));
+      box.append(h("p", { class: "playground__error", role: "alert" }, h("strong", { text: (result.error && result.error.sent ? T.noAnswer : T.notSent) + ": " }), ...richText(errorText(result))));
       return box;
     }
     const statusClass = result.status >= 400 ? "playground__status--error" : "playground__status--ok";
@@ -335,6 +393,7 @@
 
   function mountReproduce(root) {
     const exampleId = root.dataset.example;
+    const heading = headingTag(root);
     const output = h("div", { class: "playground-reproduce__result", "aria-live": "polite" });
     const button = h("button", { type: "button", class: "md-button playground-reproduce__button", text: T.reproduce });
     const status = loadingStatus();
@@ -362,12 +421,12 @@
           h("p", { class: "playground__meta", text: `${result.request.method} ${result.request.url}` +
             result.request.headers.map(([k, v]) => `\n${k}: ${v}`).join("") }),
           h("div", { class: "playground-reproduce__columns" },
-            h("section", {}, h("h4", { text: `${T.documented}: ${result.documented_status}` }),
+            h("section", {}, h(heading, { class: "playground__heading", text: `${T.documented}: ${result.documented_status}` }),
               h("pre", {}, h("code", { class: "playground-reproduce__documented", text: result.documented }))),
-            h("section", {}, h("h4", { text: T.actual }), responseView(result))),
+            h("section", {}, h(heading, { class: "playground__heading", text: T.actual }), responseView(result))),
         );
       } catch (error) {
-        output.append(h("p", { class: "playground__error", text: python.state === "failed" ? fill(T.loadFailed, { detail: python.detail }) : T.internal }));
+        output.append(h("p", { class: "playground__error", role: "alert", text: callErrorText(error) }));
       } finally {
         button.disabled = false;
       }
@@ -417,6 +476,7 @@
   function mountPlayground(root) {
     const ids = Object.fromEntries(["api", "key", "header", "method", "path", "paths", "body", "url", "code", "remember", "usekey"]
       .map((name) => [name, nextId(name)]));
+    const heading = headingTag(root);
     let info = null;
     let editedCode = false;
     let sendSeq = 0;
@@ -501,7 +561,12 @@
 
     async function diagnose() {
       const seq = ++diagnoseSeq;
-      const result = await python.call({ op: "diagnose", api: apiSelect.value, key: keyInput.value });
+      let result;
+      try {
+        result = await python.call({ op: "diagnose", api: apiSelect.value, key: keyInput.value });
+      } catch (error) {
+        return; // Python is restarting or failed: the status line says so; this runs again once it is back
+      }
       if (seq !== diagnoseSeq) return;
       cleanKey = result.key || "";
       refreshPageExamples();
@@ -529,7 +594,12 @@
       if (editedCode && !force) return;
       clearTimeout(codeTimer);
       codeTimer = setTimeout(async () => {
-        const result = await python.call({ op: "python_code", spec: spec(), target: target(), use_my_key: useMyKey.checked, lang: LANG });
+        let result;
+        try {
+          result = await python.call({ op: "python_code", spec: spec(), target: target(), use_my_key: useMyKey.checked, lang: LANG });
+        } catch (error) {
+          return; // as in diagnose()
+        }
         if (!editedCode || force) {
           codeArea.value = result.code;
           editedCode = false;
@@ -537,17 +607,21 @@
       }, 120);
     }
 
+    let sendingId = "";
     async function send() {
       const seq = ++sendSeq;
       sendButton.disabled = true;
       cancelButton.hidden = false;
       responseBox.replaceChildren(h("p", { class: "playground__meta", text: T.sending }));
+      // The id lets Cancel abort this very request; data-timeout (seconds) shortens the live target's time limit.
+      sendingId = nextId("send");
       try {
-        const result = await python.call({ op: "send", spec: spec(), target: target() });
+        const result = await python.call({ op: "send", spec: spec(), target: target(), request_id: sendingId,
+          timeout: Number(root.dataset.timeout) || undefined });
         if (seq !== sendSeq) return;
         responseBox.replaceChildren(responseView(result));
       } catch (error) {
-        if (seq === sendSeq) responseBox.replaceChildren(h("p", { class: "playground__error", text: T.internal }));
+        if (seq === sendSeq) responseBox.replaceChildren(h("p", { class: "playground__error", role: "alert", text: callErrorText(error) }));
       } finally {
         if (seq === sendSeq) {
           sendButton.disabled = false;
@@ -568,7 +642,7 @@
         out.textContent = shown((result.stdout || "") + (result.stderr || "")) || T.noOutput;
         runOutput.dataset.ok = String(Boolean(result.ok));
       } catch (error) {
-        out.textContent = error.timeLimit ? fill(T.timeLimit, { seconds: RUN_TIME_LIMIT_MS / 1000 }) : T.internal;
+        out.textContent = callErrorText(error);
         runOutput.dataset.ok = "false";
       } finally {
         runButton.disabled = false;
@@ -613,7 +687,8 @@
     resetButton.addEventListener("click", () => refreshCode(true));
     runButton.addEventListener("click", run);
     cancelButton.addEventListener("click", () => {
-      // fetch runs inside the worker: stop waiting here; the worker's own timeout ends the request.
+      // fetch runs inside the worker: it aborts the request; the page stops waiting at once.
+      python.call({ op: "cancel", request_id: sendingId }).catch(() => {});
       sendSeq++;
       sendButton.disabled = false;
       cancelButton.hidden = true;
@@ -642,8 +717,8 @@
           field(T.liveUrl, ids.url, urlInput),
           h("p", { class: "playground__note", text: T.liveHint })),
         h("div", { class: "playground__row" }, sendButton, cancelButton)),
-      h("section", { class: "playground__group", "aria-label": T.response }, h("h4", { text: T.response }), responseBox),
-      h("section", { class: "playground__group", "aria-label": T.code }, h("h4", {}, h("label", { for: ids.code, text: T.code })),
+      h("section", { class: "playground__group", "aria-label": T.response }, h(heading, { class: "playground__heading", text: T.response }), responseBox),
+      h("section", { class: "playground__group", "aria-label": T.code }, h(heading, { class: "playground__heading" }, h("label", { for: ids.code, text: T.code })),
         codeHint, codeArea,
         h("div", { class: "playground__row" }, runButton, resetButton,
           h("label", { class: "playground__check" }, useMyKey, " " + T.useMyKey)),
@@ -652,30 +727,36 @@
     root.replaceChildren(form);
 
     restoreKey();
-    python.info().then((loaded) => {
+    let initializing = null;
+    const initialize = () => (initializing ||= python.info().then((loaded) => {
       info = loaded;
       applyDefaults();
       diagnose();
       refreshCode(true);
       root.dataset.ready = "true";
-    }, () => {});
+    }, () => { initializing = null; }));
+    // After a restart (a crash, "Try again"), finish setting up, or bring the diagnosis up to date.
+    python.listeners.add((state) => {
+      if (state !== "ready") return;
+      if (info) { diagnose(); refreshCode(); } else initialize();
+    });
+    initialize();
   }
 
   function boot() {
     const playgrounds = document.querySelectorAll(".playground[data-api]:not([data-mounted])");
     const reproduces = document.querySelectorAll(".playground-reproduce[data-example]:not([data-mounted])");
-    if (!playgrounds.length && !reproduces.length) return;
     python.listeners.add((state) => {
       for (const node of document.querySelectorAll("[data-mounted]")) node.dataset.python = state;
     });
     for (const root of playgrounds) { root.dataset.mounted = ""; mountPlayground(root); }
     for (const root of reproduces) { root.dataset.mounted = ""; mountReproduce(root); }
-    python.start();
     python.notify();
   }
 
-  // Instant navigation is off, so document$ emits once per page load; without Material, DOMContentLoaded.
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(boot);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  // The page was marked as having a playground when it was built: start Python now, before the
+  // DOM is complete (Instant navigation is off, so there is one page load per script run).
+  python.start();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
   else boot();
 })();

@@ -4,18 +4,48 @@
 //
 // Messages in:  {type: "init", indexURL}  then  {id, message: {op, ...}}
 // Messages out: {type: "status", stage} | {type: "ready"} | {type: "failed", detail} | {id, result}
+//               | {type: "crashed", detail} (Python died: the page restarts the worker)
 
 let dispatch = null;
 
+// Pyodide 314 catches a failed WebAssembly instantiation (pyodide.asm.wasm missing or corrupt),
+// only warns on the console, and never settles loadPyodide. Watching the instantiation lets the
+// page say what happened at once instead of after its load time limit.
+function instantiationFailure() {
+  return new Promise((_, reject) => {
+    for (const name of ["instantiateStreaming", "instantiate"]) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = function (...args) {
+        const result = original.apply(this, args);
+        result.catch((error) => reject(new Error(`pyodide.asm.wasm: ${error && error.message ? error.message : error}`)));
+        return result;
+      };
+    }
+  });
+}
+
 async function load(indexURL) {
   postMessage({ type: "status", stage: "python" });
+  const failed = instantiationFailure();
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const pyodide = await loadPyodide({ indexURL });
+  // Named in `packages`, our wheel (registered in the vendored pyodide-lock.json) downloads while
+  // the interpreter boots, instead of after it. A package that fails to load is reported on the
+  // console, not thrown: importing it checks it.
+  const pyodide = await Promise.race([loadPyodide({ indexURL, packages: ["api-auth-playground"] }), failed]);
   postMessage({ type: "status", stage: "package" });
-  // loadPackage reports a missing package on the console instead of throwing: importing checks it.
-  await pyodide.loadPackage("api-auth-playground", { messageCallback: () => {}, errorCallback: () => {} });
   dispatch = pyodide.pyimport("playground.browser").dispatch;
 }
+
+// os._exit, a fatal error or running out of memory can end the interpreter outside any call's
+// promise chain: the error surfaces here, unhandled, and a dispatch under way never settles. Once
+// Python has loaded, any such error means it cannot be trusted again: the page starts a new worker.
+function died(event, reason) {
+  if (!dispatch) return; // while loading, load() reports the failure
+  event.preventDefault(); // handled: the page explains it and restarts Python
+  postMessage({ type: "crashed", detail: String(reason && reason.message ? reason.message : reason).slice(0, 300) });
+}
+self.addEventListener("unhandledrejection", (event) => died(event, event.reason));
+self.addEventListener("error", (event) => died(event, event.error || event.message));
 
 self.onmessage = async (event) => {
   const data = event.data;
@@ -32,7 +62,11 @@ self.onmessage = async (event) => {
   try {
     result = JSON.parse(await dispatch(JSON.stringify(data.message)));
   } catch (error) {
-    result = { ok: false, error: { code: "internal", detail: String(error).slice(0, 500) } };
+    // dispatch answers every Python exception itself; a JavaScript error here means the
+    // interpreter died (a fatal error, os._exit, out of memory). It cannot be used again: the page
+    // starts a new worker.
+    postMessage({ type: "crashed", detail: String(error && error.message ? error.message : error).slice(0, 300) });
+    return;
   }
   postMessage({ id: data.id, result });
 };

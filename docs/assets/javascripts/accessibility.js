@@ -1,0 +1,29 @@
+// Names and roles for three things Material for MkDocs builds at run time, which neither its
+// configuration nor a template override can reach (axe-core checks them: tests/test_browser_a11y.py):
+// - the search dialog (role="dialog") has no accessible name: it takes the search field's label;
+// - every code block's copy button sits in its own <nav>, so a page has many unnamed navigation
+//   landmarks for one button each: they become plain containers (role="none");
+// - a code annotation's marker is a link with no text: it gets "Annotation N" in the page's language.
+(() => {
+  "use strict";
+
+  const ANNOTATION = (document.documentElement.lang || "").toLowerCase().startsWith("ja") ? "注釈" : "Annotation";
+
+  function label(root) {
+    for (const dialog of root.querySelectorAll(".md-search[role=dialog]:not([aria-label])")) {
+      const input = dialog.querySelector("input[aria-label]");
+      if (input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+    }
+    for (const nav of root.querySelectorAll("nav.md-code__nav:not([role])")) nav.setAttribute("role", "none");
+    for (const index of root.querySelectorAll(".md-annotation__index:not([aria-label])")) {
+      const id = index.querySelector("[data-md-annotation-id]");
+      if (id) index.setAttribute("aria-label", `${ANNOTATION} ${id.dataset.mdAnnotationId}`);
+    }
+  }
+
+  // Material mounts its components when document$ emits; its bundle subscribed before this script
+  // ran, so by the time this subscriber runs, the elements are there.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => label(document));
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => label(document));
+  else label(document);
+})();

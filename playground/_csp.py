@@ -1,0 +1,147 @@
+"""The site's Content Security Policy, as data: one policy for every response of the built site.
+
+Scripts, styles, fonts, images, workers and WebAssembly come from the site itself, and no
+third-party origin is named. What the policy allows beyond that, and why:
+
+- `'wasm-unsafe-eval'`: Pyodide compiles its WebAssembly (`'unsafe-eval'` is not needed).
+- One `'sha256-…'` per inline script Material for MkDocs writes into the pages (its local-storage
+  helpers, palette and tab restoring). They are hashed from the built HTML, so they are exactly
+  the scripts that were built, and nothing injected later runs.
+- `img-src data:`: Material's stylesheet draws its icons from `data:` SVG images.
+- `connect-src https:` and local `http://`: the playground sends the reader's request to the live
+  base URL they type (AIGNE Hub runs at each organisation's own URL, so no list of origins can
+  cover it), from its Web Worker. Everything else is fetched from the site itself.
+
+`scripts/build.py` writes the policy of the built site into its `_headers` file (the format of
+Netlify and Cloudflare Pages), and `playground.server` sends the same policy, computed the same
+way, with every response.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from types import MappingProxyType
+
+__all__ = [
+    "HEADERS_FILE",
+    "POLICY",
+    "content_security_policy",
+    "headers_file",
+    "inline_script_hashes",
+    "site_policy",
+]
+
+POLICY: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "default-src": ("'none'",),
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),
+    "style-src": ("'self'",),
+    "img-src": ("'self'", "data:"),
+    "font-src": ("'self'",),
+    "connect-src": ("'self'", "https:", "http://localhost:*", "http://127.0.0.1:*"),
+    "worker-src": ("'self'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+    "frame-ancestors": ("'none'",),
+})
+"""Each directive and its sources, before the inline scripts' hashes are added to `script-src`."""
+
+HEADERS_FILE = "_headers"
+"""The file of the static build that declares the site's response headers (Netlify, Cloudflare Pages)."""
+
+# A <script> without a type, or with one of these, runs; any other type (application/json) is data.
+_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "application/ecmascript",
+                 "text/ecmascript"}
+
+
+class _InlineScripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        attributes = {name: (value or "") for name, value in attrs}
+        kind = attributes.get("type", "").split(";")[0].strip().lower()
+        executable = "src" not in attributes and kind in _SCRIPT_TYPES
+        self._current = [] if executable else None
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """The CSP hash source of each inline script of a page that a browser would run.
+
+    Parameters:
+        html: The page's HTML.
+
+    Returns:
+        `'sha256-<base64>'` sources, in document order, without repeats. Scripts with a `src`
+        and data blocks (`<script type="application/json">`) are not run and need none.
+    """
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
+    hashes = []
+    for script in parser.scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+        hashes.append(f"'sha256-{digest}'")
+    return list(dict.fromkeys(hashes))
+
+
+def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
+    """The `Content-Security-Policy` header value: [`POLICY`][playground._csp.POLICY] plus script hashes.
+
+    Parameters:
+        script_hashes: `'sha256-…'` sources of the inline scripts the pages may run.
+
+    Returns:
+        The header value, directives separated by `; `.
+    """
+    directives = {name: list(sources) for name, sources in POLICY.items()}
+    directives["script-src"] += sorted(set(script_hashes))
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def site_policy(site: str | Path) -> str:
+    """The policy for a built site: every HTML file's inline scripts are hashed.
+
+    Parameters:
+        site: The built site's directory (both languages).
+
+    Returns:
+        The `Content-Security-Policy` header value for every response of that site.
+    """
+    root = Path(site)
+    hashes: set[str] = set()
+    for page in sorted(root.rglob("*.html")) if root.is_dir() else ():
+        hashes.update(inline_script_hashes(page.read_text(encoding="utf-8")))
+    return content_security_policy(hashes)
+
+
+def headers_file(policy: str) -> str:
+    """The `_headers` file that gives every path of the static build this policy.
+
+    Parameters:
+        policy: The `Content-Security-Policy` header value.
+
+    Returns:
+        The file's text, in the format of Netlify and Cloudflare Pages.
+    """
+    return (
+        "# Generated by scripts/build.py from the built pages (playground/_csp.py): do not edit.\n"
+        "/*\n"
+        f"  Content-Security-Policy: {policy}\n"
+    )

@@ -1,0 +1,167 @@
+"""scripts/bench.py: its statistics, table, JSON and peer mapping (the browser part is run by hand)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bench  # scripts/ is on sys.path (tests/conftest.py)
+import pytest
+
+
+def test_figure_median_and_unknown_unit() -> None:
+    assert bench.Figure("a", "A", "ms", samples=[30.0, 10.0, 20.0]).median == 20.0
+    assert bench.Figure("a", "A", "ms", samples=[10.0, 20.0]).median == 15.0
+    assert bench.Figure("a", "A", "ms").median is None
+    with pytest.raises(ValueError, match="unknown unit"):
+        bench.Figure("a", "A", "seconds")
+
+
+def test_ratio_needs_both_values_and_a_nonzero_denominator() -> None:
+    assert bench.ratio(6.0, 4.0) == 1.5
+    assert bench.ratio(None, 4.0) is None
+    assert bench.ratio(6.0, None) is None
+    assert bench.ratio(6.0, 0) is None
+
+
+@pytest.mark.parametrize(("value", "unit", "shown"), [
+    (1234.4, "ms", "1,234 ms"),
+    (61.26, "s", "61.3 s"),
+    (3.0, "count", "3"),
+    (0.714, "ratio", "0.71×"),
+    (13_600_000, "bytes", "13.60 MB"),
+    (422_700, "bytes", "422.7 kB"),
+    (0, "bytes", "0 B"),
+    (None, "ms", "n/a"),
+])
+def test_format_value(value: float | None, unit: str, shown: str) -> None:
+    assert bench.format_value(value, unit) == shown
+
+
+def sample_figures() -> list[bench.Figure]:
+    return [
+        bench.Figure("floor.cold", "Floor, cold", "ms", samples=[4000.0, 5000.0, 6000.0]),
+        bench.Figure("ours.cold", "Ours, cold", "ms", samples=[6000.0, 7500.0, 9000.0], ratios=["floor.cold", "missing"]),
+        bench.Figure("bytes.home.pyodide", "Bytes, /: Pyodide", "bytes", samples=[0, 0, 0]),
+        bench.Figure("peer.result.cold", "Peer", "ms"),
+    ]
+
+
+def test_render_table_shows_median_spread_runs_and_ratio_of_medians() -> None:
+    lines = bench.render_table(sample_figures()).splitlines()
+    assert lines[0] == "| figure | median | min – max | runs | ratio (of medians) |"
+    assert lines[1].startswith("| --- |")
+    assert len(lines) == 2 + 4
+    assert lines[2] == "| Floor, cold (`floor.cold`) | 5,000 ms | 4,000 ms – 6,000 ms | 3 |  |"
+    # 7500 / 5000; a ratio to a figure that is not there is left out rather than shown as n/a.
+    assert lines[3] == "| Ours, cold (`ours.cold`) | 7,500 ms | 6,000 ms – 9,000 ms | 3 | 1.50× floor.cold |"
+    assert "| 0 B | 0 B – 0 B | 3 |" in lines[4]
+    assert lines[5] == "| Peer (`peer.result.cold`) | n/a | n/a | 0 |  |"
+
+
+def test_results_document_is_json_with_every_figure_and_its_samples() -> None:
+    meta = {"date": "2026-11-23T13:00:00+00:00", "cores": 2}
+    document = json.loads(json.dumps(bench.results_document(sample_figures(), meta, ["a note"])))
+    assert document["schema"] == bench.SCHEMA_VERSION
+    assert document["meta"] == meta
+    assert document["notes"] == ["a note"]
+    assert [figure["id"] for figure in document["figures"]] == ["floor.cold", "ours.cold", "bytes.home.pyodide",
+                                                                 "peer.result.cold"]
+    ours = document["figures"][1]
+    assert set(ours) == {"id", "label", "unit", "median", "min", "max", "runs", "samples", "ratios", "note"}
+    assert ours["median"] == 7500.0 and ours["min"] == 6000.0 and ours["max"] == 9000.0 and ours["runs"] == 3
+    assert ours["samples"] == [6000.0, 7500.0, 9000.0]
+    assert ours["ratios"] == {"floor.cold": 1.5}
+    empty = document["figures"][3]
+    assert (empty["median"], empty["min"], empty["max"], empty["runs"]) == (None, None, None, 0)
+
+
+def test_long_task_summary_counts_only_tasks_that_started_before_ready() -> None:
+    tasks = [{"start": 100.0, "duration": 60.0}, {"start": 900.0, "duration": 250.0}, {"start": 5000.0, "duration": 400.0}]
+    assert bench.long_task_summary(tasks, until_ms=1000.0) == {"count": 2, "max": 250.0, "total": 310.0}
+    assert bench.long_task_summary([], until_ms=1000.0) == {"count": 0, "max": 0.0, "total": 0.0}
+
+
+def test_first_request_ms_picks_the_earliest_wanted_request() -> None:
+    timeline = [{"url": "http://h/assets/playground/worker.mjs", "start": 700.0},
+                {"url": "http://h/pyodide/pyodide.asm.wasm", "start": 950.0},
+                {"url": "http://h/pyodide/pyodide.mjs", "start": 900.0},
+                {"url": "http://h/pyodide/api_auth_playground-0.1.0-py3-none-any.whl", "start": 4000.0}]
+    assert bench.first_request_ms(timeline, bench.is_pyodide_url) == 900.0
+    assert bench.first_request_ms(timeline, bench.is_wheel_url) == 4000.0
+    assert bench.first_request_ms(timeline[:3], bench.is_wheel_url) is None
+
+
+def test_pyodide_urls_are_ours_and_the_cdn_copies() -> None:
+    assert bench.is_pyodide_url("http://127.0.0.1:8000/pyodide/pyodide.asm.wasm")
+    assert bench.is_pyodide_url("https://cdn.jsdelivr.net/pyodide/v314.0.7/full/pyodide.js")
+    assert not bench.is_pyodide_url("http://127.0.0.1:8000/assets/playground/worker.mjs")
+    assert not bench.is_pyodide_url("http://127.0.0.1:8000/reference/?q=/pyodide/")
+
+
+def test_declared_figures_have_unique_ids_and_ratios_to_declared_figures() -> None:
+    for with_build in (True, False):
+        for with_peer in (True, False):
+            figures = bench.declare_figures(with_build=with_build, with_peer=with_peer)
+            ids = [figure.id for figure in figures]
+            assert len(ids) == len(set(ids))
+            assert all(other in ids for figure in figures for other in figure.ratios)
+            assert ("build.total" in ids) is with_build
+            assert ("peer.result.cold" in ids) is with_peer
+
+
+def test_peer_cdn_urls_map_to_local_files(tmp_path: Path) -> None:
+    version = bench.pyodide_version()
+    (tmp_path / "pyodide.asm.wasm").write_bytes(b"\0asm")
+    local = bench.peer_local_file(f"https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.asm.wasm", tmp_path)
+    assert local == tmp_path / "pyodide.asm.wasm"
+    # The classic pyodide.js is not vendored: it comes from the same npm package.
+    assert bench.peer_local_file(f"https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.js", tmp_path) == \
+        bench.NODE_MODULES / "pyodide" / "pyodide.js"
+    assert bench.peer_local_file("https://cdnjs.cloudflare.com/ajax/libs/ace/1.16.0/mode-python.js", tmp_path) == \
+        bench.NODE_MODULES / "ace-builds" / "src-min-noconflict" / "mode-python.js"
+    assert bench.peer_local_file("https://cdnjs.cloudflare.com/ajax/libs/highlight.js/11.7.0/highlight.min.js",
+                                 tmp_path) == bench.NODE_MODULES / "@highlightjs" / "cdn-assets" / "highlight.min.js"
+    assert bench.peer_local_file("https://cdn.jsdelivr.net/npm/highlightjs-themes@1.0.0/tomorrow.min.css", tmp_path) == \
+        bench.NODE_MODULES / "highlightjs-themes" / "tomorrow.css"
+    # No offline copy of micropip; nothing outside the known CDN paths; no way out of a folder.
+    assert bench.peer_local_file(f"https://cdn.jsdelivr.net/pyodide/v{version}/full/micropip-0.11.1-py3-none-any.whl",
+                                 tmp_path) is None
+    assert bench.peer_local_file("https://fonts.googleapis.com/css?family=Roboto", tmp_path) is None
+    assert bench.peer_local_file("https://cdnjs.cloudflare.com/ajax/libs/ace/1.16.0/../../../../etc/passwd", tmp_path) is None
+
+
+def test_peer_page_pins_our_pyodide_version_and_prints_the_marker() -> None:
+    page = bench.peer_page("314.0.7")
+    assert '```pyodide version="314.0.7"' in page
+    code = page.split("\n```pyodide", 1)[1].split("\n", 1)[1].split("\n```", 1)[0]
+    assert bench.PEER_MARKER not in code
+    printed: list[str] = []
+    exec(code, {"print": lambda *args: printed.append(" ".join(map(str, args)))})  # the page's own code
+    assert printed == [bench.PEER_MARKER]
+
+
+def test_default_json_path_is_git_ignored() -> None:
+    ignored = (bench.ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "/.cache/" in ignored
+    assert bench.DEFAULT_JSON.relative_to(bench.ROOT).parts[0] == ".cache"
+
+
+class _FinishedBench:
+    peer_url = "http://127.0.0.1:1/"
+    peer_routes = {"https://cdn.jsdelivr.net/pyodide/v1/full/pyodide.js": "node_modules/pyodide/pyodide.js",
+                   "https://cdn.jsdelivr.net/pyodide/v1/full/micropip.whl": "404 (no local copy)"}
+    third_party: set[str] = set()
+
+
+def test_run_notes_warn_of_a_busy_machine_and_name_the_peers_missing_files() -> None:
+    busy = {"cores": 2, "load_average_1min_at_start": 1.5, "load_average_1min_at_end": 8.6}
+    notes = bench.run_notes(_FinishedBench(), True, busy)
+    assert notes[0].startswith("The machine was busy (1-min load average up to 8.6 on 2 cores)")
+    assert any(note.endswith("https://cdn.jsdelivr.net/pyodide/v1/full/micropip.whl") for note in notes)
+    assert "Third-party requests on our pages: none." in notes
+    idle = {"cores": 2, "load_average_1min_at_start": 0.5, "load_average_1min_at_end": None}
+    notes = bench.run_notes(_FinishedBench(), False, idle)
+    assert not any("busy" in note for note in notes)
+    assert any("Build figures skipped" in note for note in notes)
+    assert bench.shown_load(idle) == "0.5 → n/a from start to end"
