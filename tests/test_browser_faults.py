@@ -107,7 +107,7 @@ class _Slow(BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_GET(self) -> None:  # noqa: N802
-        time.sleep(3)
+        time.sleep(8)
         body = b'{"slow": true}'
         self.send_response(200)
         self.send_header("Access-Control-Allow-Origin", "*")
@@ -142,15 +142,18 @@ def test_python_dying_mid_request_is_explained_and_restarted(site_server: str, b
         tab.check(".playground__target-live")
         tab.fill(".playground__url", slow_server)
         tab.fill(".playground__path", "/api/v1/chatbots/")
-        # A request is under way (the target takes 3 s) when Python dies.
+        # A request is under way (the target takes 8 s) when Python dies.
         tab.locator(".playground__response").evaluate("node => node.replaceChildren()")
         tab.click(".playground__send")
         tab.wait_for_selector(".playground__cancel:visible")
         tab.fill(".playground__code", CRASH)
         tab.click(".playground__run")
 
-        error = tab.locator(".playground__response .playground__error")
-        error.wait_for(timeout=30_000)
+        response = tab.locator(".playground__response")
+        tab.wait_for_function("() => document.querySelector('.playground__response [data-status], .playground__response .playground__error')",
+                              timeout=30_000)
+        error = response.locator(".playground__error")
+        assert error.count() == 1, response.text_content()
         assert words["crashed"] in error.text_content() and words["kept"] in error.text_content()
         tab.wait_for_function("() => document.querySelector('.playground__output').dataset.ok === 'false'")
         assert words["crashed"] in tab.locator(".playground__output").text_content()

@@ -205,6 +205,30 @@
   let uid = 0;
   const nextId = (name) => `playground-${++uid}-${name}`;
 
+  // A box that scrolls must be reachable by keyboard, to scroll it (Safari does not make scrolling
+  // boxes focusable by itself). As Material does for its code blocks, a box becomes a Tab stop,
+  // named by its label, only while its content overflows.
+  const scrollLabels = new WeakMap();
+  const scrollWatch = typeof ResizeObserver === "function" ? new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (!target.isConnected) { scrollWatch.unobserve(target); continue; }
+      if (target.scrollHeight > target.clientHeight + 1 || target.scrollWidth > target.clientWidth + 1) {
+        target.tabIndex = 0;
+        target.setAttribute("role", "group");
+        target.setAttribute("aria-label", scrollLabels.get(target));
+      } else {
+        for (const name of ["tabindex", "role", "aria-label"]) target.removeAttribute(name);
+      }
+    }
+  }) : null;
+
+  function scrollBox(label, props) {
+    const code = h("code", props);
+    scrollLabels.set(code, label);
+    if (scrollWatch) scrollWatch.observe(code);
+    return code;
+  }
+
   // The playground's own headings go one level below the page heading just before it, so the
   // page's outline has no gap (an h4 straight after an h2 would skip a level).
   function headingTag(root) {
@@ -383,8 +407,8 @@
         h("span", { class: "playground__meta", text: " · " + meta.join(" · ") })),
       h("details", { class: "playground__headers" },
         h("summary", { text: `${T.headers} (${result.headers.length})` }),
-        h("pre", {}, h("code", { text: shown(result.headers.map(([k, v]) => `${k}: ${v}`).join("\n")) }))),
-      h("pre", { class: "playground__body", "aria-label": T.responseBody }, h("code", { text: shown(result.pretty ?? result.body) })),
+        h("pre", {}, scrollBox(T.headers, { text: shown(result.headers.map(([k, v]) => `${k}: ${v}`).join("\n")) }))),
+      h("pre", { class: "playground__body", "aria-label": T.responseBody }, scrollBox(T.responseBody, { text: shown(result.pretty ?? result.body) })),
     );
     return box;
   }
@@ -422,7 +446,7 @@
             result.request.headers.map(([k, v]) => `\n${k}: ${v}`).join("") }),
           h("div", { class: "playground-reproduce__columns" },
             h("section", {}, h(heading, { class: "playground__heading", text: `${T.documented}: ${result.documented_status}` }),
-              h("pre", {}, h("code", { class: "playground-reproduce__documented", text: result.documented }))),
+              h("pre", {}, scrollBox(T.documented, { class: "playground-reproduce__documented", text: result.documented }))),
             h("section", {}, h(heading, { class: "playground__heading", text: T.actual }), responseView(result))),
         );
       } catch (error) {
@@ -522,7 +546,7 @@
     const runButton = h("button", { type: "button", class: "md-button md-button--primary playground__run", text: T.run });
     const resetButton = h("button", { type: "button", class: "md-button playground__reset", text: T.resetCode });
     const codeHint = h("p", { class: "playground__note" });
-    const runOutput = h("pre", { class: "playground__output", "aria-live": "polite", hidden: true }, h("code"));
+    const runOutput = h("pre", { class: "playground__output", "aria-live": "polite", hidden: true }, scrollBox(T.output));
 
     const storageKey = () => STORAGE_PREFIX + apiSelect.value;
     const target = () => (liveRadio.checked ? urlInput.value.trim() : "sandbox");
