@@ -44,6 +44,8 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from site_server import running_server  # noqa: E402  (scripts/site_server.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 DEFAULT_JSON = ROOT / ".cache" / "bench" / "latest.json"
@@ -243,33 +245,6 @@ def add_floor_page(site_dir: Path) -> None:
     page.write_text(FLOOR_HTML, encoding="utf-8")
     (page.parent / "floor.js").write_text(FLOOR_JS, encoding="utf-8")
     (page.parent / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
-
-
-@contextlib.contextmanager
-def run_site_server(site_dir: Path) -> Iterator[str]:
-    """``python -m playground.server`` on a free port (as tests/conftest.py runs it); yield its URL."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "playground.server", "--site", str(site_dir), "--port", "0"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        if "http://" not in line:
-            process.kill()
-            raise SystemExit(f"the server did not start: {line!r} {process.stderr.read() if process.stderr else ''}")
-        yield line[line.index("http://"):].strip()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        for stream in (process.stdout, process.stderr):
-            if stream is not None:
-                stream.close()
 
 
 # --- the peer: markdown-exec's pyodide fence ----------------------------------------------------
@@ -906,10 +881,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         peer_site = None if args.no_peer else build_peer_site(scratch / "peer")
         figures = declare_figures(with_build=build_times is not None, with_peer=peer_site is not None)
 
-        with run_site_server(site_dir) as site_url, \
+        with running_server(site_dir) as site, \
                 (peer_server(peer_site, site_dir / "pyodide") if peer_site else contextlib.nullcontext()) as peer_url, \
                 sync_playwright() as playwright:
-            bench = Bench(figures, site_url, peer_url, site_dir / "pyodide")
+            bench = Bench(figures, site.url, peer_url, site_dir / "pyodide")
             if build_times:
                 bench.add("build.total", build_times["total"])
                 bench.add("build.docs", build_times["docs"])

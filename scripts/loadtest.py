@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -30,12 +29,17 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from site_server import running_server  # noqa: E402  (scripts/site_server.py)
+
+from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY  # noqa: E402
+
 AUTOCANNON = ROOT / "node_modules" / "autocannon" / "autocannon.js"
 REPORT_DIR = ROOT / ".cache" / "loadtest"
 ALLOWED_HOST = "127.0.0.1"
 MAX_TOTAL_SECONDS = 60
-MAIAGENT_KEY = "demo1234abcd5678"  # the sandbox's public demo key (documented on the site)
-AIGNE_HUB_KEY = "aigne-demo-key"
+# The sandbox's public demo keys (documented on the Playground page).
+MAIAGENT_KEY = MAIAGENT_DEMO_KEY
+AIGNE_HUB_KEY = AIGNE_HUB_DEMO_KEY
 
 
 @dataclass(frozen=True)
@@ -73,38 +77,6 @@ def check_bounds(host: str, duration: float, scenarios: int) -> None:
         raise Refused("--duration must be positive")
     if duration * scenarios > MAX_TOTAL_SECONDS:
         raise Refused(f"{scenarios} scenarios x {duration:g} s exceeds the {MAX_TOTAL_SECONDS} s bound")
-
-
-class Server:
-    """``python -m playground.server`` on a free port of 127.0.0.1, its stderr kept for the report."""
-
-    def __init__(self, site_dir: Path) -> None:
-        self.stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "playground.server", "--site", str(site_dir), "--host", ALLOWED_HOST, "--port", "0"],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=self.stderr, text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline()
-        if "http://" not in line:
-            self.stop()
-            raise RuntimeError(f"the server did not start: {line!r} {self.errors()}")
-        self.url = line[line.index("http://"):].strip().rstrip("/")
-
-    def errors(self) -> str:
-        self.stderr.seek(0)
-        return self.stderr.read()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
 
 
 def run_scenario(base_url: str, scenario: Scenario, duration: float, connections: int) -> dict[str, Any]:
@@ -190,21 +162,23 @@ def main(argv: list[str] | None = None) -> int:
             site_dir = Path(scratch) / "site"
             print("building the site…", flush=True)
             build.build_site(site_dir)
-        server = Server(site_dir.resolve())
-        try:
-            results = [run_scenario(server.url, s, args.duration, args.connections) for s in scenarios]
-            alive = server.process.poll() is None
-        finally:
-            server.stop()
+        # The server's stderr is kept in a file, for the report: it must stay empty under load.
+        with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
+            with running_server(site_dir.resolve(), host=ALLOWED_HOST, stderr=errors) as server:
+                base_url = server.url.rstrip("/")
+                results = [run_scenario(base_url, s, args.duration, args.connections) for s in scenarios]
+                alive = server.process.poll() is None
+            errors.seek(0)
+            server_errors = errors.read().strip()
         report = {
             "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "server": "python -m playground.server (uvicorn, one process)",
-            "target": server.url,
+            "target": base_url,
             "duration_per_scenario_s": args.duration,
             "connections": args.connections,
             "scenarios": results,
             "server_alive_after_load": alive,
-            "server_errors": server.errors().strip(),
+            "server_errors": server_errors,
         }
     if not alive:
         report["server_errors"] += "\nthe server exited during the load test"

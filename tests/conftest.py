@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import build  # noqa: E402  (scripts/build.py: the one way the site is built)
+from site_server import running_server  # noqa: E402  (scripts/site_server.py: the one way the server is started)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -31,28 +31,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @contextlib.contextmanager
 def run_server(site_dir: Path) -> Iterator[str]:
     """Run `python -m playground.server` on a free port; yield its base URL (ending in `/`)."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "playground.server", "--site", str(site_dir), "--port", "0"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        if "http://" not in line:
-            process.kill()
-            raise RuntimeError(f"server did not start: {line!r} {process.stderr.read() if process.stderr else ''}")
-        yield line[line.index("http://"):].strip()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        for stream in (process.stdout, process.stderr):
-            if stream is not None:
-                stream.close()
+    with running_server(site_dir) as server:
+        yield server.url
 
 
 # --- playground: the sandbox server ------------------------------------------------------------

@@ -5,10 +5,7 @@ reader typed."""
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,10 +16,10 @@ from urllib.parse import urljoin
 import pytest
 
 import playground
+from site_server import running_server  # scripts/ (tests/conftest.py puts it on the path)
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
 PREFIX = {"en": "", "ja": "ja/"}
 READY = 60_000
 PAGE = "maiagent/authentication/"
@@ -181,21 +178,8 @@ def _free_port() -> int:
 
 @contextlib.contextmanager
 def _server_on(site: Path, port: int) -> Iterator[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "playground.server", "--site", str(site), "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        assert "http://" in line, line
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout is not None:
-            process.stdout.close()
+    with running_server(site, port=port) as server:
+        yield server.url
 
 
 def test_the_server_stopping_is_explained_and_survived(site_dir: Path, browser) -> None:

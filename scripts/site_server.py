@@ -1,0 +1,51 @@
+"""Start `python -m playground.server` as a child process: the one way the tests, the benchmark
+and the load test run the server (the README's `scripts/serve.sh` runs it in the foreground)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class RunningServer:
+    url: str  # the base URL, ending in "/"
+    process: subprocess.Popen[str]
+
+
+@contextlib.contextmanager
+def running_server(site_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
+                   stderr: IO[Any] | int = subprocess.PIPE) -> Iterator[RunningServer]:
+    """Serve `site_dir` (and the sandbox API) on `host:port` (0: a free port) until the block ends."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "playground.server", "--site", str(site_dir), "--host", host, "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        # The server prints "Serving … at http://host:port/" once it listens.
+        line = process.stdout.readline()
+        if "http://" not in line:
+            process.kill()
+            errors = process.stderr.read() if process.stderr is not None else ""
+            raise RuntimeError(f"the server did not start: {line!r} {errors}")
+        yield RunningServer(line[line.index("http://"):].strip(), process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
