@@ -5,7 +5,8 @@ third-party origin is named. What the policy allows beyond that, and why:
 
 - `'wasm-unsafe-eval'`: Pyodide compiles its WebAssembly (`'unsafe-eval'` is not needed).
 - One `'sha256-…'` per inline script Material for MkDocs writes into the pages (its local-storage
-  helpers, palette and tab restoring). They are hashed from the built HTML, so they are exactly
+  helpers, palette and tab restoring) and the one of ours that starts the playground's worker
+  early (docs/overrides/main.html). They are hashed from the built HTML, so they are exactly
   the scripts that were built, and nothing injected later runs.
 - `img-src data:`: Material's stylesheet draws its icons from `data:` SVG images.
 - `connect-src https:` and local `http://`: the playground sends the reader's request to the live

@@ -284,23 +284,25 @@
       });
       this.readyPromise.catch(() => {});
       this.notify();
+      // The page's first inline script may have started the worker already (docs/overrides/main.html):
+      // adopt it, with the messages it sent meanwhile. A restart always starts a new one.
+      const early = window.playgroundEarlyStart;
+      window.playgroundEarlyStart = null;
       const { worker: workerURL, indexURL } = this.siteURLs();
       try {
-        this.worker = new Worker(workerURL, { type: "module" });
+        this.worker = early ? early.worker : new Worker(workerURL, { type: "module" });
       } catch (error) {
         this.fail(T.noWorker);
         return this.readyPromise;
       }
       const timer = setTimeout(() => this.fail(T.loadTimeout), LOAD_TIME_LIMIT_MS);
-      this.worker.addEventListener("error", (event) => {
+      const onError = (message) => {
         clearTimeout(timer);
-        event.preventDefault();
         // Before "ready" the load failed; after it, Python died under a request.
-        if (this.state === "ready") this.crash(event.message || T.internal);
-        else this.fail(event.message || T.noWorker);
-      });
-      this.worker.addEventListener("message", (event) => {
-        const data = event.data || {};
+        if (this.state === "ready") this.crash(message || T.internal);
+        else this.fail(message || T.noWorker);
+      };
+      const onMessage = (data) => {
         if (data.type === "status") {
           this.stage = data.stage;
           this.notify();
@@ -321,8 +323,22 @@
           this.pending.delete(data.id);
           resolve(data.result);
         }
+      };
+      this.worker.addEventListener("error", (event) => {
+        event.preventDefault();
+        onError(event.message);
       });
-      this.worker.postMessage({ type: "init", indexURL });
+      this.worker.addEventListener("message", (event) => onMessage(event.data || {}));
+      if (early) {
+        early.worker.onmessage = early.worker.onerror = null;
+        for (const [kind, value] of early.events) {
+          if (this.worker !== early.worker) break; // a replayed failure already replaced it
+          if (kind === "error") onError(value);
+          else onMessage(value || {});
+        }
+      } else {
+        this.worker.postMessage({ type: "init", indexURL });
+      }
       return this.readyPromise;
     },
 
