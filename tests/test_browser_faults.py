@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
 import playground
+from hostile_target import serving
 from site_server import running_server  # scripts/ (tests/conftest.py puts it on the path)
 
 pytestmark = pytest.mark.browser
@@ -96,36 +94,11 @@ def test_a_broken_pyodide_is_explained_and_try_again_recovers(site_server: str, 
 
 # --- Python dies under a request ----------------------------------------------------------------------
 
-class _Slow(BaseHTTPRequestHandler):
-    def do_OPTIONS(self) -> None:  # noqa: N802
-        self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Headers", "Authorization, Content-Type")
-        self.end_headers()
-
-    def do_GET(self) -> None:  # noqa: N802
-        time.sleep(8)
-        body = b'{"slow": true}'
-        self.send_response(200)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        with contextlib.suppress(OSError):
-            self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def slow_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Slow)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    # The hostile target's "slow8" route answers after 8 s: the crash always lands mid-request.
+    with serving() as url:
+        yield url + "slow8/"
 
 
 @pytest.mark.parametrize("lang", PREFIX)
