@@ -7,6 +7,8 @@ driven by Playwright):
 
 - floor: a minimal page whose module worker runs bare ``loadPyodide()`` from the site's own
   vendored files (``/pyodide/``); every start-up figure is compared with it.
+- shipped: the same page on Pyodide's npm files as shipped, without our compile cache
+  (scripts/precompile.mjs): what start-up cost before it, measured in the same run.
 - ours: ``/playground/`` and ``/ja/playground/``, navigation to ``data-ready="true"`` (Python, our
   package and the first answer from it), cold (fresh profile) and warm (persistent profile).
 - main-thread long tasks (> 50 ms) during start-up, Send to the painted response (sandbox target),
@@ -44,6 +46,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import vendor_pyodide  # noqa: E402  (scripts/vendor_pyodide.py: where Pyodide's npm files are)
 from site_server import running_server  # noqa: E402  (scripts/site_server.py)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,13 +241,23 @@ def build_site_timed(site_dir: Path) -> dict[str, float]:
     return times
 
 
-def add_floor_page(site_dir: Path) -> None:
-    """Write the floor page into the site (same origin as /pyodide/, like our pages)."""
-    page = site_dir / FLOOR_PAGE
-    page.parent.mkdir()
-    page.write_text(FLOOR_HTML, encoding="utf-8")
-    (page.parent / "floor.js").write_text(FLOOR_JS, encoding="utf-8")
-    (page.parent / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
+SHIPPED_PAGE = "bench/shipped.html"
+SHIPPED_PYODIDE = "bench/pyodide-shipped/"
+
+
+def add_floor_pages(site_dir: Path) -> None:
+    """Write the floor page into the site (same origin as /pyodide/, like our pages), and its twin
+    on a copy of Pyodide's npm files as shipped."""
+    folder = (site_dir / FLOOR_PAGE).parent
+    folder.mkdir()
+    for name, pyodide in (("floor", "../pyodide/"), ("shipped", "./" + SHIPPED_PYODIDE.removeprefix("bench/"))):
+        (folder / f"{name}.html").write_text(FLOOR_HTML.replace("floor.js", f"{name}.js"), encoding="utf-8")
+        (folder / f"{name}.js").write_text(FLOOR_JS.replace("floor-worker.mjs", f"{name}-worker.mjs"), encoding="utf-8")
+        (folder / f"{name}-worker.mjs").write_text(FLOOR_WORKER.replace("../pyodide/", pyodide), encoding="utf-8")
+    shipped = site_dir / SHIPPED_PYODIDE
+    shipped.mkdir()
+    for name in (*vendor_pyodide.CORE_FILES, "pyodide-lock.json"):
+        shutil.copy2(vendor_pyodide.NPM_PYODIDE / name, shipped / name)
 
 
 # --- the peer: markdown-exec's pyodide fence ----------------------------------------------------
@@ -593,7 +606,7 @@ def measure_sends(page: Any, count: int) -> list[float]:
 # --- the benchmark ------------------------------------------------------------------------------
 
 # The pages timed to "ready", by the name of their warm profile.
-WARM_PAGES = {"floor": FLOOR_PAGE, "ours": "playground/", "ours.ja": "ja/playground/"}
+WARM_PAGES = {"floor": FLOOR_PAGE, "shipped": SHIPPED_PAGE, "ours": "playground/", "ours.ja": "ja/playground/"}
 # Pages that must not load any Pyodide byte (their bytes figures are named after them).
 PAGES_WITHOUT_PLAYGROUND = {"home": "", "reference": "reference/"}
 
@@ -609,9 +622,12 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
     figures += [
         Figure("floor.cold", "Floor: bare loadPyodide() in a module worker, cold", "ms"),
         Figure("floor.warm", "Floor, warm", "ms"),
+        Figure("shipped.cold", "Reference: the floor on Pyodide's npm files as shipped (no compile cache), cold", "ms",
+               ratios=["floor.cold"]),
+        Figure("shipped.warm", "Reference: the same, warm", "ms", ratios=["floor.warm"]),
         Figure("ours.cold", "Ours /playground/: navigation → ready, cold", "ms",
-               ratios=["floor.cold", "peer.result.cold"] if with_peer else ["floor.cold"]),
-        Figure("ours.warm", "Ours /playground/, warm", "ms", ratios=["floor.warm"]),
+               ratios=["floor.cold", "shipped.cold", "peer.result.cold"] if with_peer else ["floor.cold", "shipped.cold"]),
+        Figure("ours.warm", "Ours /playground/, warm", "ms", ratios=["floor.warm", "shipped.warm"]),
         Figure("ours.ja.cold", "Ours /ja/playground/, cold", "ms", ratios=["floor.cold"]),
         Figure("ours.ja.warm", "Ours /ja/playground/, warm", "ms", ratios=["floor.warm"]),
         Figure("ours.python.cold", "Ours: worker reports Python + package loaded, cold", "ms", ratios=["floor.cold"]),
@@ -694,6 +710,7 @@ class Bench:
         self.add("floor.cold", load.marks["ready"])
         self.add("floor.first_pyodide_request.cold", first_request_ms(load.timeline, is_pyodide_url))
         self.add("longtasks.floor.cold.max", load.long_tasks["max"])
+        self.add("shipped.cold", self.cold("shipped.cold", browser, WARM_PAGES["shipped"]).marks["ready"])
 
         load = self.cold("ours.cold", browser, WARM_PAGES["ours"])
         self.add("ours.cold", load.marks["ready"])
@@ -714,6 +731,8 @@ class Bench:
 
         load, _ = self.load("floor.warm", browser.warm_context("floor"), self.site_url + WARM_PAGES["floor"])
         self.add("floor.warm", load.marks["ready"])
+        load, _ = self.load("shipped.warm", browser.warm_context("shipped"), self.site_url + WARM_PAGES["shipped"])
+        self.add("shipped.warm", load.marks["ready"])
 
         load, page = self.load("ours.warm", browser.warm_context("ours"), self.site_url + WARM_PAGES["ours"],
                                keep_open=True)
@@ -876,7 +895,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         else:
             say("building the site (both languages) and vendoring Pyodide, timed once")
             build_times = build_site_timed(site_dir)
-        add_floor_page(site_dir)
+        add_floor_pages(site_dir)
         meta = machine_meta(args.runs, build_times)
         peer_site = None if args.no_peer else build_peer_site(scratch / "peer")
         figures = declare_figures(with_build=build_times is not None, with_peer=peer_site is not None)

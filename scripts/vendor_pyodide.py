@@ -5,17 +5,25 @@
 - Our package is built as a standard ``py3-none-any`` wheel by its normal build backend
   (``pyodide build`` would fetch a cross-build environment, which fails offline), then registered
   in the vendored ``pyodide-lock.json`` with pyodide-lock's ``add_wheels_to_spec`` (the library
-  behind ``pyodide lockfile add-wheels``), so the page loads it by name with ``loadPackage``.
+  behind ``pyodide lockfile add-wheels``): the lock names the wheel's file and sha256, and
+  ``playground/web/pyodide-boot.mjs`` puts that wheel on ``sys.path`` while Pyodide boots.
+- A compile cache: every module the playground's start-up imports (from Pyodide's standard library
+  and from our package) gets its bytecode, written by Pyodide's own Python (scripts/precompile.mjs,
+  in Node), beside its source in ``python_stdlib.zip`` and in our wheel. Without it the browser
+  compiled them all on every page load.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
 import json
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +31,9 @@ NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 # The core runtime; pyodide.js (classic script) and the consoles are not used by a module worker.
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "package.json")
 PACKAGE_NAME = "api-auth-playground"
+PRECOMPILE = ROOT / "scripts" / "precompile.mjs"
+# Fixed, so that building twice gives the same archives.
+ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
 def build_wheel(out_dir: Path) -> Path:
@@ -35,6 +46,48 @@ def build_wheel(out_dir: Path) -> Path:
         raise SystemExit(f"building the wheel failed:\n{result.stdout}\n{result.stderr}")
     (wheel,) = out_dir.glob("*-py3-none-any.whl")
     return wheel
+
+
+def precompile(pyodide_dir: Path, out_dir: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Run scripts/precompile.mjs; return the standard library's and our wheel's .pyc files, by
+    their path inside python_stdlib.zip and inside the wheel."""
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit("Node.js is missing: run scripts/setup.sh")
+    result = subprocess.run([node, str(PRECOMPILE), str(pyodide_dir), str(out_dir)], capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"precompiling the start-up modules failed:\n{result.stdout}\n{result.stderr}")
+
+    def collect(folder: Path) -> dict[str, bytes]:
+        return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.pyc"))}
+
+    stdlib, own = collect(out_dir / "stdlib"), collect(out_dir / "package")
+    if not stdlib or not own:
+        raise SystemExit(f"precompile.mjs wrote no bytecode:\n{result.stdout}\n{result.stderr}")
+    return stdlib, own
+
+
+def record_line(name: str, data: bytes) -> str:
+    """A wheel RECORD row (PEP 376/427: urlsafe base64 sha256 without padding, then the size)."""
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode("ascii")
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def add_files(archive: Path, files: dict[str, bytes]) -> None:
+    """Add `files` to a zip archive; if it is a wheel, list them in its RECORD too."""
+    with zipfile.ZipFile(archive) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    names = {info.filename for info, _ in entries}
+    if clash := names & files.keys():
+        raise SystemExit(f"{archive.name} already holds {sorted(clash)[:3]}")
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename.endswith(".dist-info/RECORD"):
+                rows = data.decode("utf-8").splitlines() + [record_line(name, blob) for name, blob in files.items()]
+                data = ("\n".join(rows) + "\n").encode("utf-8")
+            target.writestr(info, data)
+        for name, blob in files.items():
+            target.writestr(zipfile.ZipInfo(name, date_time=ZIP_TIME), blob, compress_type=zipfile.ZIP_DEFLATED)
 
 
 def vendor(site_dir: Path) -> Path:
@@ -53,9 +106,18 @@ def vendor(site_dir: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
         shutil.copy2(wheel, target / wheel.name)
-    spec = PyodideLockSpec.from_json(NPM_PYODIDE / "pyodide-lock.json")
-    spec = add_wheels_to_spec(spec, [target / wheel.name], base_path=target)
-    spec.to_json(target / "pyodide-lock.json")
+
+    def register_wheel() -> None:
+        spec = PyodideLockSpec.from_json(NPM_PYODIDE / "pyodide-lock.json")
+        spec = add_wheels_to_spec(spec, [target / wheel.name], base_path=target)
+        spec.to_json(target / "pyodide-lock.json")
+
+    register_wheel()  # precompile.mjs finds the wheel through the lock, as the page does
+    with tempfile.TemporaryDirectory() as tmp:
+        stdlib, own = precompile(target, Path(tmp))
+    add_files(target / "python_stdlib.zip", stdlib)
+    add_files(target / wheel.name, own)
+    register_wheel()  # again: the wheel's sha256 changed
     entry = json.loads((target / "pyodide-lock.json").read_text())["packages"][PACKAGE_NAME]
     assert entry["file_name"] == wheel.name, entry
     return target

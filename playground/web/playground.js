@@ -255,7 +255,9 @@
     siteURLs() {
       const assets = new URL(".", SCRIPT_URL || location.href);
       const root = new URL("../../", assets); // this build's root: assets/playground/ is two levels down
-      return { worker: new URL("worker.mjs", assets).href, indexURL: new URL(PYODIDE_PATH, root).href };
+      const worker = new URL("worker.mjs", assets);
+      worker.searchParams.set("pyodide", new URL(PYODIDE_PATH, root).href); // it starts loading at once
+      return { worker: worker.href };
     },
 
     notify() {
@@ -288,7 +290,7 @@
       // adopt it, with the messages it sent meanwhile. A restart always starts a new one.
       const early = window.playgroundEarlyStart;
       window.playgroundEarlyStart = null;
-      const { worker: workerURL, indexURL } = this.siteURLs();
+      const { worker: workerURL } = this.siteURLs();
       try {
         this.worker = early ? early.worker : new Worker(workerURL, { type: "module" });
       } catch (error) {
@@ -336,8 +338,6 @@
           if (kind === "error") onError(value);
           else onMessage(value || {});
         }
-      } else {
-        this.worker.postMessage({ type: "init", indexURL });
       }
       return this.readyPromise;
     },

@@ -2,7 +2,10 @@
 // page's messages with playground.browser.dispatch (JSON in, JSON out). Python never runs on the
 // page's main thread, so loading and running code cannot freeze the page.
 //
-// Messages in:  {type: "init", indexURL}  then  {id, message: {op, ...}}
+// Started as  worker.mjs?pyodide=<Pyodide's folder URL>: it starts loading as soon as it runs. (A
+// first "init" message would wait for the page's main thread to deliver it, which is busy with the
+// page's own scripts then: that cost a quarter of a second.)
+// Messages in:  {id, message: {op, ...}}
 // Messages out: {type: "status", stage} | {type: "ready"} | {type: "failed", detail} | {id, result}
 //               | {type: "crashed", detail} (Python died: the page restarts the worker)
 
@@ -27,11 +30,10 @@ function instantiationFailure() {
 async function load(indexURL) {
   postMessage({ type: "status", stage: "python" });
   const failed = instantiationFailure();
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  // Named in `packages`, our wheel (registered in the vendored pyodide-lock.json) downloads while
-  // the interpreter boots, instead of after it. A package that fails to load is reported on the
-  // console, not thrown: importing it checks it.
-  const pyodide = await Promise.race([loadPyodide({ indexURL, packages: ["api-auth-playground"] }), failed]);
+  const [{ loadPyodide }, { bootPlayground }] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href), import("./pyodide-boot.mjs")]);
+  // Our wheel downloads while the interpreter boots (pyodide-boot.mjs).
+  const pyodide = await Promise.race([bootPlayground({ loadPyodide, indexURL }), failed]);
   postMessage({ type: "status", stage: "package" });
   dispatch = pyodide.pyimport("playground.browser").dispatch;
 }
@@ -47,17 +49,19 @@ function died(event, reason) {
 self.addEventListener("unhandledrejection", (event) => died(event, event.reason));
 self.addEventListener("error", (event) => died(event, event.error || event.message));
 
+async function start() {
+  try {
+    const indexURL = new URL(import.meta.url).searchParams.get("pyodide");
+    if (!indexURL) throw new Error("worker.mjs needs ?pyodide=<the URL of Pyodide's folder>");
+    await load(new URL(indexURL, import.meta.url).href);
+    postMessage({ type: "ready" });
+  } catch (error) {
+    postMessage({ type: "failed", detail: String(error && error.message ? error.message : error).slice(0, 500) });
+  }
+}
+
 self.onmessage = async (event) => {
   const data = event.data;
-  if (data.type === "init") {
-    try {
-      await load(data.indexURL);
-      postMessage({ type: "ready" });
-    } catch (error) {
-      postMessage({ type: "failed", detail: String(error && error.message ? error.message : error).slice(0, 500) });
-    }
-    return;
-  }
   let result;
   try {
     result = JSON.parse(await dispatch(JSON.stringify(data.message)));
@@ -70,3 +74,5 @@ self.onmessage = async (event) => {
   }
   postMessage({ id: data.id, result });
 };
+
+start();

@@ -4,6 +4,7 @@
 // of its last expression becomes the exit code.
 import fs from "node:fs";
 import path from "node:path";
+import { bootPlayground } from "../../playground/web/pyodide-boot.mjs";
 
 const [pyodideDir, projectDir, program, ...rest] = process.argv.slice(2);
 const split = rest.indexOf("--");
@@ -11,9 +12,12 @@ const wheels = rest.slice(0, split);
 const args = rest.slice(split + 1);
 
 const { loadPyodide } = await import(path.resolve(pyodideDir, "pyodide.mjs"));
-const pyodide = await loadPyodide({ indexURL: path.resolve(pyodideDir) + "/" });
-// Our package by name, exactly as the page loads it from the vendored pyodide-lock.json.
-await pyodide.loadPackage("api-auth-playground");
+// Our package exactly as the page's worker loads it: the wheel the vendored pyodide-lock.json names.
+const pyodide = await bootPlayground({
+  loadPyodide,
+  indexURL: path.resolve(pyodideDir) + "/",
+  readFile: async (file) => new Uint8Array(fs.readFileSync(file)),
+});
 // Test-only pure-Python wheels, downloaded from PyPI by the calling test.
 await pyodide.loadPackage(wheels.map((wheel) => path.resolve(wheel)));
 
