@@ -261,6 +261,19 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ')")
 
 
+def test_code_typed_while_new_code_is_generated_is_kept(pg) -> None:
+    # "Reset" asks Python for the generated code (after a short debounce). Code typed in that moment
+    # is the reader's newer intent: the answer must not overwrite it (it did, right after start-up).
+    reset(pg)
+    pg.click(".playground__reset")
+    pg.locator(".playground__code").evaluate(
+        "node => { node.value = 'print(\"mine\")'; node.dispatchEvent(new Event('input', { bubbles: true })); }")
+    pg.wait_for_timeout(1500)  # the debounce (120 ms) and Python's answer have come and gone
+    assert pg.locator(".playground__code").input_value() == 'print("mine")'
+    pg.click(".playground__reset")
+    pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ')")
+
+
 def test_endless_code_is_stopped_and_python_restarts(pg) -> None:
     pg.fill(".playground__code", "while True:\n    pass\n")
     pg.locator(".playground__output").evaluate("node => delete node.dataset.ok")

@@ -310,6 +310,7 @@
           this.notify();
         } else if (data.type === "ready") {
           clearTimeout(timer);
+          if (data.info) this.infoPromise = Promise.resolve(data.info); // sent with "ready" (worker.mjs)
           this.state = "ready";
           this.crashed = false;
           this.notify();
@@ -630,8 +631,11 @@
     }
 
     let codeTimer = null;
+    // `force` (Reset, "use my key", start-up) puts the generated code back. Whatever the reader types
+    // while the new code is being generated wins: the answer never overwrites it.
     function refreshCode(force) {
-      if (editedCode && !force) return;
+      if (force) editedCode = false;
+      if (editedCode) return;
       clearTimeout(codeTimer);
       codeTimer = setTimeout(async () => {
         let result;
@@ -640,10 +644,7 @@
         } catch (error) {
           return; // as in diagnose()
         }
-        if (!editedCode || force) {
-          codeArea.value = result.code;
-          editedCode = false;
-        }
+        if (!editedCode) codeArea.value = result.code;
       }, 120);
     }
 

@@ -6,7 +6,7 @@
 // first "init" message would wait for the page's main thread to deliver it, which is busy with the
 // page's own scripts then: that cost a quarter of a second.)
 // Messages in:  {id, message: {op, ...}}
-// Messages out: {type: "status", stage} | {type: "ready"} | {type: "failed", detail} | {id, result}
+// Messages out: {type: "status", stage} | {type: "ready", info} | {type: "failed", detail} | {id, result}
 //               | {type: "crashed", detail} (Python died: the page restarts the worker)
 
 let dispatch = null;
@@ -36,6 +36,8 @@ async function load(indexURL) {
   const pyodide = await Promise.race([bootPlayground({ loadPyodide, indexURL }), failed]);
   postMessage({ type: "status", stage: "package" });
   dispatch = pyodide.pyimport("playground.browser").dispatch;
+  // The page's first question, answered before it asks: one round trip through its busy main thread less.
+  return JSON.parse(await dispatch(JSON.stringify({ op: "info" })));
 }
 
 // os._exit, a fatal error or running out of memory can end the interpreter outside any call's
@@ -53,8 +55,8 @@ async function start() {
   try {
     const indexURL = new URL(import.meta.url).searchParams.get("pyodide");
     if (!indexURL) throw new Error("worker.mjs needs ?pyodide=<the URL of Pyodide's folder>");
-    await load(new URL(indexURL, import.meta.url).href);
-    postMessage({ type: "ready" });
+    const info = await load(new URL(indexURL, import.meta.url).href);
+    postMessage({ type: "ready", info });
   } catch (error) {
     postMessage({ type: "failed", detail: String(error && error.message ? error.message : error).slice(0, 500) });
   }
