@@ -65,6 +65,9 @@ LOAD_TIMEOUT_MS = 120_000
 SETTLE_S = 0.5
 # A page without a playground has no ready signal: it has "started" once loaded and this much later.
 PLAIN_PAGE_SETTLE_S = 1.5
+# Every counted load starts after this pause: the browsers finish the previous load's background work
+# (wasm tier-up, a closed tab's teardown), which otherwise lands on whichever page is measured next.
+QUIET_S = 1.0
 SENDS_PER_RUN = 3
 PEER_MARKER = "peer says 42"
 
@@ -688,6 +691,7 @@ class Bench:
             self.figures[figure_id].samples.append(value)
 
     def load(self, name: str, context: Any, url: str, **options: Any) -> tuple[PageLoad, Any]:
+        time.sleep(QUIET_S)
         load, page = load_page(context, url, **options)
         self.loads.append({"name": name, "url": url, "marks": load.marks, "long_tasks": load.long_task_list,
                            "scripts": load.scripts, "requests": load.timeline})
@@ -710,7 +714,6 @@ class Bench:
         self.add("floor.cold", load.marks["ready"])
         self.add("floor.first_pyodide_request.cold", first_request_ms(load.timeline, is_pyodide_url))
         self.add("longtasks.floor.cold.max", load.long_tasks["max"])
-        self.add("shipped.cold", self.cold("shipped.cold", browser, WARM_PAGES["shipped"]).marks["ready"])
 
         load = self.cold("ours.cold", browser, WARM_PAGES["ours"])
         self.add("ours.cold", load.marks["ready"])
@@ -731,8 +734,6 @@ class Bench:
 
         load, _ = self.load("floor.warm", browser.warm_context("floor"), self.site_url + WARM_PAGES["floor"])
         self.add("floor.warm", load.marks["ready"])
-        load, _ = self.load("shipped.warm", browser.warm_context("shipped"), self.site_url + WARM_PAGES["shipped"])
-        self.add("shipped.warm", load.marks["ready"])
 
         load, page = self.load("ours.warm", browser.warm_context("ours"), self.site_url + WARM_PAGES["ours"],
                                keep_open=True)
@@ -758,6 +759,11 @@ class Bench:
             self.add(f"bytes.{name}.pyodide", load.bytes_pyodide)
             if name == "reference":
                 self.add("longtasks.reference.cold.max", load.long_tasks["max"])
+
+        # Last: the reference on Pyodide as shipped is the heaviest load of the round.
+        self.add("shipped.cold", self.cold("shipped.cold", browser, WARM_PAGES["shipped"]).marks["ready"])
+        load, _ = self.load("shipped.warm", browser.warm_context("shipped"), self.site_url + WARM_PAGES["shipped"])
+        self.add("shipped.warm", load.marks["ready"])
 
     def run_peer(self, browser: Browser) -> float:
         """Measure the peer and its control; return the peer's time to its first result."""
