@@ -65,9 +65,42 @@ LOAD_TIMEOUT_MS = 120_000
 SETTLE_S = 0.5
 # A page without a playground has no ready signal: it has "started" once loaded and this much later.
 PLAIN_PAGE_SETTLE_S = 1.5
-# Every counted load starts after this pause: the browsers finish the previous load's background work
-# (wasm tier-up, a closed tab's teardown), which otherwise lands on whichever page is measured next.
-QUIET_S = 1.0
+# Every counted load waits until the machine is quiet: after a page with Pyodide is ready, its
+# browser goes on optimising the WebAssembly for seconds (tier-up), and that work landed on whichever
+# page was measured next (the floor, measured after the peer's closed browsers, had no such
+# neighbour). Quiet: under QUIET_BUSY of the CPU busy over a QUIET_SAMPLE_S window.
+QUIET_BUSY = 0.10
+QUIET_SAMPLE_S = 0.25
+QUIET_MIN_S = 1.0
+QUIET_MAX_S = 20.0
+
+
+def cpu_times() -> tuple[int, int] | None:
+    """(busy, total) jiffies of all CPUs from /proc/stat, or None where there is no /proc."""
+    try:
+        fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def busy_fraction(before: tuple[int, int], after: tuple[int, int]) -> float:
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total if total > 0 else 0.0
+
+
+def wait_for_quiet() -> float:
+    """Sleep at least QUIET_MIN_S, then until the CPU is quiet (at most QUIET_MAX_S); return the wait."""
+    start = time.monotonic()
+    time.sleep(QUIET_MIN_S)
+    while time.monotonic() - start < QUIET_MAX_S:
+        before = cpu_times()
+        time.sleep(QUIET_SAMPLE_S)
+        after = cpu_times()
+        if before is None or after is None or busy_fraction(before, after) < QUIET_BUSY:
+            break
+    return time.monotonic() - start
 SENDS_PER_RUN = 3
 PEER_MARKER = "peer says 42"
 
@@ -685,13 +718,14 @@ class Bench:
         self.peer_routes: dict[str, str] = {}
         self.third_party: set[str] = set()
         self.loads: list[dict[str, Any]] = []
+        self.quiet_waits: list[float] = []
 
     def add(self, figure_id: str, value: float | None) -> None:
         if value is not None:
             self.figures[figure_id].samples.append(value)
 
     def load(self, name: str, context: Any, url: str, **options: Any) -> tuple[PageLoad, Any]:
-        time.sleep(QUIET_S)
+        self.quiet_waits.append(wait_for_quiet())
         load, page = load_page(context, url, **options)
         self.loads.append({"name": name, "url": url, "marks": load.marks, "long_tasks": load.long_task_list,
                            "scripts": load.scripts, "requests": load.timeline})
@@ -833,6 +867,10 @@ def run_notes(bench: Bench, site_built: bool, meta: dict[str, Any]) -> list[str]
         "Bytes: encoded response bodies + headers of every request of the page and its worker, cold cache.",
         "Ratios are ratios of medians.",
     ]
+    if bench.quiet_waits:
+        notes.append(f"Each counted load waited for a quiet CPU (at least {1 - QUIET_BUSY:.0%} idle over {QUIET_SAMPLE_S} s, "
+                     f"at least {QUIET_MIN_S:.0f} s): median {statistics.median(bench.quiet_waits):.1f} s, "
+                     f"longest {max(bench.quiet_waits):.1f} s.")
     if not site_built:
         notes.append("Build figures skipped: --site-dir points at a prebuilt site.")
     if bench.peer_url:

@@ -152,6 +152,7 @@ class _FinishedBench:
     peer_routes = {"https://cdn.jsdelivr.net/pyodide/v1/full/pyodide.js": "node_modules/pyodide/pyodide.js",
                    "https://cdn.jsdelivr.net/pyodide/v1/full/micropip.whl": "404 (no local copy)"}
     third_party: set[str] = set()
+    quiet_waits = [1.0, 1.5, 6.0]
 
 
 def test_run_notes_warn_of_a_busy_machine_and_name_the_peers_missing_files() -> None:
@@ -160,8 +161,22 @@ def test_run_notes_warn_of_a_busy_machine_and_name_the_peers_missing_files() -> 
     assert notes[0].startswith("The machine was busy (1-min load average up to 8.6 on 2 cores)")
     assert any(note.endswith("https://cdn.jsdelivr.net/pyodide/v1/full/micropip.whl") for note in notes)
     assert "Third-party requests on our pages: none." in notes
+    assert any("waited for a quiet CPU" in note and "median 1.5 s, longest 6.0 s" in note for note in notes)
     idle = {"cores": 2, "load_average_1min_at_start": 0.5, "load_average_1min_at_end": None}
     notes = bench.run_notes(_FinishedBench(), False, idle)
     assert not any("busy" in note for note in notes)
     assert any("Build figures skipped" in note for note in notes)
     assert bench.shown_load(idle) == "0.5 → n/a from start to end"
+
+
+def test_busy_fraction_of_two_cpu_samples() -> None:
+    assert bench.busy_fraction((100, 1000), (150, 1100)) == 0.5
+    assert bench.busy_fraction((100, 1000), (100, 1000)) == 0.0  # no time passed: nothing to wait for
+
+
+def test_cpu_times_reads_proc_stat() -> None:
+    times = bench.cpu_times()
+    if Path("/proc/stat").exists():
+        assert times is not None and 0 <= times[0] <= times[1]
+    else:
+        assert times is None
