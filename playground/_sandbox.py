@@ -10,10 +10,8 @@ Routing: a URL under `/sandbox/<api id>/` (the sandbox server) or on the API's o
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import uuid
 from dataclasses import dataclass
 from types import MappingProxyType
 from collections.abc import Callable, Mapping
@@ -48,7 +46,16 @@ SERVER_ERROR_PATH = "/api/v1/sandbox/server-error/"
 
 PAGE_SIZE = 10
 MAX_PAGE_SIZE = 100
-_NAMESPACE = uuid.UUID("6f0f3b1e-2a4c-4d5e-8f60-7a8b9c0d1e2f")
+_NAMESPACE = "6f0f3b1e-2a4c-4d5e-8f60-7a8b9c0d1e2f"
+
+
+# uuid and hashlib are imported where they are used, not with the module: in Pyodide they cost
+# 10-20 ms of every start-up, and only two answers need them.
+def _stable_id(name: str) -> str:
+    """A UUID derived from `name`: the same on every run, so answers can be compared byte for byte."""
+    import uuid
+
+    return str(uuid.uuid5(uuid.UUID(_NAMESPACE), name))
 
 KNOWLEDGE_BASES: tuple[Mapping[str, str], ...] = (
     MappingProxyType({"id": DEMO_KNOWLEDGE_BASE_ID, "name": "LLM test knowledge base"}),
@@ -351,7 +358,7 @@ def _create_chatbot(ctx: _Context) -> Response:
     if errors:
         raise _Reject(_json_response(400, errors))
     return _json_response(201, {
-        "id": str(uuid.uuid5(_NAMESPACE, f"chatbot:{name}")), "name": name, "largeLanguageModel": model,
+        "id": _stable_id(f"chatbot:{name}"), "name": name, "largeLanguageModel": model,
         "replyMode": mode, "knowledgeBases": [], "updatedAt": SANDBOX_NOW,
     })
 
@@ -399,7 +406,7 @@ def _add_knowledge_base_file(ctx: _Context) -> Response:
     if errors:
         raise _Reject(_json_response(400, errors))
     return _json_response(201, {
-        "id": str(uuid.uuid5(_NAMESPACE, f"file:{kb_id}:{values['filename']}")),
+        "id": _stable_id(f"file:{kb_id}:{values['filename']}"),
         "knowledgeBase": kb_id, "filename": values["filename"], "file": values["file"],
         "files": files, "status": "processing", "createdAt": SANDBOX_NOW,
     })
@@ -460,6 +467,8 @@ def _chat_completion(ctx: _Context) -> Response:
     reply = f"Hello from the AIGNE Hub sandbox! You said: {said}" if said else "Hello from the AIGNE Hub sandbox!"
     prompt_tokens = sum(len(_text_of(m.get("content") or "").split()) for m in messages)
     completion_tokens = len(reply.split())
+    import hashlib
+
     digest = hashlib.sha256(json.dumps([model, messages], sort_keys=True).encode("ascii")).hexdigest()
     return _json_response(200, {
         "id": f"chatcmpl-sandbox-{digest[:24]}",

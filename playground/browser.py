@@ -45,6 +45,7 @@ __all__ = [
     "dispatch",
     "info",
     "python_code",
+    "ready_info",
     "reproduce",
     "run_code",
     "send",
@@ -586,6 +587,19 @@ async def dispatch(message_json: str) -> str:
         result = await _call(json.loads(message_json))
     except Exception as exc:  # noqa: BLE001  (the page must always get an answer)
         result = _error("internal", f"{type(exc).__name__}: {exc}")
+    return _answer(result)
+
+
+def ready_info() -> str:
+    """`info()` as JSON, exactly as `dispatch` answers `{"op": "info"}`, but synchronously.
+
+    The worker sends it with "ready". At start-up an async call's first trip through Pyodide's
+    event loop and promise glue costs 20-50 ms (their code is still cold); this one has none.
+    """
+    return _answer(info())
+
+
+def _answer(result: Any) -> str:
     answer = json.dumps(result, ensure_ascii=False)
     try:
         answer.encode("utf-8")

@@ -667,6 +667,13 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         Figure("ours.ja.cold", "Ours /ja/playground/, cold", "ms", ratios=["floor.cold"]),
         Figure("ours.ja.warm", "Ours /ja/playground/, warm", "ms", ratios=["floor.warm"]),
         Figure("ours.python.cold", "Ours: worker reports Python + package loaded, cold", "ms", ratios=["floor.cold"]),
+        # The same comparisons pairwise: each round's own ratio, then the median. The machine's
+        # speed drifts between rounds and moves both loads of a round together; a ratio of
+        # medians mixes rounds, these do not.
+        Figure("ours.vs.floor.cold", "Ours ÷ floor, cold, per round", "ratio"),
+        Figure("ours.vs.floor.warm", "Ours ÷ floor, warm, per round", "ratio"),
+        Figure("ours.ja.vs.floor.cold", "Ours /ja/ ÷ floor, cold, per round", "ratio"),
+        Figure("ours.ja.vs.floor.warm", "Ours /ja/ ÷ floor, warm, per round", "ratio"),
         Figure("floor.first_pyodide_request.cold", "Floor: navigation → first /pyodide/ request, cold", "ms"),
         Figure("ours.first_pyodide_request.cold", "Ours: navigation → first /pyodide/ request, cold", "ms"),
         Figure("ours.wheel_request.cold", "Ours: navigation → our wheel requested, cold", "ms"),
@@ -724,6 +731,10 @@ class Bench:
         if value is not None:
             self.figures[figure_id].samples.append(value)
 
+    def add_paired(self, figure_id: str, numerator_id: str, denominator_id: str) -> None:
+        """This round's ratio of two figures measured in it (each has this round's sample last)."""
+        self.add(figure_id, ratio(self.figures[numerator_id].samples[-1], self.figures[denominator_id].samples[-1]))
+
     def load(self, name: str, context: Any, url: str, **options: Any) -> tuple[PageLoad, Any]:
         self.quiet_waits.append(wait_for_quiet())
         load, page = load_page(context, url, **options)
@@ -761,6 +772,8 @@ class Bench:
         self.add("bytes.playground.pyodide", load.bytes_pyodide)
 
         self.add("ours.ja.cold", self.cold("ours.ja.cold", browser, WARM_PAGES["ours.ja"]).marks["ready"])
+        self.add_paired("ours.vs.floor.cold", "ours.cold", "floor.cold")
+        self.add_paired("ours.ja.vs.floor.cold", "ours.ja.cold", "floor.cold")
 
         if self.peer_url:
             peer_result = self.run_peer(browser)
@@ -786,6 +799,8 @@ class Bench:
 
         load, _ = self.load("ours.ja.warm", browser.warm_context("ours.ja"), self.site_url + WARM_PAGES["ours.ja"])
         self.add("ours.ja.warm", load.marks["ready"])
+        self.add_paired("ours.vs.floor.warm", "ours.warm", "floor.warm")
+        self.add_paired("ours.ja.vs.floor.warm", "ours.ja.warm", "floor.warm")
 
         for name, path in PAGES_WITHOUT_PLAYGROUND.items():
             load = self.cold(f"{name}.cold", browser, path, ready=False)

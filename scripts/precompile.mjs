@@ -29,17 +29,25 @@ const pyodide = await bootPlayground({
 });
 const dispatch = pyodide.pyimport("playground.browser").dispatch;
 // The calls a reader's first minutes make (playground.js): their imports are start-up too.
+const ask = async (message) => {
+  const answer = JSON.parse(await dispatch(JSON.stringify(message)));
+  if (answer.error && answer.error.code === "internal") throw new Error(`${message.op}: ${JSON.stringify(answer)}`);
+  return answer;
+};
+const info = await ask({ op: "info" });
 const spec = { api: "maiagent", key: "Api-Key not-a-real-key", method: "GET", path: "/api/v1/chatbots/", body: "" };
 for (const message of [
-  { op: "info" },
   { op: "diagnose", api: "maiagent", key: "Bearer abc" },
   { op: "python_code", spec, target: "sandbox", use_my_key: false, lang: "en" },
   { op: "send", spec, target: "sandbox", request_id: "precompile" },
+  // Each API's default request with its demo key, as the page offers them.
+  ...Object.values(info.apis).map((api) => ({
+    op: "send", spec: { api: api.id, key: `${api.scheme} ${api.demo_key}`, ...api.default_request }, target: "sandbox",
+  })),
   { op: "reproduce", example_id: "maiagent/401-missing-key" },
   { op: "run_code", source: "print(1)" },
 ]) {
-  const answer = JSON.parse(await dispatch(JSON.stringify(message)));
-  if (answer.error && answer.error.code === "internal") throw new Error(`${message.op}: ${JSON.stringify(answer)}`);
+  await ask(message);
 }
 
 const compiled = pyodide.runPython(`

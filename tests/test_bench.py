@@ -180,3 +180,16 @@ def test_cpu_times_reads_proc_stat() -> None:
         assert times is not None and 0 <= times[0] <= times[1]
     else:
         assert times is None
+
+
+def test_paired_ratio_divides_this_rounds_samples() -> None:
+    figures = bench.declare_figures(with_build=False, with_peer=False)
+    run = bench.Bench(figures, "http://127.0.0.1:1/", None, Path("."))
+    for ours, floor in ((1300.0, 1000.0), (2200.0, 2000.0)):
+        run.add("ours.cold", ours)
+        run.add("floor.cold", floor)
+        run.add_paired("ours.vs.floor.cold", "ours.cold", "floor.cold")
+    paired = run.figures["ours.vs.floor.cold"]
+    assert paired.samples == [1.3, 1.1]
+    # The ratio of medians mixes the rounds: (1300+2200)/2 ÷ (1000+2000)/2.
+    assert bench.ratio(run.figures["ours.cold"].median, run.figures["floor.cold"].median) == 1750 / 1500

@@ -192,6 +192,12 @@ def test_run_code_captures_output_errors_and_exit() -> None:
     assert run(browser.run_code("print('x' * 200000)"))["stdout"].endswith("[…]")
 
 
+def test_ready_info_is_what_dispatch_answers_for_info() -> None:
+    # The worker sends ready_info() with "ready" instead of asking dispatch: they must not drift.
+    assert browser.ready_info() == run(browser.dispatch('{"op": "info"}'))
+    assert json.loads(browser.ready_info()) == browser.info()
+
+
 def test_dispatch_always_answers_json() -> None:
     assert json.loads(run(browser.dispatch('{"op": "diagnose", "api": "maiagent", "key": "abc"}')))["value"] == "Api-Key abc"
     assert json.loads(run(browser.dispatch('{"op": "nope"}')))["error"]["code"] == "unknown_op"
