@@ -7,6 +7,8 @@ driven by Playwright):
 
 - floor: a minimal page whose module worker runs bare ``loadPyodide()`` from the site's own
   vendored files (``/pyodide/``); every start-up figure is compared with it.
+- floor on our page: ``/playground/``'s own HTML, Material and all, with bare ``loadPyodide()`` in
+  place of our playground: splits ours ÷ floor into what the page costs and what our playground adds.
 - shipped: the same page on Pyodide's npm files as shipped, without our compile cache
   (scripts/precompile.mjs): what start-up cost before it, measured in the same run.
 - ours: ``/playground/`` and ``/ja/playground/``, navigation to ``data-ready="true"`` (Python, our
@@ -294,6 +296,25 @@ def add_floor_pages(site_dir: Path) -> None:
     shipped.mkdir()
     for name in (*vendor_pyodide.CORE_FILES, "pyodide-lock.json"):
         shutil.copy2(vendor_pyodide.NPM_PYODIDE / name, shipped / name)
+
+
+# The floor on our own page: /playground/'s HTML (Material's stylesheets, bundle, search and all)
+# with the two scripts that start our playground (docs/overrides/main.html) replaced by the floor's.
+# Ours ÷ this is what our worker and package add; this ÷ the floor is what the page itself costs.
+PAGE_FLOOR = "bench/"
+OUR_PLAYGROUND_SCRIPTS = re.compile(
+    r'<script data-worker="[^"]*" data-pyodide="[^"]*">.*?</script>\s*<script src="[^"]*/playground\.js"[^>]*></script>',
+    re.DOTALL)
+
+
+def add_page_floor(site_dir: Path) -> None:
+    """Write the floor on our page as bench/index.html: the same depth as playground/index.html, so
+    its relative URLs resolve alike. Call after add_floor_pages (it loads bench/floor.js)."""
+    html = (site_dir / WARM_PAGES["ours"] / "index.html").read_text(encoding="utf-8")
+    html, found = OUR_PLAYGROUND_SCRIPTS.subn('<script src="floor.js"></script>', html)
+    if found != 1:
+        raise RuntimeError(f"expected the playground's two start-up scripts once in /playground/, found {found}")
+    (site_dir / PAGE_FLOOR / "index.html").write_text(html, encoding="utf-8")
 
 
 # --- the peer: markdown-exec's pyodide fence ----------------------------------------------------
@@ -666,6 +687,8 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         Figure("ours.warm", "Ours /playground/, warm", "ms", ratios=["floor.warm", "shipped.warm"]),
         Figure("ours.ja.cold", "Ours /ja/playground/, cold", "ms", ratios=["floor.cold"]),
         Figure("ours.ja.warm", "Ours /ja/playground/, warm", "ms", ratios=["floor.warm"]),
+        Figure("floor.page.cold", "Floor on our page: /playground/ with bare loadPyodide() in place of our playground, cold",
+               "ms", ratios=["floor.cold"]),
         Figure("ours.python.cold", "Ours: worker reports Python + package loaded, cold", "ms", ratios=["floor.cold"]),
         # The same comparisons pairwise: each round's own ratio, then the median. The machine's
         # speed drifts between rounds and moves both loads of a round together; a ratio of
@@ -673,6 +696,8 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         Figure("ours.vs.floor.cold", "Ours ÷ floor, cold, per round", "ratio"),
         Figure("ours.vs.floor.warm", "Ours ÷ floor, warm, per round", "ratio"),
         Figure("ours.ja.vs.floor.cold", "Ours /ja/ ÷ floor, cold, per round", "ratio"),
+        Figure("floor.page.vs.floor.cold", "Floor on our page ÷ floor, cold, per round: what the page costs", "ratio"),
+        Figure("ours.vs.floor.page.cold", "Ours ÷ floor on our page, cold, per round: what our playground adds", "ratio"),
         Figure("ours.ja.vs.floor.warm", "Ours /ja/ ÷ floor, warm, per round", "ratio"),
         Figure("floor.first_pyodide_request.cold", "Floor: navigation → first /pyodide/ request, cold", "ms"),
         Figure("ours.first_pyodide_request.cold", "Ours: navigation → first /pyodide/ request, cold", "ms"),
@@ -772,8 +797,11 @@ class Bench:
         self.add("bytes.playground.pyodide", load.bytes_pyodide)
 
         self.add("ours.ja.cold", self.cold("ours.ja.cold", browser, WARM_PAGES["ours.ja"]).marks["ready"])
+        self.add("floor.page.cold", self.cold("floor.page.cold", browser, PAGE_FLOOR).marks["ready"])
         self.add_paired("ours.vs.floor.cold", "ours.cold", "floor.cold")
         self.add_paired("ours.ja.vs.floor.cold", "ours.ja.cold", "floor.cold")
+        self.add_paired("floor.page.vs.floor.cold", "floor.page.cold", "floor.cold")
+        self.add_paired("ours.vs.floor.page.cold", "ours.cold", "floor.page.cold")
 
         if self.peer_url:
             peer_result = self.run_peer(browser)
@@ -955,6 +983,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             say("building the site (both languages) and vendoring Pyodide, timed once")
             build_times = build_site_timed(site_dir)
         add_floor_pages(site_dir)
+        add_page_floor(site_dir)
         meta = machine_meta(args.runs, build_times)
         peer_site = None if args.no_peer else build_peer_site(scratch / "peer")
         figures = declare_figures(with_build=build_times is not None, with_peer=peer_site is not None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import bench  # scripts/ is on sys.path (tests/conftest.py)
@@ -193,3 +194,26 @@ def test_paired_ratio_divides_this_rounds_samples() -> None:
     assert paired.samples == [1.3, 1.1]
     # The ratio of medians mixes the rounds: (1300+2200)/2 ÷ (1000+2000)/2.
     assert bench.ratio(run.figures["ours.cold"].median, run.figures["floor.cold"].median) == 1750 / 1500
+
+
+def test_floor_on_our_page_is_the_playground_page_with_the_floors_script(site_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "playground").mkdir()
+    shutil.copy(site_dir / "playground" / "index.html", tmp_path / "playground" / "index.html")
+    bench.add_floor_pages(tmp_path)
+    bench.add_page_floor(tmp_path)
+    ours = (tmp_path / "playground" / "index.html").read_text(encoding="utf-8")
+    floor = (tmp_path / bench.PAGE_FLOOR / "index.html").read_text(encoding="utf-8")
+    for started_ours in ("<script data-worker=", "/playground.js"):
+        assert started_ours in ours and started_ours not in floor
+    assert floor.count('<script src="floor.js"></script>') == 1
+    assert (tmp_path / bench.PAGE_FLOOR / "floor.js").exists()
+    # The rest of the page is untouched: Material's scripts and styles, and the playground's markup.
+    for kept in ("/bundle.", "/main.", "/playground.css", 'class="playground"', 'name="search"'):
+        assert ours.count(kept) == floor.count(kept) > 0, kept
+
+
+def test_floor_on_our_page_needs_our_start_up_scripts(tmp_path: Path) -> None:
+    (tmp_path / "playground").mkdir()
+    (tmp_path / "playground" / "index.html").write_text("<!doctype html><title>no playground</title>", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="found 0"):
+        bench.add_page_floor(tmp_path)
