@@ -56,13 +56,13 @@ _SPECS: dict[str, _Spec] = {
         "invalid_format",
         _L("The pasted text contains invisible control characters (for example a tab).",
            "貼り付けたテキストに目に見えない制御文字（タブなど）が含まれています。"),
-        _L("Remove them; the header below leaves them out.", "取り除いてください。下のヘッダーでは除去済みです。"),
+        _L("Remove them; the header that will be sent leaves them out.", "取り除いてください。送信されるヘッダーでは除去済みです。"),
     ),
     "zero_width_character": _Spec(
         "invalid_format",
         _L("The pasted text contains invisible zero-width characters.",
            "貼り付けたテキストに目に見えないゼロ幅文字が含まれています。"),
-        _L("Remove them; the header below leaves them out.", "取り除いてください。下のヘッダーでは除去済みです。"),
+        _L("Remove them; the header that will be sent leaves them out.", "取り除いてください。送信されるヘッダーでは除去済みです。"),
     ),
     "fullwidth_space": _Spec(
         "invalid_format",
@@ -87,8 +87,8 @@ _SPECS: dict[str, _Spec] = {
         "invalid_format",
         _L("The pasted text contains full-width letters, digits or symbols.",
            "貼り付けたテキストに全角の英数字または記号が含まれています。"),
-        _L("Type them as half-width characters; the header below converts them.",
-           "半角で入力してください。下のヘッダーでは半角に変換済みです。"),
+        _L("Type them as half-width characters; the header that will be sent converts them.",
+           "半角で入力してください。送信されるヘッダーでは半角に変換済みです。"),
     ),
     "leading_trailing_space": _Spec(
         "invalid_format",
@@ -135,9 +135,9 @@ _SPECS: dict[str, _Spec] = {
     ),
     "missing_scheme": _Spec(
         "invalid_format",
-        _L("The key was pasted without a scheme; the header below puts `{expected} ` in front of it. "
+        _L("The key was pasted without a scheme; the header that will be sent puts `{expected}` and a space in front of it. "
            "A header that carries the key alone is rejected.",
-           "キーがスキームなしで貼り付けられたため、下のヘッダーではキーの前に `{expected} ` を付けています。"
+           "キーがスキームなしで貼り付けられたため、送信されるヘッダーではキーの前に `{expected}` と半角スペースを付けています。"
            "キーだけのヘッダーは拒否されます。"),
         _L("In your own code, send `Authorization: {expected} <key>`.",
            "ご自身のコードでは `Authorization: {expected} <キー>` を送ってください。"),
@@ -161,8 +161,8 @@ _SPECS: dict[str, _Spec] = {
     "non_ascii": _Spec(
         "invalid_format",
         _L("The key contains characters that are not ASCII; they cannot be part of a key and are left out "
-           "of the header below.",
-           "キーに ASCII 以外の文字が含まれています。キーには使われない文字のため、下のヘッダーでは除外しています。"),
+           "of the header that will be sent.",
+           "キーに ASCII 以外の文字が含まれています。キーには使われない文字のため、送信されるヘッダーでは除外しています。"),
         _L("Copy the key again from the API key page.", "API キーのページからキーをコピーし直してください。"),
     ),
     "invalid_key_characters": _Spec(
@@ -209,6 +209,8 @@ for _scheme in AUTH_SCHEMES:
     )
 
 DIAGNOSIS_CODES: tuple[str, ...] = tuple(_SPECS)
+"""Every `Finding.code` the diagnosis can give, e.g. `wrong_scheme_bearer` or `fullwidth_space`."""
+
 _INFO_CODES = frozenset({"missing_scheme", "scheme_case", "sandbox_demo_key"})
 
 

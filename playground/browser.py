@@ -101,10 +101,10 @@ _ERRORS: dict[str, LocalizedText] = {
                             "エンドポイントに `.` または `..` のセグメントが含まれており、API のベース URL の外を"
                             "指してしまうため、送信しませんでした。これを含まないパスにしてください。"),
     "invalid_method": _L("Choose one of the listed HTTP methods.", "一覧にある HTTP メソッドを選んでください。"),
-    "invalid_url": _L("The base URL is not a valid URL. Write it in full, for example "
-                      "http://127.0.0.1:8000/sandbox/maiagent/.",
-                      "ベース URL が正しい URL ではありません。http://127.0.0.1:8000/sandbox/maiagent/ "
-                      "のように完全な形で入力してください。"),
+    "invalid_url": _L("The base URL is not a valid URL. Write it in full, for example {example}",
+                      "ベース URL が正しい URL ではありません。{example} のように完全な形で入力してください。"),
+    "empty_url": _L("Enter the base URL of the API to call, for example {example}, or choose the sandbox.",
+                    "呼び出す API のベース URL を入力してください（例：{example}）。または、サンドボックスを選んでください。"),
     "url_characters": _L("The base URL contains spaces, line breaks or non-ASCII characters. Percent-encode "
                          "them, and write an international domain name in its xn-- form.",
                          "ベース URL にスペース、改行、または ASCII 以外の文字が含まれています。パーセント"
@@ -140,10 +140,13 @@ _ERRORS: dict[str, LocalizedText] = {
 _SENT_CODES = frozenset({"network", "timeout", "redirect", "too_large", "transport", "cancelled"})
 
 
-def _error(code: str, detail: str = "") -> dict[str, Any]:
+def _error(code: str, detail: str = "", *, detail_ja: str | None = None, example: str = "") -> dict[str, Any]:
+    """A failure the page shows: `detail` fills `{detail}` (`detail_ja`, when given, in Japanese), and
+    `example` fills `{example}` (a base URL of the API at hand)."""
     text = _ERRORS[code]
-    if "{detail}" in text.en:
-        text = text.format(detail=detail)
+    if "{detail}" in text.en or "{example}" in text.en:
+        text = _L(text.en.format(detail=detail, example=example),
+                  text.ja.format(detail=detail if detail_ja is None else detail_ja, example=example))
     return {"ok": False, "error": {"code": code, "message": text.to_dict(), "detail": detail,
                                    "sent": code in _SENT_CODES}}
 
@@ -173,6 +176,7 @@ def info() -> dict[str, Any]:
             "env_var": ENV_VARS[profile.id],
             "endpoints": endpoints,
             "default_request": _DEFAULT_REQUESTS[profile.id],
+            "live_base_url": _live_base_url(profile.id),
         }
     examples = {e.id: {"api": e.api, "status": e.status, "title": e.title.to_dict()} for e in EXAMPLES.values()}
     return {"apis": apis, "methods": list(METHODS), "examples": examples}
@@ -253,8 +257,31 @@ def _parse_body(text: str) -> tuple[Any, dict[str, Any] | None]:
         return None, _error("json_too_deep")
     except _NotJSON as exc:
         return None, _error(exc.code, str(exc))
+    except json.JSONDecodeError as exc:
+        return None, _error("invalid_json", str(exc), detail_ja=_json_error_ja(exc))
     except (ValueError, RecursionError) as exc:
         return None, _error("invalid_json", str(exc))
+
+
+# What json.loads says (CPython's json.decoder and _json), in Japanese; an unknown message stays as it is.
+_JSON_ERRORS_JA = (
+    ("Expecting value", "ここに JSON の値が必要です"),
+    ("Expecting property name enclosed in double quotes", "二重引用符（\"）で囲んだプロパティ名が必要です"),
+    ("Expecting ':' delimiter", "区切りの `:` が必要です"),
+    ("Expecting ',' delimiter", "区切りの `,` が必要です"),
+    ("Unterminated string", "文字列が閉じられていません"),
+    ("Invalid control character", "文字列の中に制御文字（改行やタブなど）がそのまま入っています"),
+    ("Invalid \\uXXXX escape", "\\uXXXX エスケープが正しくありません"),
+    ("Invalid \\escape", "エスケープ（\\）が正しくありません"),
+    ("Extra data", "JSON の値の後に余分なデータがあります"),
+    ("Illegal trailing comma before end of object", "オブジェクトの最後に余分な `,` があります"),
+    ("Illegal trailing comma before end of array", "配列の最後に余分な `,` があります"),
+)
+
+
+def _json_error_ja(exc: json.JSONDecodeError) -> str:
+    message = next((ja for en, ja in _JSON_ERRORS_JA if exc.msg.startswith(en)), exc.msg)
+    return f"{exc.lineno} 行 {exc.colno} 列目：{message}"
 
 
 def _unsafe_character(text: str) -> bool:
@@ -264,20 +291,29 @@ def _unsafe_character(text: str) -> bool:
 _HOST_LABEL = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
 
 
-def _check_target(target: str) -> dict[str, Any] | None:
+def _live_base_url(api: str) -> str:
+    """The base URL to write for the API's live target: its documented root (the endpoint's path
+    goes below it). The page's placeholder and the messages about a bad base URL show it."""
+    return PROFILES.get(api, PROFILES["maiagent"]).origin + "/"
+
+
+def _check_target(target: str, example: str) -> dict[str, Any] | None:
+    """Refuse a live base URL that cannot be called; `example` is the API's own, for the messages."""
     if target == "sandbox":
         return None
     target = target.strip()
+    if not target:
+        return _error("empty_url", example=example)
     try:
         parts = urlsplit(target)
     except ValueError as exc:
-        return _error("invalid_url", str(exc))
+        return _error("invalid_url", str(exc), example=example)
     if parts.scheme and parts.scheme not in ("http", "https"):
         if re.match(r"(localhost|[A-Za-z0-9-]+\.[A-Za-z0-9.-]+):\d+(/|$)", target):
-            return _error("invalid_url", target[:200])  # `localhost:8000/...`: a host and port, not a scheme
+            return _error("invalid_url", target[:200], example=example)  # `localhost:8000/...`: a host and port, not a scheme
         return _error("non_http_scheme", parts.scheme[:20] + ":")
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return _error("invalid_url", target[:200])
+        return _error("invalid_url", target[:200], example=example)
     if _unsafe_character(target):
         return _error("url_characters", target[:200])
     if "@" in parts.netloc:
@@ -287,11 +323,11 @@ def _check_target(target: str) -> dict[str, Any] | None:
     try:
         parts.port  # noqa: B018  (raises for a port out of range)
     except ValueError as exc:
-        return _error("invalid_url", str(exc))
+        return _error("invalid_url", str(exc), example=example)
     host = parts.hostname or ""
     # urlsplit checks an IPv6 literal (the host with colons); a name has DNS's limits, or fetch fails on it.
     if ":" not in host and (len(host) > 253 or not all(_HOST_LABEL.match(label) for label in host.rstrip(".").split("."))):
-        return _error("invalid_url", target[:200])
+        return _error("invalid_url", target[:200], example=example)
     return None
 
 
@@ -320,7 +356,7 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
 
     Parameters:
         spec: `{"api", "key", "method", "path", "body"}`; `body` is JSON text (empty for none).
-        target: `"sandbox"`, or a live base URL such as `http://127.0.0.1:8000/sandbox/maiagent/`.
+        target: `"sandbox"`, or a live base URL: the API's root, such as `https://api.maiagent.ai/`.
         transport: Overrides the transport (tests); by default the sandbox, or the browser's
             `fetch` for a live target.
         timeout: Seconds a live target has to answer (at most `MAX_LIVE_TIMEOUT_SECONDS`);
@@ -336,7 +372,7 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
         return _error("invalid_method", method)
     path = str(spec.get("path") or "").strip(" ")
     data, problem = _parse_body(str(spec.get("body") or ""))
-    problem = problem or _check_path(path) or _check_target(target)
+    problem = problem or _check_path(path) or _check_target(target, _live_base_url(str(spec.get("api"))))
     if problem:
         return problem
     try:

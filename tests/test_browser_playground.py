@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 import playground
+from playground import browser as adapter
 
 pytestmark = pytest.mark.browser
 
@@ -151,7 +152,62 @@ def test_invalid_json_body_is_not_sent(pg) -> None:
     send(pg)
     error = pg.locator(".playground__response .playground__error").text_content()
     assert ("JSON" in error) and (("nothing was sent" in error) if pg.lang == "en" else ("送信しませんでした" in error))
+    # Where and what, in the page's language: not Python's English message on the Japanese page.
+    if pg.lang == "en":
+        assert "Expecting property name enclosed in double quotes: line 1 column 2" in error
+    else:
+        assert "1 行 2 列目：二重引用符" in error and "Expecting" not in error
     pg.fill(".playground__body-input", "")
+
+
+def test_switching_the_api_keeps_what_was_typed_for_each(pg) -> None:
+    reset(pg)
+    try:
+        pg.fill(".playground__path", "/api/v1/my-custom/")
+        pg.fill(".playground__body-input", '{"my": "typed text"}')
+        send(pg)
+        response = pg.locator(".playground__response").inner_html()
+        assert pg.get_attribute(".playground__url", "placeholder") == "https://api.maiagent.ai/"
+
+        pg.select_option(".playground__api", "aigne-hub")
+        hub = adapter.info()["apis"]["aigne-hub"]["default_request"]
+        assert (pg.input_value(".playground__path"), pg.input_value(".playground__body-input")) == (hub["path"], hub["body"])
+        assert pg.locator(".playground__response").inner_html() == ""  # no answer from the other API
+        assert pg.get_attribute(".playground__url", "placeholder") == "https://your-aigne-hub-url/"
+
+        pg.select_option(".playground__api", "maiagent")
+        assert pg.input_value(".playground__path") == "/api/v1/my-custom/"
+        assert pg.input_value(".playground__body-input") == '{"my": "typed text"}'
+        assert pg.locator(".playground__response").inner_html() == response
+    finally:
+        pg.select_option(".playground__api", "maiagent")
+        pg.fill(".playground__path", "/api/v1/chatbots/")
+        pg.fill(".playground__body-input", "")
+
+
+def test_a_request_typed_before_python_is_ready_is_kept(site_server: str, browser) -> None:
+    ctx = browser.new_context()
+    try:
+        tab = ctx.new_page()
+        held = []
+        tab.route("**/pyodide/pyodide.mjs", lambda route: held.append(route))  # Python waits until the reader has typed
+        tab.goto(urljoin(site_server, "playground/"))
+        tab.wait_for_selector(".playground__path")
+        tab.select_option(".playground__method", "PATCH")
+        tab.fill(".playground__path", "/api/v1/chatbots/typed-early/")
+        for _ in range(600):  # the worker asks for pyodide.mjs within moments of the page loading
+            if held:
+                break
+            tab.wait_for_timeout(50)
+        held[0].continue_()
+        tab.wait_for_selector(".playground[data-ready=true]", state="attached", timeout=READY)
+        assert tab.input_value(".playground__method") == "PATCH"
+        assert tab.input_value(".playground__path") == "/api/v1/chatbots/typed-early/"
+        # The field left alone gets the default.
+        maiagent = adapter.info()["apis"]["maiagent"]["default_request"]
+        assert tab.input_value(".playground__body-input") == maiagent["body"]
+    finally:
+        ctx.close()
 
 
 def test_request_to_the_local_server_as_a_live_target(pg, site_server: str) -> None:

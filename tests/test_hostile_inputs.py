@@ -113,7 +113,7 @@ CATALOGUE: tuple[Case, ...] = (
     Case("url-credentials", "url", "http://user:pass@127.0.0.1:9/", "url_credentials", "en ja"),
     Case("url-no-scheme", "url", "127.0.0.1:8000/sandbox/maiagent/", "invalid_url", "en"),
     Case("url-host-port-no-scheme", "url", "localhost:8000/sandbox/maiagent/", "invalid_url"),
-    Case("url-empty", "url", "", "invalid_url", "en"),
+    Case("url-empty", "url", "", "empty_url", "en"),
     Case("url-5kb-host", "url", Repeated(("http://", 1), ("a", 5 * 1024), (".example/", 1)), "invalid_url", "en"),
     Case("url-5kb-path", "url", Repeated(("http://127.0.0.1:9/", 1), ("p", 5 * 1024), ("/", 1)), "sent"),
     Case("url-port-out-of-range", "url", "http://127.0.0.1:99999/", "invalid_url", "en"),

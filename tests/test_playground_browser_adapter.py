@@ -88,6 +88,33 @@ def test_bad_input_is_explained_and_nothing_is_sent(spec: dict, target: str, cod
     assert not sent
 
 
+@pytest.mark.parametrize(("api", "root"), [("maiagent", "https://api.maiagent.ai/"),
+                                         ("aigne-hub", "https://your-aigne-hub-url/")])
+def test_a_bad_or_empty_base_url_is_explained_with_the_apis_own_root(api: str, root: str) -> None:
+    assert browser.info()["apis"][api]["live_base_url"] == root
+    spec = {"api": api, "key": "k", "method": "GET", "path": "/api/v1/chatbots/", "body": ""}
+    for target, code in (("not a url", "invalid_url"), ("  ", "empty_url")):
+        error = run(browser.send(spec, target))["error"]
+        assert error["code"] == code
+        assert root in error["message"]["en"] and root in error["message"]["ja"]
+        assert "sandbox/maiagent" not in error["message"]["en"]
+
+
+@pytest.mark.parametrize(("body", "where"), [
+    ('{"a": 1,', "1 行 9 列目"), ("[1 2]", "1 行 4 列目"), ('{"a" 1}', "1 行 6 列目"), ('"abc', "1 行 1 列目"),
+    ('"a\tb"', "1 行 3 列目"), ('"\\q"', "1 行 2 列目"), ('"\\u12"', "1 行 3 列目"), ("1 2", "1 行 3 列目"),
+    ("[1,]", "1 行 3 列目"), ('{"a": 1,}', "1 行 8 列目"), ("\n\n  tru", "3 行 3 列目"),
+])
+def test_invalid_json_is_explained_in_japanese_with_where_it_went_wrong(body: str, where: str) -> None:
+    spec = {"api": "maiagent", "key": "k", "method": "POST", "path": "/api/v1/chatbots/", "body": body}
+    error = run(browser.send(spec))["error"]
+    assert error["code"] == "invalid_json"
+    en, ja = error["message"]["en"], error["message"]["ja"]
+    assert error["detail"] in en
+    assert ja.startswith("本文が正しい JSON ではないため") and where in ja
+    assert not any(c.isascii() and c.isalpha() for c in ja.split("：", 2)[-1].replace("JSON", "").replace("uXXXX", "")), ja
+
+
 class FakeFetchResponse:
     def __init__(self, status: int, headers: dict, body: bytes) -> None:
         self.status, self.headers, self._body = status, headers, body

@@ -550,7 +550,7 @@
     const sandboxRadio = h("input", { type: "radio", name: targetName, value: "sandbox", checked: true, class: "playground__target-sandbox" });
     const liveRadio = h("input", { type: "radio", name: targetName, value: "live", class: "playground__target-live" });
     const urlInput = h("input", { id: ids.url, type: "url", autocomplete: "off", spellcheck: "false", disabled: true,
-      class: "playground__path playground__url", placeholder: "http://127.0.0.1:8000/sandbox/maiagent/" });
+      class: "playground__path playground__url" });
 
     const sendButton = h("button", { type: "submit", class: "md-button md-button--primary playground__send", text: T.send });
     const cancelButton = h("button", { type: "button", class: "md-button playground__cancel", text: T.cancel, hidden: true });
@@ -590,12 +590,44 @@
       if (cleanKey && !SAFE_KEY.test(cleanKey)) keyNote.textContent = fill(T.pageKeyUnsafe, { env: envVar });
     }
 
-    function applyDefaults() {
+    // What the reader typed for each API (method, endpoint, body) and the response they got, kept
+    // while they look at the other API: switching back brings it back, not the defaults.
+    const drafts = {};
+    let shownApi = apiSelect.value;
+    const requestFields = [methodSelect, pathInput, bodyInput];
+
+    function saveDraft(apiId) {
+      drafts[apiId] = { method: methodSelect.value, path: pathInput.value, body: bodyInput.value,
+                        response: Array.from(responseBox.childNodes) };
+    }
+
+    // Fields typed in before Python was ready keep what was typed; the defaults fill the others.
+    function typedBeforeReady() {
+      if (!requestFields.some((control) => control.dataset.typed)) return null;
+      const defaults = info.apis[apiSelect.value].default_request;
+      const pick = (control, fallback) => (control.dataset.typed ? control.value : fallback);
+      return { method: pick(methodSelect, defaults.method), path: pick(pathInput, defaults.path),
+               body: pick(bodyInput, defaults.body), response: Array.from(responseBox.childNodes) };
+    }
+
+    function switchApi() {
+      if (info) saveDraft(shownApi);
+      shownApi = apiSelect.value;
+      restoreKey();
+      showRequest(drafts[shownApi]);
+      diagnose();
+      refreshCode();
+    }
+
+    function showRequest(draft) {
       const api = info && info.apis[apiSelect.value];
       if (!api) return;
-      methodSelect.value = api.default_request.method;
-      pathInput.value = api.default_request.path;
-      bodyInput.value = api.default_request.body;
+      const fields = draft || api.default_request;
+      methodSelect.value = fields.method;
+      pathInput.value = fields.path;
+      bodyInput.value = fields.body;
+      responseBox.replaceChildren(...(draft ? draft.response : []));
+      urlInput.placeholder = api.live_base_url;
       pathList.replaceChildren(...api.endpoints.map((e) => h("option", { value: e.path, label: `${e.methods.join(", ")} · ${localized(e.summary)}` })));
       codeHint.replaceChildren(...richText(fill(T.codeHint, { env: "`" + api.env_var + "`" })));
     }
@@ -651,6 +683,12 @@
     let sendingId = "";
     async function send() {
       const seq = ++sendSeq;
+      const api = apiSelect.value;
+      // The reader may switch API while waiting: the answer goes with the API it was sent to.
+      const show = (node) => {
+        if (apiSelect.value === api) responseBox.replaceChildren(node);
+        else if (drafts[api]) drafts[api].response = [node];
+      };
       sendButton.disabled = true;
       cancelButton.hidden = false;
       responseBox.replaceChildren(h("p", { class: "playground__meta", text: T.sending }));
@@ -660,9 +698,9 @@
         const result = await python.call({ op: "send", spec: spec(), target: target(), request_id: sendingId,
           timeout: Number(root.dataset.timeout) || undefined });
         if (seq !== sendSeq) return;
-        responseBox.replaceChildren(responseView(result));
+        show(responseView(result));
       } catch (error) {
-        if (seq === sendSeq) responseBox.replaceChildren(h("p", { class: "playground__error", role: "alert", text: callErrorText(error) }));
+        if (seq === sendSeq) show(h("p", { class: "playground__error", role: "alert", text: callErrorText(error) }));
       } finally {
         if (seq === sendSeq) {
           sendButton.disabled = false;
@@ -717,8 +755,9 @@
       refreshCode();
     });
     keyInput.addEventListener("input", () => { storeKey(); diagnose(); if (useMyKey.checked) refreshCode(); });
-    apiSelect.addEventListener("change", () => { restoreKey(); applyDefaults(); diagnose(); refreshCode(); });
-    for (const control of [methodSelect, pathInput, bodyInput, urlInput]) control.addEventListener("input", () => refreshCode());
+    apiSelect.addEventListener("change", switchApi);
+    for (const control of requestFields) control.addEventListener("input", () => { control.dataset.typed = "true"; });
+    for (const control of [...requestFields, urlInput]) control.addEventListener("input", () => refreshCode());
     for (const radio of [sandboxRadio, liveRadio]) {
       radio.addEventListener("change", () => { urlInput.disabled = !liveRadio.checked; if (liveRadio.checked) urlInput.focus(); refreshCode(); });
     }
@@ -771,7 +810,7 @@
     let initializing = null;
     const initialize = () => (initializing ||= python.info().then((loaded) => {
       info = loaded;
-      applyDefaults();
+      showRequest(typedBeforeReady());
       diagnose();
       refreshCode(true);
       root.dataset.ready = "true";
