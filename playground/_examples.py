@@ -227,6 +227,8 @@ _ALL = (
 )
 
 EXAMPLES: Mapping[str, DocumentedExample] = MappingProxyType({e.id: e for e in _ALL})
+"""Every documented example by id (e.g. `maiagent/401-missing-key`, `aigne_hub/400-model-required`):
+the pages include them, the sandbox answers with them and the tests compare against them."""
 
 
 def get_example(example_id: str) -> DocumentedExample:

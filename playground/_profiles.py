@@ -151,6 +151,7 @@ AIGNE_HUB = ApiProfile(
 )
 
 PROFILES: Mapping[str, ApiProfile] = MappingProxyType({p.id: p for p in (MAIAGENT, AIGNE_HUB)})
+"""The documented APIs by id: `maiagent` (`Api-Key`) and `aigne-hub` (`Bearer`)."""
 
 
 def get_profile(api: str | ApiProfile) -> ApiProfile:

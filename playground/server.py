@@ -16,16 +16,19 @@ import json
 import mimetypes
 import os
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
+import anyio
 import uvicorn
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.responses import PlainTextResponse
+from starlette.responses import FileResponse, PlainTextResponse
+from starlette.responses import Response as HTTPResponse
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -157,6 +160,21 @@ class _SandboxFirst:
             await self.app(scope, receive, send)
 
 
+class _SiteFiles(StaticFiles):
+    """The built site. A missing page gets the nearest 404.html up its path, as Cloudflare Pages
+    does: under /ja/ the Japanese one, elsewhere the site's."""
+
+    async def get_response(self, path: str, scope: Scope) -> HTTPResponse:
+        response = await super().get_response(path, scope)
+        if response.status_code == 404:
+            folders = path.split(os.sep)[:-1]
+            for depth in range(len(folders), 0, -1):
+                full_path, found = await anyio.to_thread.run_sync(self.lookup_path, os.path.join(*folders[:depth], "404.html"))
+                if found is not None and stat.S_ISREG(found.st_mode):
+                    return FileResponse(full_path, status_code=404, stat_result=found)
+        return response
+
+
 def _missing_site(site: str) -> Any:
     message = f"The site directory {site!r} does not exist: build the site first. The sandbox API is at /sandbox/.\n"
 
@@ -190,7 +208,7 @@ def create_app(site: str | os.PathLike[str] = "site", max_body_bytes: int = MAX_
         expose_headers=["WWW-Authenticate", "Allow", "Content-Length", "Content-Type"],
         max_age=600,
     )
-    static = StaticFiles(directory=site, html=True) if os.path.isdir(site) else _missing_site(site)
+    static = _SiteFiles(directory=site, html=True) if os.path.isdir(site) else _missing_site(site)
     return Starlette(routes=[Mount("/", app=static)], middleware=[
         Middleware(_ContentSecurityPolicy, policy=site_policy(site)),
         Middleware(_SandboxFirst, sandbox=api),

@@ -15,7 +15,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 LANGUAGES = {"en": "", "ja": "ja/"}
 PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "playground/", "reference/"]
 
-HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*$", re.MULTILINE)
+HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$", re.MULTILINE)
 ANCHOR = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
 FENCE = re.compile(r"^```(\w*)", re.MULTILINE)
@@ -100,7 +100,7 @@ def test_same_anchors_includes_and_code_blocks(page: str) -> None:
 @pytest.mark.parametrize("page", PAGES)
 def test_built_heading_ids_match(site_dir: Path, page: str) -> None:
     ids = [
-        [h["id"] for h in html(site_dir, lang, page).select("article h2[id], article h3[id]")]
+        [h["id"] for h in html(site_dir, lang, page).select("article h1[id], article h2[id], article h3[id]")]
         for lang in LANGUAGES
     ]
     assert ids[0] == ids[1]
@@ -109,11 +109,14 @@ def test_built_heading_ids_match(site_dir: Path, page: str) -> None:
 @pytest.mark.parametrize("page", PAGES)
 def test_language_switcher_links_to_the_same_page(site_dir: Path, page: str) -> None:
     for lang, prefix in LANGUAGES.items():
-        links = {a["hreflang"]: a["href"] for a in html(site_dir, lang, page).select("a[data-language-switch]")}
+        built = html(site_dir, lang, page)
         page_dir = (Path("/") / prefix / page)
-        for target_lang, target_prefix in LANGUAGES.items():
-            resolved = (page_dir / links[target_lang]).resolve()
-            assert resolved == (Path("/") / target_prefix / page).resolve(), (lang, target_lang)
+        # The switcher the reader clicks, and the <link rel="alternate" hreflang> search engines read.
+        for selector in ("a[data-language-switch]", "link[rel=alternate][hreflang]"):
+            links = {a["hreflang"]: a["href"] for a in built.select(selector)}
+            for target_lang, target_prefix in LANGUAGES.items():
+                resolved = (page_dir / links[target_lang]).resolve()
+                assert resolved == (Path("/") / target_prefix / page).resolve(), (selector, lang, target_lang)
 
 
 # --- fidelity to the seeds -----------------------------------------------------------------------
@@ -219,3 +222,18 @@ def test_no_fence_or_include_line_is_shown_as_code(site_dir: Path, lang: str, pa
     # A fence indented one level too deep renders as an indented code block that shows "```".
     for block in html(site_dir, lang, page).select("pre code"):
         assert "```" not in block.get_text() and "--8<--" not in block.get_text(), block.get_text()[:200]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_reference_cross_references_resolve(site_dir: Path, lang: str) -> None:
+    # An unresolved [title][playground.X] stays on the page as its Markdown source.
+    text = html(site_dir, lang, "reference/").select_one("article").get_text()
+    assert not re.findall(r"\]\[playground\.[\w.]+\]", text)
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "404 - Not found"), ("ja", "404 - ページが見つかりません")])
+def test_the_404_page_is_in_its_language_with_a_way_back(site_dir: Path, lang: str, heading: str) -> None:
+    page = BeautifulSoup((site_dir / LANGUAGES[lang] / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == lang
+    assert page.select_one("article h1").get_text(strip=True) == heading
+    assert page.select_one("article p a")["href"] == "/" + LANGUAGES[lang]

@@ -71,6 +71,18 @@ def test_the_site_is_served_with_the_right_types(app: Any) -> None:
     assert call(app, "GET", "/nothing-here").status_code == 404
 
 
+def test_a_missing_page_gets_the_404_page_of_its_language(tmp_path: Path) -> None:
+    (tmp_path / "ja" / "maiagent").mkdir(parents=True)
+    (tmp_path / "404.html").write_text("<html lang=en>Not found</html>", encoding="utf-8")
+    (tmp_path / "ja" / "404.html").write_text("<html lang=ja>見つかりません</html>", encoding="utf-8")
+    app = create_app(tmp_path)
+    english, japanese = "<html lang=en>Not found</html>", "<html lang=ja>見つかりません</html>"
+    for path, page in (("/nothing/", english), ("/maiagent/nothing", english), ("/ja/nothing/", japanese),
+                       ("/ja/maiagent/nothing/", japanese), ("/ja/a/b/c.html", japanese)):
+        response = call(app, "GET", path)
+        assert (response.status_code, response.text) == (404, page), path
+
+
 def test_a_missing_site_still_serves_the_sandbox(tmp_path: Path) -> None:
     app = create_app(tmp_path / "not-built")
     assert call(app, "GET", "/").status_code == 404
