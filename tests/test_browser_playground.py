@@ -185,6 +185,29 @@ def test_switching_the_api_keeps_what_was_typed_for_each(pg) -> None:
         pg.fill(".playground__body-input", "")
 
 
+def test_start_up_asks_python_nothing_it_sent_with_ready(site_server: str, browser) -> None:
+    # The worker sends the package's description with "ready": asking for it again costs a round
+    # trip through Python before the playground can say it is ready.
+    ctx = browser.new_context()
+    try:
+        ctx.add_init_script("""(() => {
+          const post = Worker.prototype.postMessage;
+          window.playgroundOps = [];
+          Worker.prototype.postMessage = function (data, ...rest) {
+            if (data && data.message) window.playgroundOps.push(data.message.op);
+            return post.call(this, data, ...rest);
+          };
+        })();""")
+        tab = ctx.new_page()
+        tab.goto(urljoin(site_server, "playground/"))
+        tab.wait_for_selector(".playground[data-ready=true]", state="attached", timeout=READY)
+        tab.wait_for_selector(".playground__finding", state="attached")
+        ops = tab.evaluate("() => window.playgroundOps")
+        assert "diagnose" in ops and "info" not in ops, ops
+    finally:
+        ctx.close()
+
+
 def test_a_request_typed_before_python_is_ready_is_kept(site_server: str, browser) -> None:
     ctx = browser.new_context()
     try:

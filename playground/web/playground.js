@@ -310,7 +310,7 @@
           this.notify();
         } else if (data.type === "ready") {
           clearTimeout(timer);
-          if (data.info) this.infoPromise = Promise.resolve(data.info); // sent with "ready" (worker.mjs)
+          this.readyInfo = data.info || null; // sent with "ready" (worker.mjs)
           this.state = "ready";
           this.crashed = false;
           this.notify();
@@ -381,7 +381,9 @@
 
     async info() {
       if (!this.infoPromise) {
-        this.infoPromise = this.call({ op: "info" });
+        // The worker sends it with "ready" (worker.mjs): until then, wait for that rather than ask,
+        // which would cost a round trip through the worker (and its first async call) at start-up.
+        this.infoPromise = this.start().then(() => this.readyInfo || this.call({ op: "info" }));
         this.infoPromise.catch(() => { this.infoPromise = null; }); // asked again after a restart
       }
       return this.infoPromise;
