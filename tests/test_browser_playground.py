@@ -129,6 +129,15 @@ def test_diagnosis_of_bearer_and_api_key_and_fullwidth_space(pg) -> None:
     assert pg.locator(".playground__key").get_attribute("type") == "password"
 
 
+def test_a_very_long_key_is_previewed_in_part_and_counted(pg) -> None:
+    reset(pg)
+    pg.fill(".playground__key", "a" * 3000)
+    more = {"en": "… (2,808 more characters)", "ja": "…（さらに 2,808 文字）"}[pg.lang]
+    pg.wait_for_function("more => document.querySelector('.playground__header').textContent.endsWith(more)", arg=more)
+    assert pg.locator(".playground__header").text_content() == "Authorization: " + "Api-Key " + "•" * 192 + more
+    pg.fill(".playground__key", "")
+
+
 def test_full_request_to_the_in_browser_sandbox(pg) -> None:
     reset(pg)
     pg.click(".playground__demo")

@@ -20,6 +20,7 @@
   // so only a worker that died without a word reaches it.
   const CALL_TIME_LIMIT_MS = 90000;
   const MAX_SHOWN_CHARS = 100000;
+  const MAX_HEADER_SHOWN = 200; // characters of the header preview; the rest is counted
   const STORAGE_PREFIX = "playground:key:";
 
   const STRINGS = {
@@ -44,6 +45,7 @@
       forgotten: "The key was cleared from this page and from this tab's storage.",
       headerLabel: "Header that will be sent",
       noHeader: "No Authorization header will be sent: the key is empty.",
+      moreCharacters: "… ({count} more characters)",
       diagnosis: "Diagnosis",
       looksRight: "The header has the documented format.",
       severity: { error: "Error", warning: "Corrected", info: "Note" },
@@ -108,6 +110,7 @@
       forgotten: "キーをこのページとこのタブの保存領域から消去しました。",
       headerLabel: "送信されるヘッダー",
       noHeader: "キーが空のため、Authorization ヘッダーは送信されません。",
+      moreCharacters: "…（さらに {count} 文字）",
       diagnosis: "診断",
       looksRight: "ヘッダーはドキュメントどおりの形式です。",
       severity: { error: "エラー", warning: "修正済み", info: "注意" },
@@ -651,7 +654,11 @@
       } else {
         const value = visible || !result.key ? result.value
           : result.value.slice(0, result.value.length - result.key.length) + "•".repeat(result.key.length);
-        headerPreview.textContent = `${result.name}: ${value}`;
+        // A pasted document or log must not push the rest of the playground screens down.
+        const shown = value.length > MAX_HEADER_SHOWN
+          ? value.slice(0, MAX_HEADER_SHOWN) + fill(T.moreCharacters, { count: (value.length - MAX_HEADER_SHOWN).toLocaleString(LANG) })
+          : value;
+        headerPreview.textContent = `${result.name}: ${shown}`;
       }
       const items = result.findings.map((f) => {
         const example = f.example_id && info && info.examples[f.example_id];
