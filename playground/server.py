@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
-import anyio
 import uvicorn
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import FileResponse, PlainTextResponse
@@ -169,7 +169,7 @@ class _SiteFiles(StaticFiles):
         if response.status_code == 404:
             folders = path.split(os.sep)[:-1]
             for depth in range(len(folders), 0, -1):
-                full_path, found = await anyio.to_thread.run_sync(self.lookup_path, os.path.join(*folders[:depth], "404.html"))
+                full_path, found = await run_in_threadpool(self.lookup_path, os.path.join(*folders[:depth], "404.html"))
                 if found is not None and stat.S_ISREG(found.st_mode):
                     return FileResponse(full_path, status_code=404, stat_result=found)
         return response
