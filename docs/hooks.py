@@ -99,16 +99,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-# Material links <link rel="alternate" hreflang> to each language's root. Every page exists at the
-# same path in both languages (tests/test_docs_build.py), so point it at this very page there, as
-# the language switcher does (overrides/partials/alternate.html).
-_ALTERNATE_LINK = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[A-Za-z-]+">)')
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _ALTERNATE_LINK.sub(lambda link: link.group(1) + link.group(2) + page.url + link.group(3), output)
-
-
 def on_post_build(config: MkDocsConfig) -> None:
     lines = [f"# {config.site_name}", "", f"> {config.site_description}", ""]
     current_section = None
