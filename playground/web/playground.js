@@ -601,22 +601,22 @@
     let shownApi = apiSelect.value;
     const requestFields = [methodSelect, pathInput, bodyInput];
 
-    function saveDraft(apiId) {
-      drafts[apiId] = { method: methodSelect.value, path: pathInput.value, body: bodyInput.value,
-                        response: Array.from(responseBox.childNodes) };
-    }
+    const currentRequest = () => ({ method: methodSelect.value, path: pathInput.value, body: bodyInput.value,
+                                    response: Array.from(responseBox.childNodes) });
 
     // Fields typed in before Python was ready keep what was typed; the defaults fill the others.
     function typedBeforeReady() {
       if (!requestFields.some((control) => control.dataset.typed)) return null;
+      const draft = currentRequest();
       const defaults = info.apis[apiSelect.value].default_request;
-      const pick = (control, fallback) => (control.dataset.typed ? control.value : fallback);
-      return { method: pick(methodSelect, defaults.method), path: pick(pathInput, defaults.path),
-               body: pick(bodyInput, defaults.body), response: Array.from(responseBox.childNodes) };
+      if (!methodSelect.dataset.typed) draft.method = defaults.method;
+      if (!pathInput.dataset.typed) draft.path = defaults.path;
+      if (!bodyInput.dataset.typed) draft.body = defaults.body;
+      return draft;
     }
 
     function switchApi() {
-      if (info) saveDraft(shownApi);
+      if (info) drafts[shownApi] = currentRequest();
       shownApi = apiSelect.value;
       restoreKey();
       showRequest(drafts[shownApi]);
