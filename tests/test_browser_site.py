@@ -117,3 +117,75 @@ def test_japanese_pages_draw_japanese_glyphs(site_server: str, page) -> None:
         }"""
     )
     assert len(set(drawings)) == 3, "kana and kanji are drawn as the same box: install fonts-noto-cjk"
+
+
+# --- search on pages with a playground: Python starts first ------------------------------------------
+
+# Installed before the page's own scripts: notes each search set-up message (the index) as the page
+# actually posts it to Material's search worker, and which event of the page's caused it: a message
+# from the playground's worker (and its type), the reader focusing the search box, or none (the
+# index arrived, or a timer).
+RECORD_SEARCH_SETUP = """
+(() => {
+  window.__searchSetups = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.type === 0 && message.data && Array.isArray(message.data.docs)) {
+      const event = window.event;
+      window.__searchSetups.push(
+        !event ? "none" : event.type === "message" ? `message:${event.data && event.data.type}` : event.type);
+    }
+    return post.call(this, message, ...rest);
+  };
+})();
+"""
+
+
+def search_setups(page) -> list[str]:
+    page.wait_for_function("() => window.__searchSetups.length > 0", timeout=60_000)
+    return page.evaluate("() => window.__searchSetups")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_search_index_is_built_once_python_is_ready(site_server: str, page, lang: str) -> None:
+    """Material's search worker builds its index (on /ja/, segmenting every page) on the cores
+    Python starts on: pages with a playground hand it the index when Python is ready."""
+    page.add_init_script(RECORD_SEARCH_SETUP)
+    page.goto(urljoin(site_server, ("ja/" if lang == "ja" else "") + "playground/"))
+    assert search_setups(page) == ["message:ready"]
+    query, expected = {"en": ("Bearer", "aigne-hub/authentication/"), "ja": ("ベアラー認証", "ja/aigne-hub/authentication/")}[lang]
+    assert expected in {urlsplit(u).path.lstrip("/").split("#")[0] for u in search(page, query)}
+
+
+def test_search_index_is_built_at_once_without_a_playground(site_server: str, page) -> None:
+    page.add_init_script(RECORD_SEARCH_SETUP)
+    page.goto(urljoin(site_server, "reference/"))
+    assert search_setups(page) == ["none"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_search_works_before_python_is_ready(site_server: str, page, lang: str) -> None:
+    """A reader who goes to the search box while Python is still loading does not wait for it."""
+    page.add_init_script(RECORD_SEARCH_SETUP)
+    page.route("**/pyodide/pyodide.asm.wasm", lambda route: None)  # never answered: Python stays loading
+    page.goto(urljoin(site_server, ("ja/" if lang == "ja" else "") + "playground/"))
+    query, expected = {"en": ("status codes", "maiagent/status-codes/"), "ja": ("ステータスコード", "ja/maiagent/status-codes/")}[lang]
+    assert expected in {urlsplit(u).path.lstrip("/").split("#")[0] for u in search(page, query)}
+    assert page.evaluate("() => window.__searchSetups") == ["focusin"]
+    assert page.locator(".playground[data-python=ready]").count() == 0
+
+
+def test_search_index_is_built_when_python_fails(site_server: str, page) -> None:
+    page.add_init_script(RECORD_SEARCH_SETUP)
+    page.route("**/pyodide/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(urljoin(site_server, "playground/"))
+    assert search_setups(page) == ["message:failed"]
+
+
+def test_search_index_is_built_after_10_s_if_python_hangs(site_server: str, page) -> None:
+    page.add_init_script(RECORD_SEARCH_SETUP)
+    page.route("**/pyodide/pyodide.asm.wasm", lambda route: None)  # never answered
+    page.goto(urljoin(site_server, "playground/"))
+    page.wait_for_timeout(5_000)  # well before the 10 s: Python is still loading, search waits
+    assert page.evaluate("() => window.__searchSetups") == []
+    assert search_setups(page) == ["none"]
