@@ -34,6 +34,8 @@ _PLACEHOLDERS = frozenset({"YOUR_API_KEY_HERE", "YOUR_API_KEY", "YOUR_KEY", "API
 
 @dataclass(frozen=True)
 class _Spec:
+    """How one auth failure is told: its documented kind, the message and the fix."""
+
     # kind: which documented failure the real API gives ("missing", "invalid_format"),
     # "not_sent" when clients refuse to send it, "too_long" when servers refuse it, None when the API accepts it.
     kind: str | None

@@ -96,6 +96,10 @@ class _Reject(Exception):
 
 @dataclass(frozen=True)
 class _Context:
+    """What a route handler gets: the request, its API, the path and its parameters, the base of the
+    links it answers with, and the key's access level."""
+
+    # A docstring of its own also spares `dataclass` building one with inspect.signature at import.
     request: Request
     profile: ApiProfile
     path: str
