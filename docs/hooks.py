@@ -9,6 +9,7 @@
   where this build's Pyodide is (``extra.playground.pyodide``: the Japanese build sits one level down).
 - The sandbox's OpenAPI document is written into each build as ``openapi.json`` from the same
   data the sandbox uses, so it is there on a static host too.
+- Heading permalinks are titled in the build's language (``extra.permalink_title``).
 - Machine-readable copies: every page is also written as Markdown next to its HTML
   (``maiagent/authentication/`` -> ``maiagent/authentication.md``, snippets expanded), and
   ``llms.txt`` indexes them, so tools and language models can read the docs without scraping HTML.
@@ -47,6 +48,11 @@ _pages: list[_IndexedPage] = []
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.clear()
+    # Each heading's permalink is titled in the build's language (extra.permalink_title). It is set
+    # here because INHERIT replaces lists: mkdocs.ja.yml would have to repeat all markdown_extensions.
+    title = config.extra.get("permalink_title")
+    if title:
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = title
     return config
 
 

@@ -234,3 +234,11 @@ def test_the_404_page_is_in_its_language_with_a_way_back(site_dir: Path, lang: s
     assert page.html["lang"] == lang
     assert page.select_one("article h1").get_text(strip=True) == heading
     assert page.select_one("article p a")["href"] == "/" + LANGUAGES[lang]
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Permanent link"), ("ja", "この見出しへのリンク")])
+@pytest.mark.parametrize("page", PAGES)
+def test_heading_permalinks_are_titled_in_the_pages_language(site_dir: Path, lang: str, title: str, page: str) -> None:
+    links = html(site_dir, lang, page).select("article a.headerlink")
+    assert links, "no heading permalinks"
+    assert {link["title"] for link in links} == {title}
