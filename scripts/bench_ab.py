@@ -1,0 +1,132 @@
+"""Compare two builds of the site, paired: the same pages, loaded in the same rounds.
+
+    .venv/bin/python scripts/bench_ab.py BEFORE_DIR AFTER_DIR [--rounds N] [--warm] [--json PATH]
+
+BEFORE_DIR and AFTER_DIR are sites built by scripts/build.py, for instance from two commits
+checked out in two worktrees. Runs of scripts/bench.py minutes apart differ by more than most
+single changes do (on a shared VM the floor alone took 1.5 s in one run and 2.0 s in the next), so
+one change is judged here: each round loads the floor and each page from both builds, in shuffled
+order, each after the machine is quiet and (cold) in a fresh profile, then divides each round's
+"after" by its "before". The loads are scripts/bench.py's own: the same browser, flags and marks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench  # noqa: E402  (scripts/bench.py: the browser, the floor page and the page loads)
+from site_server import running_server  # noqa: E402  (scripts/site_server.py)
+
+PAGES = {"en": "playground/", "ja": "ja/playground/"}
+BUILDS = ("before", "after")
+DEFAULT_JSON = bench.ROOT / ".cache" / "bench" / "ab.json"
+
+
+def per_round(numerators: Sequence[float], denominators: Sequence[float]) -> dict[str, float]:
+    """Median, min and max of each round's numerator ÷ denominator."""
+    if len(numerators) != len(denominators) or not numerators:
+        raise ValueError("one sample of each per round, and at least one round")
+    ratios = [n / d for n, d in zip(numerators, denominators, strict=True)]
+    return {"median": statistics.median(ratios), "min": min(ratios), "max": max(ratios)}
+
+
+def render_table(samples: dict[str, list[float]], pages: Sequence[str]) -> str:
+    """A Markdown table: each page's medians before and after, and the paired ratios."""
+
+    def shown(summary: dict[str, float]) -> str:
+        return f"{summary['median']:.3f}× ({summary['min']:.2f}× – {summary['max']:.2f}×)"
+
+    rows = ["| page | before | after | after ÷ before, per round | before ÷ floor | after ÷ floor |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    floor = samples["floor"]
+    for page in pages:
+        before, after = samples[f"before.{page}"], samples[f"after.{page}"]
+        rows.append(
+            f"| {page} | {statistics.median(before):,.0f} ms | {statistics.median(after):,.0f} ms"
+            f" | {shown(per_round(after, before))} | {shown(per_round(before, floor))}"
+            f" | {shown(per_round(after, floor))} |")
+    rows.append(f"| floor | {statistics.median(floor):,.0f} ms | | | | |")
+    return "\n".join(rows)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("before", type=Path, help="the site built before the change (scripts/build.py)")
+    parser.add_argument("after", type=Path, help="the site built after it")
+    parser.add_argument("--rounds", type=int, default=12, help="rounds (default: 12)")
+    parser.add_argument("--warm", action="store_true",
+                        help="kept profiles (one per build and page, primed by one uncounted load) instead of fresh ones")
+    parser.add_argument("--pages", default=",".join(PAGES), help=f"which of {', '.join(PAGES)} (default: all)")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON,
+                        help=f"where to write every sample (default: {DEFAULT_JSON.relative_to(bench.ROOT)})")
+    args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    args.pages = [page.strip() for page in args.pages.split(",") if page.strip()]
+    if not args.pages or set(args.pages) - set(PAGES):
+        parser.error(f"--pages: choose among {', '.join(PAGES)}")
+    for build in (args.before, args.after):
+        if not (build / "pyodide" / "pyodide.mjs").exists():
+            parser.error(f"{build} is not a built site (no pyodide/pyodide.mjs): run scripts/build.py --site-dir {build}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    args = parse_args(argv)
+    if not Path(bench.CHROMIUM).exists():
+        raise SystemExit(f"{bench.CHROMIUM} is missing: run scripts/setup.sh --browser")
+    from playwright.sync_api import sync_playwright
+
+    loads = ["floor"] + [f"{build}.{page}" for build in BUILDS for page in args.pages]
+    samples: dict[str, list[float]] = {name: [] for name in loads}
+    with tempfile.TemporaryDirectory(prefix="bench-ab-") as tmp, contextlib.ExitStack() as stack:
+        scratch = Path(tmp)
+        base: dict[str, str] = {}
+        for build in BUILDS:
+            # Copies: the floor page is added to them, and the given sites stay untouched.
+            site = scratch / build
+            shutil.copytree(getattr(args, build).resolve(), site)
+            bench.add_floor_pages(site)
+            base[build] = stack.enter_context(running_server(site)).url
+        urls = {f"{build}.{page}": base[build] + PAGES[page] for build in BUILDS for page in args.pages}
+        urls["floor"] = base["after"] + bench.FLOOR_PAGE
+        playwright = stack.enter_context(sync_playwright())
+        browser = bench.Browser(playwright, scratch)
+        stack.callback(browser.close)
+        if args.warm:
+            bench.say("priming the warm profiles")
+            for name in loads:
+                bench.load_page(browser.warm_context(name), urls[name])
+        for number in range(1, args.rounds + 1):
+            bench.say(f"round {number}/{args.rounds}")
+            order = list(loads)
+            random.shuffle(order)  # no build always goes first, or always follows the other
+            for name in order:
+                bench.wait_for_quiet()
+                with (contextlib.nullcontext(browser.warm_context(name)) if args.warm else browser.cold()) as context:
+                    load, _ = bench.load_page(context, urls[name])
+                samples[name].append(load.marks["ready"])
+    table = render_table(samples, args.pages)
+    print(f"{'Warm' if args.warm else 'Cold'} loads, {args.rounds} paired round(s): {args.before} → {args.after}\n")
+    print(table)
+    result = {"before": str(args.before), "after": str(args.after), "warm": args.warm, "rounds": args.rounds,
+              "samples": samples, "table": table}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":
+    main()
