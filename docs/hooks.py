@@ -13,6 +13,7 @@
 - Machine-readable copies: every page is also written as Markdown next to its HTML
   (``maiagent/authentication/`` -> ``maiagent/authentication.md``, snippets expanded), and
   ``llms.txt`` indexes them, so tools and language models can read the docs without scraping HTML.
+  Each page links to its copy (``overrides/partials/actions.html``).
 """
 
 from __future__ import annotations
@@ -84,13 +85,13 @@ def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) 
     copy = _expand_snippets(text, config)
     if not copy.lstrip().startswith("# "):
         copy = f"# {title}\n\n{copy}"
-    target = Path(config.site_dir) / _markdown_copy_path(page)
+    path = _markdown_copy_path(page)
+    target = Path(config.site_dir) / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(copy, encoding="utf-8")
+    page.meta["markdown_copy"] = path  # overrides/partials/actions.html links each page to its copy
     section = page.parent.title if page.parent else ""
-    _pages.append(
-        _IndexedPage(section, title, _markdown_copy_path(page), page.meta.get("description", ""))
-    )
+    _pages.append(_IndexedPage(section, title, path, page.meta.get("description", "")))
     return text
 
 

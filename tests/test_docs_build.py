@@ -242,3 +242,13 @@ def test_heading_permalinks_are_titled_in_the_pages_language(site_dir: Path, lan
     links = html(site_dir, lang, page).select("article a.headerlink")
     assert links, "no heading permalinks"
     assert {link["title"] for link in links} == {title}
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "View this page as Markdown"), ("ja", "このページを Markdown で表示")])
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_links_to_its_markdown_copy(site_dir: Path, lang: str, title: str, page: str) -> None:
+    link = html(site_dir, lang, page).select_one("article a[data-markdown-copy]")
+    assert link is not None and link["title"] == title and link["aria-label"] == title
+    copy = (site_dir / LANGUAGES[lang] / page / link["href"]).resolve()
+    assert copy == (site_dir / LANGUAGES[lang] / ((page.rstrip("/") or "index") + ".md")).resolve()
+    assert copy.read_text(encoding="utf-8").startswith("# ")
