@@ -213,3 +213,18 @@ def test_search_index_is_built_after_10_s_if_python_hangs(site_server: str, page
     page.wait_for_timeout(5_000)  # well before the 10 s: Python is still loading, search waits
     assert page.evaluate("() => window.__searchSetups") == []
     assert search_setups(page) == [{"cause": "none", "direct": False}]  # released by the timer
+
+
+@pytest.mark.parametrize("path", ["ja/aigne-hub/authentication/", "maiagent/status-codes/"])
+def test_page_title_beside_the_markdown_button_keeps_to_one_line_on_a_phone(site_server: str, browser, path: str) -> None:
+    """These titles fit a 390 px wide screen on one line beside the Markdown copy button."""
+    context = browser.new_context(viewport={"width": 390, "height": 700})
+    try:
+        tab = context.new_page()
+        tab.goto(urljoin(site_server, path))
+        assert tab.locator("article a[data-markdown-copy]").is_visible()
+        height, line = tab.eval_on_selector(
+            "article h1", "h => [h.getBoundingClientRect().height, parseFloat(getComputedStyle(h).lineHeight)]")
+        assert height < 1.5 * line, f"the title takes {height / line:.1f} lines"
+    finally:
+        context.close()
