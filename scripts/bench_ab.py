@@ -54,10 +54,10 @@ def render_table(samples: dict[str, list[float]], pages: Sequence[str]) -> str:
     for page in pages:
         before, after = samples[f"before.{page}"], samples[f"after.{page}"]
         rows.append(
-            f"| {page} | {statistics.median(before):,.0f} ms | {statistics.median(after):,.0f} ms"
+            f"| {page} | {bench.format_value(statistics.median(before), 'ms')} | {bench.format_value(statistics.median(after), 'ms')}"
             f" | {shown(per_round(after, before))} | {shown(per_round(before, floor))}"
             f" | {shown(per_round(after, floor))} |")
-    rows.append(f"| floor | {statistics.median(floor):,.0f} ms | | | | |")
+    rows.append(f"| floor | {bench.format_value(statistics.median(floor), 'ms')} | | | | |")
     return "\n".join(rows)
 
 
