@@ -23,16 +23,21 @@ def assert_all_local(urls: list[str], base: str) -> None:
     assert not foreign, f"requests left the local origin: {foreign}"
 
 
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search box once its index is ready; return the result links."""
-    meta = page.locator(".md-search-result__meta")
-    box = page.locator("input.md-search__input")
-    box.click()
+def open_search(page) -> None:
+    """Go to Material's search box and wait until its worker has built the index."""
+    page.locator("input.md-search__input").click()
     # Material shows "Initializing search" until the worker has loaded the index.
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
         " return m && m.textContent.trim() && !/Initializing|初期化/.test(m.textContent); }"
     )
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search box once its index is ready; return the result links."""
+    meta = page.locator(".md-search-result__meta")
+    box = page.locator("input.md-search__input")
+    open_search(page)
     idle = meta.text_content()
     box.press_sequentially(query)
     # Material reacts to keyup; a Japanese IME commits with a key press, but typed kana sends none.
@@ -84,6 +89,98 @@ def test_search_finds_pages_in_the_readers_language(site_server: str, page, lang
     in_other_language = [p for p in pages if p.startswith("ja/") != (lang == "ja")]
     assert not in_other_language, f"results must stay in {lang}: {in_other_language}"
     assert_all_local(urls, site_server)
+
+
+# What readers type, and the pages that answer it (any one of them will do). Material ranks a
+# section whose title holds a query word a thousand times above one whose text does, so the API
+# reference (a heading per class, "ApiProfile" matching "api*") and the playground ("Demo keys")
+# outranked the guides for "api key", and "Bearer" found the AIGNE Hub page fifth of five. The
+# guides' front matter raises them (`search: boost: 2`) and the reference's lowers it (0.5).
+AUTH, AIGNE, STATUS = "maiagent/authentication/", "aigne-hub/authentication/", "maiagent/status-codes/"
+RANKED_QUERIES = {
+    "en": [
+        ("Bearer", {AIGNE}),
+        ("bearer token", {AIGNE}),
+        ("Api-Key", {AUTH}),
+        ("api key", {AUTH, AIGNE}),
+        ("401", {AUTH}),
+        ("401 Unauthorized", {AUTH, AIGNE, STATUS}),
+        ("invalid api key format", {AUTH}),
+        ("obtain api key", {AUTH}),
+        ("generate api key", {AIGNE}),
+        ("authorization header", {AUTH, AIGNE}),
+        ("status codes", {STATUS}),
+        ("403", {STATUS}),
+        ("404 not found", {STATUS}),
+        ("500", {STATUS}),
+        ("required field", {STATUS}),
+        ("security best practices", {AIGNE}),
+        ("curl", {AIGNE}),
+        ("node.js sdk", {AIGNE}),
+        ("environment variables", {AIGNE}),
+        ("User not authenticated", {AIGNE}),
+        ("sandbox", {"playground/"}),
+        ("playground", {"playground/"}),
+        ("ApiProfile", {"reference/"}),
+    ],
+    "ja": [
+        ("ベアラー", {AIGNE}),
+        ("ベアラー認証", {AIGNE}),
+        ("ベアラートークン", {AIGNE}),
+        ("Bearer", {AIGNE}),
+        ("Api-Key", {AUTH}),
+        ("APIキー", {AUTH, AIGNE}),
+        ("401", {AUTH}),
+        ("キーの取得", {AUTH}),
+        ("APIキーの生成", {AIGNE}),
+        ("形式が正しくない", {AUTH}),
+        ("Authorizationヘッダー", {AUTH, AIGNE}),
+        ("ステータスコード", {STATUS}),
+        ("403", {STATUS}),
+        ("404", {STATUS}),
+        ("500", {STATUS}),
+        ("必須フィールド", {STATUS}),
+        ("セキュリティ", {AIGNE}),
+        ("cURL", {AIGNE}),
+        ("Node.js", {AIGNE}),
+        ("環境変数", {AIGNE}),
+        ("User not authenticated", {AIGNE}),
+        ("サンドボックス", {"playground/"}),
+        ("プレイグラウンド", {"playground/"}),
+        ("ApiProfile", {"reference/"}),
+    ],
+}
+FIRST_SCREEN = 3  # result pages a reader sees without scrolling (1280 x 720)
+
+
+def ranked_pages(page, query: str) -> list[str]:
+    """Search for `query` as typed at once (one query reaches the worker); return the result pages
+    in Material's order, as paths under the site's root."""
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
+    idle = meta.text_content()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function("idle => document.querySelector('.md-search-result__meta').textContent !== idle", arg=idle)
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    # Material groups a page's sections under it: the first link of each group is the page.
+    return list(dict.fromkeys(urlsplit(u).path.lstrip("/").removeprefix("ja/") for u in links))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_search_puts_the_answering_page_on_the_first_screen(site_server: str, page, lang: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(urljoin(site_server, "ja/" if lang == "ja" else ""))
+    open_search(page)
+    misses = []
+    for query, answers in RANKED_QUERIES[lang]:
+        pages = ranked_pages(page, query)
+        if not answers & set(pages[:FIRST_SCREEN]):
+            misses.append(f"{query!r}: want one of {sorted(answers)} in the first {FIRST_SCREEN}, got {pages}")
+    assert not misses, "\n".join(misses)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
