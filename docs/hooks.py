@@ -10,6 +10,7 @@
 - The sandbox's OpenAPI document is written into each build as ``openapi.json`` from the same
   data the sandbox uses, so it is there on a static host too.
 - Heading permalinks are titled in the build's language (``extra.permalink_title``).
+- Content tabs' labels are separate words for search (see ``on_page_content``).
 - Machine-readable copies: every page is also written as Markdown next to its HTML
   (``maiagent/authentication/`` -> ``maiagent/authentication.md``, snippets expanded), and
   ``llms.txt`` indexes them, so tools and language models can read the docs without scraping HTML.
@@ -100,10 +101,16 @@ def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) 
 _PLAYGROUND_ELEMENT = re.compile(r'<div class="playground(?:-reproduce)?" data-(?:api|example)=')
 
 
+# pymdownx.tabbed writes a tab set's labels with nothing between them, so the search index read
+# them as one word ("curlPythonJavaScriptNode.js"): "Python" or "Node.js" found no example, and
+# result snippets ran the labels together. A space between labels is invisible (a flex row).
+_TAB_LABELS = re.compile(r'<div class="tabbed-labels">.*?</div>', re.S)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _PLAYGROUND_ELEMENT.search(html):
         page.meta["playground"] = True
-    return html
+    return _TAB_LABELS.sub(lambda labels: labels[0].replace("</label><label", "</label> <label"), html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -54,6 +54,16 @@ def test_each_language_has_its_own_search_index(site_dir: Path, lang: str) -> No
     assert not any(loc.startswith("ja/") for loc in locations), "an index must hold one language only"
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_content_tab_labels_are_separate_words_in_the_search_index(site_dir: Path, lang: str) -> None:
+    """Each tab set's labels (curl, Python, JavaScript, Node.js) are indexed as words, not run
+    together into one ("curlPythonJavaScriptNode.js") that no query finds (docs/hooks.py)."""
+    index = json.loads((site_dir / LANGUAGES[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert "curl Python JavaScript Node.js" in texts["maiagent/authentication/#invalid-or-missing-api-key"]
+    assert not [location for location, text in texts.items() if "curlPython" in text]
+
+
 def test_missing_include_fails_the_strict_build(tmp_path: Path) -> None:
     import build
 
