@@ -193,6 +193,17 @@ def test_no_request_leaves_the_local_origin(site_server: str, page, lang: str, p
     assert len(urls) > 3  # the page, its CSS, JS and search worker really loaded
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_links_in_text_are_underlined_but_tab_labels_are_not(site_server: str, page, lang: str) -> None:
+    """Links in running text are underlined (colour alone does not set them apart); the labels of
+    content tabs, which Material wraps in anchors, are tabs and keep Material's look."""
+    page.goto(urljoin(site_server, ("ja/" if lang == "ja" else "") + "maiagent/authentication/"))
+    page.wait_for_selector(".tabbed-labels--linked a")
+    decoration = "selector => getComputedStyle(document.querySelector(selector)).textDecorationLine"
+    assert page.evaluate(decoration, "article p a[href]") == "underline"
+    assert page.evaluate(decoration, ".tabbed-labels a") == "none"
+
+
 def test_japanese_pages_draw_japanese_glyphs(site_server: str, page) -> None:
     """The browser the tests and the benchmark use has a Japanese font (scripts/setup.sh), as every
     reader of /ja/ does: without one, kana and kanji are drawn as identical boxes, and the /ja/
