@@ -568,7 +568,9 @@
     const runButton = h("button", { type: "button", class: "md-button md-button--primary playground__run", text: T.run });
     const resetButton = h("button", { type: "button", class: "md-button playground__reset", text: T.resetCode });
     const codeHint = h("p", { class: "playground__note" });
-    const runOutput = h("pre", { class: "playground__output", "aria-live": "polite", hidden: true }, scrollBox(T.output));
+    // The output's own element: Material adds its copy button to the <pre> too, as its first child.
+    const runText = scrollBox(T.output);
+    const runOutput = h("pre", { class: "playground__output", "aria-live": "polite", hidden: true }, runText);
 
     const storageKey = () => STORAGE_PREFIX + apiSelect.value;
     const target = () => (liveRadio.checked ? urlInput.value.trim() : "sandbox");
@@ -721,16 +723,15 @@
     async function run() {
       runButton.disabled = true;
       runOutput.hidden = false;
-      const out = runOutput.firstChild;
-      out.textContent = T.running;
+      runText.textContent = T.running;
       const api = info && info.apis[apiSelect.value];
       const env = api && keyInput.value ? { [api.env_var]: keyInput.value } : {};
       try {
         const result = await python.call({ op: "run_code", source: codeArea.value, env }, RUN_TIME_LIMIT_MS);
-        out.textContent = shown((result.stdout || "") + (result.stderr || "")) || T.noOutput;
+        runText.textContent = shown((result.stdout || "") + (result.stderr || "")) || T.noOutput;
         runOutput.dataset.ok = String(Boolean(result.ok));
       } catch (error) {
-        out.textContent = callErrorText(error);
+        runText.textContent = callErrorText(error);
         runOutput.dataset.ok = "false";
       } finally {
         runButton.disabled = false;
