@@ -95,15 +95,18 @@ class NetworkError(TransportError):
     """The connection failed mid-way, or the browser refused the request (CORS, redirect, offline)."""
 
     hint = LocalizedText(
-        en="The request failed before a response arrived. In a browser this is usually CORS: "
-        "the target does not allow calls from this page. It can also be this site's Content Security "
-        "Policy, which allows https:// URLs, and http:// only to this site and to this computer "
-        "(localhost, 127.0.0.1). Use the sandbox, or call the API from your own server or terminal.",
-        ja="応答を受け取る前にリクエストが失敗しました。ブラウザーでは多くの場合 CORS が原因です"
-        "（対象のサーバーがこのページからの呼び出しを許可していません）。このサイトのコンテンツ"
-        "セキュリティポリシー（CSP）が原因の場合もあります。CSP が許可するのは https:// の URL と、"
+        en="The request failed before a response arrived. Common causes: nothing answers at this URL "
+        "(the server is not running, the address or port is wrong, or there is no network); in a "
+        "browser, the server does not allow calls from this page (CORS), or this site's Content "
+        "Security Policy blocked the call: it allows https:// URLs, and http:// only to this site and "
+        "to this computer (localhost, 127.0.0.1). Check the URL, use the sandbox, or call the API from "
+        "your own server or terminal.",
+        ja="応答を受け取る前にリクエストが失敗しました。よくある原因：この URL で応答するものがない"
+        "（サーバーが起動していない、アドレスやポートが誤っている、ネットワークにつながっていない）、"
+        "ブラウザーでは、サーバーがこのページからの呼び出しを許可していない（CORS）、またはこのサイトの"
+        "コンテンツセキュリティポリシー（CSP）による遮断です。CSP が許可するのは https:// の URL と、"
         "http:// ではこのサイト自身とこのコンピューター（localhost、127.0.0.1）への呼び出しだけです。"
-        "サンドボックスを使うか、ご自身のサーバーやターミナルから API を呼び出してください。",
+        "URL を確認するか、サンドボックスを使うか、ご自身のサーバーやターミナルから API を呼び出してください。",
     )
 
 

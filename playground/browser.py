@@ -74,8 +74,8 @@ _L = LocalizedText
 _ERRORS: dict[str, LocalizedText] = {
     "invalid_json": _L("The body is not valid JSON, so nothing was sent: {detail}",
                        "本文が正しい JSON ではないため、送信しませんでした：{detail}"),
-    "body_too_large": _L(f"The body is larger than {MAX_BODY_BYTES // 1024 // 1024} MB, so nothing was sent.",
-                         f"本文が {MAX_BODY_BYTES // 1024 // 1024} MB を超えているため、送信しませんでした。"),
+    "body_too_large": _L(f"The body is larger than {MAX_BODY_BYTES // 1024 // 1024} MiB, so nothing was sent.",
+                         f"本文が {MAX_BODY_BYTES // 1024 // 1024} MiB を超えているため、送信しませんでした。"),
     "invalid_path": _L("The endpoint must be a path such as /api/v1/chatbots/, not a full URL; "
                        "put the server in the target's base URL.",
                        "エンドポイントは /api/v1/chatbots/ のようなパスで指定してください（完全な URL ではなく）。"
@@ -465,6 +465,8 @@ _CODE_COMMENTS = {
                   "# サンドボックスはドキュメントどおりに応答します。ネットワークは使いません。"),
     "live": _L("# The browser's fetch (inside Pyodide); in CPython use HTTPTransport() and client.request(...).",
                "# ブラウザーの fetch を使います（Pyodide 内）。CPython では HTTPTransport() と client.request(...) を使います。"),
+    "body_left_out": _L("# No body: Send does not send this one either. {reason}",
+                        "# 本文なし：送信でもこの本文は送られません。{reason}"),
 }
 
 
@@ -508,6 +510,12 @@ def python_code(spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bo
     arguments = [_literal(method), _literal(path)]
     if problem is None and data is not None:
         arguments.append("json=" + _literal(data))
+    elif problem is not None:
+        # The code does what Send does, and says why. One line, whatever the message holds: a line
+        # break in a comment would start a line of code.
+        message = problem["error"]["message"]
+        reason = " ".join(_L(message["en"], message["ja"]).get(lang).split())
+        lines.append(_CODE_COMMENTS["body_left_out"].get(lang).format(reason=reason))
     call = ("await client.arequest(" if live else "client.request(") + ", ".join(arguments) + ")"
     lines += [
         f"response = {call}",
@@ -525,6 +533,8 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
     Parameters:
         source: The code.
         env: Environment variables set for the run only (the key, so the code needs no literal key).
+            An empty value is set too: code that reads the key gets the empty key the reader
+            typed (the documented `401`), not a `KeyError`.
 
     Returns:
         `{"ok", "stdout", "stderr", "elapsed_ms"}`; `stderr` holds the traceback of an exception.
@@ -534,7 +544,7 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
     ok = True
     start = time.perf_counter()
     try:
-        os.environ.update({k: v for k, v in (env or {}).items() if v})
+        os.environ.update(env or {})
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             try:
                 code = compile(source, "<playground>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)

@@ -281,6 +281,15 @@ def test_a_whole_request_by_keyboard_alone(playground_tab) -> None:
     status = tab.locator(".playground__response [data-status]")
     status.wait_for(timeout=30_000)
     assert status.get_attribute("data-status") == "200"
+    # Focus stays on the button, busy or not: a disabled button would drop it to the page's body.
+    focused = "(selector) => document.activeElement.matches(selector)"
+    assert tab.evaluate(focused, ".playground__send")
+
+    tab_to(tab, ".playground__run")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined", timeout=30_000)
+    assert tab.evaluate(focused, ".playground__run")
+    assert tab.locator(".playground__run").get_attribute("aria-disabled") is None
 
     # The target is a radio group: arrow keys move between its two choices; the URL field follows.
     tab_to(tab, ".playground__key")
@@ -303,6 +312,7 @@ def test_a_whole_request_by_keyboard_alone(playground_tab) -> None:
     verdict = tab.locator(".playground-reproduce__verdict").first
     verdict.wait_for(timeout=READY)
     assert verdict.get_attribute("data-equal") == "true"
+    assert tab.evaluate(focused, ".playground-reproduce__button")
 
 
 @pytest.mark.parametrize("playground_tab", list(PREFIX), indirect=True)

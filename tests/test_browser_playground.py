@@ -94,9 +94,11 @@ def pg(request, site_server: str, context):
 
 
 def reset(tab, api: str = "maiagent") -> None:
-    tab.select_option(".playground__api", api)
-    tab.check(".playground__target-sandbox")
-    tab.fill(".playground__key", "")
+    """Sandbox target and no key, for both APIs (each keeps its own), ending on `api`."""
+    for each in sorted(("maiagent", "aigne-hub"), key=lambda name: name == api):
+        tab.select_option(".playground__api", each)
+        tab.check(".playground__target-sandbox")
+        tab.fill(".playground__key", "")
 
 
 def send(tab) -> None:
@@ -194,6 +196,31 @@ def test_switching_the_api_keeps_what_was_typed_for_each(pg) -> None:
         pg.fill(".playground__body-input", "")
 
 
+def test_a_key_and_a_live_url_stay_with_their_api(pg) -> None:
+    # Each API has its own key and server: what was typed for MaiAgent must not be sent to AIGNE Hub.
+    reset(pg)
+    try:
+        pg.fill(".playground__key", "maiagent-key-1234")
+        pg.check(".playground__target-live")
+        pg.fill(".playground__url", "http://127.0.0.1:9/maiagent/")
+
+        pg.select_option(".playground__api", "aigne-hub")
+        assert pg.input_value(".playground__key") == ""
+        assert pg.is_checked(".playground__target-sandbox") and pg.is_disabled(".playground__url")
+        assert pg.input_value(".playground__url") == ""
+        pg.wait_for_function("() => !document.querySelector('.playground__code').value.includes('maiagent')")
+        pg.fill(".playground__key", "hub-key-5678")
+
+        pg.select_option(".playground__api", "maiagent")
+        assert pg.input_value(".playground__key") == "maiagent-key-1234"
+        assert pg.is_checked(".playground__target-live") and pg.input_value(".playground__url") == "http://127.0.0.1:9/maiagent/"
+        pg.select_option(".playground__api", "aigne-hub")
+        assert pg.input_value(".playground__key") == "hub-key-5678"
+    finally:
+        pg.select_option(".playground__api", "maiagent")
+        reset(pg)
+
+
 def test_start_up_asks_python_nothing_it_sent_with_ready(site_server: str, browser) -> None:
     # The worker sends the package's description with "ready": asking for it again costs a round
     # trip through Python before the playground can say it is ready.
@@ -264,6 +291,7 @@ def test_unreachable_live_target_is_explained(pg) -> None:
     send(pg)
     error = pg.locator(".playground__response .playground__error").text_content()
     assert "CORS" in error
+    assert {"en": "the server is not running", "ja": "サーバーが起動していない"}[pg.lang] in error
     pg.fill(".playground__url", "ftp://127.0.0.1/")
     send(pg)
     assert "ftp:" in pg.locator(".playground__response .playground__error").text_content()
@@ -354,6 +382,20 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ')")
 
 
+def test_running_the_code_before_typing_a_key_gets_the_documented_401(pg) -> None:
+    # Not a KeyError traceback from the site's own code: the same answer Send gives without a key.
+    reset(pg)
+    pg.click(".playground__reset")
+    pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ')")
+    output = pg.locator(".playground__output")
+    output.evaluate("node => delete node.dataset.ok")
+    pg.click(".playground__run")
+    pg.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined")
+    text = output.locator(":scope > code").text_content()
+    assert text.startswith("401 Unauthorized") and "Authentication credentials were not provided." in text
+    assert "Traceback" not in text
+
+
 def test_code_typed_while_new_code_is_generated_is_kept(pg) -> None:
     # "Reset" asks Python for the generated code (after a short debounce). Code typed in that moment
     # is the reader's newer intent: the answer must not overwrite it (it did, right after start-up).
@@ -371,8 +413,14 @@ def test_endless_code_is_stopped_and_python_restarts(pg) -> None:
     pg.fill(".playground__code", "while True:\n    pass\n")
     pg.locator(".playground__output").evaluate("node => delete node.dataset.ok")
     pg.click(".playground__run")
+    # A Send while the code runs waits behind it, and says why it was not done.
+    pg.locator(".playground__response").evaluate("node => node.replaceChildren()")
+    pg.click(".playground__send")
     pg.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined", timeout=20_000)
     assert {"en": "was stopped", "ja": "停止しました"}[pg.lang] in pg.locator(".playground__output").text_content()
+    pg.wait_for_selector(".playground__response .playground__error")
+    error = pg.locator(".playground__response .playground__error").text_content()
+    assert {"en": "Not done: the code was still running", "ja": "実行されませんでした：コードが実行中"}[pg.lang] in error
     # The page stayed responsive, and a new Python answers again.
     pg.click(".playground__reset")
     pg.wait_for_selector("[data-python=ready]", state="attached", timeout=READY)

@@ -548,6 +548,8 @@ def test_browser_live_target_cases(pages, hostile_server: str, lang: str, case: 
         cancelled = {"en": "Cancelled", "ja": "キャンセルしました"}[lang]
         assert cancelled in tab.locator(".playground__response").text_content()
         assert tab.locator(".playground__send").is_enabled()
+        # Cancel hides itself: the focus goes to Send, not to the page's body.
+        assert tab.evaluate("() => document.activeElement.matches('.playground__send')")
         # The browser's fetch itself was aborted (not merely ignored), and the late answer never shows.
         deadline = time.monotonic() + 5
         while not any("/slow/" in url for url, _ in tab.failed_requests) and time.monotonic() < deadline:

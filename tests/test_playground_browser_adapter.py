@@ -203,6 +203,32 @@ def test_generated_code_runs_and_does_the_same_request() -> None:
     assert "MAIAGENT_API_KEY" not in __import__("os").environ
 
 
+def test_generated_code_without_a_key_gets_the_documented_401() -> None:
+    # The page sets the variable to the key field's value, empty or not: no KeyError traceback.
+    spec = {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}
+    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": ""}))
+    assert result["ok"], result["stderr"]
+    first_line, body = result["stdout"].split("\n", 1)
+    assert first_line == "401 Unauthorized"
+    assert json.loads(body) == playground.get_example("maiagent/401-missing-key").json()
+    assert "MAIAGENT_API_KEY" not in __import__("os").environ
+
+
+@pytest.mark.parametrize(("body", "reason"), [('{"name": "x",}', {"en": "Illegal trailing comma", "ja": "余分な `,`"}),
+                                             ('{"n": 1e999}', {"en": "1e999", "ja": "1e999"}),
+                                             ("x" * (browser.MAX_BODY_BYTES + 1), {"en": "1 MiB", "ja": "1 MiB"})])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_generated_code_says_why_it_leaves_out_a_body_send_refuses(body: str, reason: dict, lang: str) -> None:
+    spec = {"api": "maiagent", "method": "POST", "path": "/api/v1/chatbots/", "body": body}
+    assert run(browser.send(spec))["ok"] is False  # Send refuses it ...
+    code = browser.python_code(spec, lang=lang)
+    assert "json=" not in code  # ... and the code leaves it out, on one comment line that says why
+    intro = {"en": "# No body: Send does not send this one either.", "ja": "# 本文なし：送信でもこの本文は送られません。"}[lang]
+    (comment,) = [line for line in code.splitlines() if line.startswith(intro)]
+    assert reason[lang] in comment
+    compile(code, "<test>", "exec")
+
+
 def test_generated_live_code_compiles_with_top_level_await() -> None:
     code = browser.python_code({"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"},
                                "http://127.0.0.1:8000/sandbox/maiagent/")

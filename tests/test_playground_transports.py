@@ -263,6 +263,8 @@ def test_fetch_transport_maps_failures() -> None:
     with pytest.raises(NetworkError) as caught:
         asyncio.run(FetchTransport(pyfetch=failing).handle_async_request(request))
     assert "CORS" in caught.value.hint.en and "CORS" in caught.value.hint.ja
+    # To fetch, a refused connection looks the same as CORS: the hint names both.
+    assert "not running" in caught.value.hint.en and "起動していない" in caught.value.hint.ja
     with pytest.raises(TimeoutException):
         asyncio.run(FetchTransport(timeout=0.05, pyfetch=slow).handle_async_request(request))
     with pytest.raises(ResponseTooLargeError):

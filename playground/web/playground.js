@@ -81,6 +81,7 @@
       output: "Output",
       noOutput: "(no output)",
       timeLimit: "The code ran longer than {seconds} s and was stopped; Python is restarting.",
+      interrupted: "Not done: the code was still running, and after {seconds} s Python was restarted to stop it. What you typed is kept; try again in a moment.",
       reproduce: "Reproduce",
       reproduceLabel: "Reproduce: {title}",
       documented: "Documented",
@@ -146,6 +147,7 @@
       output: "出力",
       noOutput: "（出力なし）",
       timeLimit: "コードの実行が {seconds} 秒を超えたため停止しました。Python を再起動しています。",
+      interrupted: "実行されませんでした：コードが実行中だったため、{seconds} 秒後に Python を再起動して停止しました。入力内容はそのまま残っています。少し待ってからもう一度お試しください。",
       reproduce: "再現する",
       reproduceLabel: "再現する：{title}",
       documented: "ドキュメント",
@@ -200,6 +202,7 @@
   // restarting), or Python never loaded.
   function callErrorText(error) {
     if (error && error.timeLimit) return fill(T.timeLimit, { seconds: RUN_TIME_LIMIT_MS / 1000 });
+    if (error && error.interrupted) return fill(T.interrupted, { seconds: RUN_TIME_LIMIT_MS / 1000 });
     if (error && error.crashed) return fill(T.crashed, { detail: error.detail || T.internal });
     if (python.state === "failed") return fill(T.loadFailed, { detail: python.detail });
     return T.internal;
@@ -374,7 +377,7 @@
           ? setTimeout(() => {
               this.pending.delete(id);
               reject(Object.assign(new Error("time limit"), { timeLimit: true }));
-              this.restart();
+              this.restart({ interrupted: true }); // calls waiting behind the run fail with that reason
             }, timeLimit)
           : setTimeout(() => this.crash(T.noAnswerFromPython), CALL_TIME_LIMIT_MS);
         this.pending.set(id, { resolve, reject, timer });
@@ -437,6 +440,14 @@
 
   // --- "Reproduce" next to a documented example --------------------------------------------------
 
+  // A busy button stays focusable (aria-disabled, not disabled): a disabled button drops keyboard
+  // focus to the page's body, and a screen reader loses its place. Its handler ignores it meanwhile.
+  function setBusy(button, busy) {
+    if (busy) button.setAttribute("aria-disabled", "true");
+    else button.removeAttribute("aria-disabled");
+  }
+  const isBusy = (button) => button.getAttribute("aria-disabled") === "true";
+
   function mountReproduce(root) {
     const exampleId = root.dataset.example;
     const heading = headingTag(root);
@@ -450,8 +461,9 @@
       if (example) button.setAttribute("aria-label", fill(T.reproduceLabel, { title: localized(example.title) }));
     }, () => {});
     button.addEventListener("click", async () => {
+      if (isBusy(button)) return;
       button.dataset.clicked = "1";
-      button.disabled = true;
+      setBusy(button, true);
       status.hidden = python.state === "ready";
       output.replaceChildren();
       try {
@@ -474,7 +486,7 @@
       } catch (error) {
         output.append(h("p", { class: "playground__error", role: "alert", text: callErrorText(error) }));
       } finally {
-        button.disabled = false;
+        setBusy(button, false);
       }
     });
     root.replaceChildren(h("div", { class: "playground-reproduce__bar" }, button, status), output);
@@ -597,14 +609,17 @@
       if (cleanKey && !SAFE_KEY.test(cleanKey)) keyNote.textContent = fill(T.pageKeyUnsafe, { env: envVar });
     }
 
-    // What the reader typed for each API (method, endpoint, body) and the response they got, kept
-    // while they look at the other API: switching back brings it back, not the defaults.
+    // What the reader typed for each API (key, target and live URL, method, endpoint, body) and the
+    // response they got, kept while they look at the other API: switching back brings it back, not
+    // the defaults. A key or a live URL never carries over to the other API: a MaiAgent key must not
+    // go to AIGNE Hub's server, nor an AIGNE Hub request to the URL typed for MaiAgent.
     const drafts = {};
     let shownApi = apiSelect.value;
     const requestFields = [methodSelect, pathInput, bodyInput];
 
     const currentRequest = () => ({ method: methodSelect.value, path: pathInput.value, body: bodyInput.value,
-                                    response: Array.from(responseBox.childNodes) });
+                                    response: Array.from(responseBox.childNodes),
+                                    key: keyInput.value, live: liveRadio.checked, url: urlInput.value });
 
     // Fields typed in before Python was ready keep what was typed; the defaults fill the others.
     function typedBeforeReady() {
@@ -620,8 +635,14 @@
     function switchApi() {
       if (info) drafts[shownApi] = currentRequest();
       shownApi = apiSelect.value;
-      restoreKey();
-      showRequest(drafts[shownApi]);
+      const draft = drafts[shownApi];
+      keyInput.value = draft ? draft.key : "";
+      keyNote.textContent = "";
+      (draft && draft.live ? liveRadio : sandboxRadio).checked = true;
+      urlInput.value = draft ? draft.url : "";
+      urlInput.disabled = !liveRadio.checked;
+      restoreKey(); // a key remembered for this tab (per API) is the one typed last
+      showRequest(draft);
       diagnose();
       refreshCode();
     }
@@ -693,6 +714,7 @@
 
     let sendingId = "";
     async function send() {
+      if (isBusy(sendButton)) return;
       const seq = ++sendSeq;
       const api = apiSelect.value;
       // The reader may switch API while waiting: the answer goes with the API it was sent to.
@@ -700,7 +722,7 @@
         if (apiSelect.value === api) responseBox.replaceChildren(node);
         else if (drafts[api]) drafts[api].response = [node];
       };
-      sendButton.disabled = true;
+      setBusy(sendButton, true);
       cancelButton.hidden = false;
       responseBox.replaceChildren(h("p", { class: "playground__meta", text: T.sending }));
       // The id lets Cancel abort this very request; data-timeout (seconds) shortens the live target's time limit.
@@ -714,18 +736,20 @@
         if (seq === sendSeq) show(h("p", { class: "playground__error", role: "alert", text: callErrorText(error) }));
       } finally {
         if (seq === sendSeq) {
-          sendButton.disabled = false;
+          setBusy(sendButton, false);
+          if (document.activeElement === cancelButton) sendButton.focus(); // it is about to be hidden
           cancelButton.hidden = true;
         }
       }
     }
 
     async function run() {
-      runButton.disabled = true;
+      if (isBusy(runButton)) return;
+      setBusy(runButton, true);
       runOutput.hidden = false;
       runText.textContent = T.running;
       const api = info && info.apis[apiSelect.value];
-      const env = api && keyInput.value ? { [api.env_var]: keyInput.value } : {};
+      const env = api ? { [api.env_var]: keyInput.value } : {};
       try {
         const result = await python.call({ op: "run_code", source: codeArea.value, env }, RUN_TIME_LIMIT_MS);
         runText.textContent = shown((result.stdout || "") + (result.stderr || "")) || T.noOutput;
@@ -734,7 +758,7 @@
         runText.textContent = callErrorText(error);
         runOutput.dataset.ok = "false";
       } finally {
-        runButton.disabled = false;
+        setBusy(runButton, false);
       }
     }
 
@@ -780,7 +804,8 @@
       // fetch runs inside the worker: it aborts the request; the page stops waiting at once.
       python.call({ op: "cancel", request_id: sendingId }).catch(() => {});
       sendSeq++;
-      sendButton.disabled = false;
+      setBusy(sendButton, false);
+      sendButton.focus(); // Cancel is about to be hidden
       cancelButton.hidden = true;
       responseBox.replaceChildren(h("p", { class: "playground__meta", text: T.cancelled }));
     });
