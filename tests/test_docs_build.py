@@ -244,6 +244,17 @@ def test_the_404_page_is_in_its_language_with_a_way_back(site_dir: Path, lang: s
     assert page.html["lang"] == lang
     assert page.select_one("article h1").get_text(strip=True) == heading
     assert page.select_one("article p a")["href"] == "/" + LANGUAGES[lang]
+    assert page.title.get_text(strip=True).startswith(heading + " - ")  # the tab and the history say so too
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_its_own_title(site_dir: Path, lang: str) -> None:
+    """The title is the browser tab's, the history's and the footer's Previous/Next: two pages
+    called "Authentication" (MaiAgent's and AIGNE Hub's) could not be told apart there."""
+    titles = {page: html(site_dir, lang, page).title.get_text(strip=True) for page in PAGES}
+    assert len(set(titles.values())) == len(titles), titles
+    footer = [a.get_text(" ", strip=True) for a in html(site_dir, lang, "maiagent/status-codes/").select(".md-footer__link")]
+    assert len(set(footer)) == len(footer) == 2, footer
 
 
 @pytest.mark.parametrize(("lang", "title"), [("en", "Permanent link"), ("ja", "この見出しへのリンク")])
