@@ -14,6 +14,7 @@
 - Machine-readable copies: every page is also written as Markdown next to its HTML
   (``maiagent/authentication/`` -> ``maiagent/authentication.md``, snippets expanded), and
   ``llms.txt`` indexes them, so tools and language models can read the docs without scraping HTML.
+  The reference page's copy holds the API reference itself, as Markdown (``_reference_markdown``).
   Each page links to its copy (``overrides/partials/actions.html``).
 """
 
@@ -24,6 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import griffe
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -81,9 +83,87 @@ def _expand_snippets(text: str, config: MkDocsConfig) -> str:
     return "\n".join(md.preprocessors["snippet"].run(text.split("\n")))
 
 
+# A page's `::: identifier` line is where mkdocstrings renders that module's reference. The copy
+# gets the same reference as Markdown, read with griffe (what mkdocstrings reads): each public name
+# (the module's __all__) with its signature and docstring, and each class's public methods.
+_AUTODOC = re.compile(r"^::: *([\w.]+) *$", re.M)
+_HEADING = re.compile(r"^(#{1,6}) ", re.M)
+_CROSS_REFERENCE = re.compile(r"\[([^\]]+)\]\[[\w.]*\]")  # [text][playground.Name]: the copy keeps the text
+_LONGEST_VALUE = 80  # a longer value is shortened: ApiProfile(...), or left to the source
+
+
+def _reference_text(reference: re.Match[str]) -> str:
+    text = reference[1]
+    return text if text.startswith("`") else f"`{text}`"
+
+
+def _parameters(function: griffe.Function | griffe.Class) -> str:
+    parts: list[str] = []
+    star = False
+    for parameter in function.parameters:
+        if parameter.name in ("self", "cls"):
+            continue
+        kind = parameter.kind
+        if kind is griffe.ParameterKind.keyword_only and not star:
+            parts.append("*")
+        star = star or kind in (griffe.ParameterKind.keyword_only, griffe.ParameterKind.var_positional)
+        prefix = {griffe.ParameterKind.var_positional: "*", griffe.ParameterKind.var_keyword: "**"}.get(kind, "")
+        text = prefix + parameter.name
+        if parameter.annotation is not None:
+            text += f": {parameter.annotation}"
+        if parameter.default is not None:
+            text += f" = {parameter.default}"
+        parts.append(text)
+    return ", ".join(parts)
+
+
+def _declaration(obj: griffe.Object, name: str) -> str:
+    if obj.is_function:
+        returns = f" -> {obj.returns}" if obj.returns else ""
+        define = "async def" if "async" in obj.labels else "def"
+        return f"{define} {name}({_parameters(obj)}){returns}"
+    if obj.is_class:
+        return f"class {name}({_parameters(obj)})"
+    text = name + (f": {obj.annotation}" if obj.annotation else "")
+    value = str(obj.value) if obj.value is not None else ""
+    if len(value) > _LONGEST_VALUE:
+        called = re.match(r"[\w.]+\(", value)  # ApiProfile(id="maiagent", ...) -> ApiProfile(...)
+        value = called[0] + "...)" if called else ""
+    return text + (f" = {value}" if value else "")
+
+
+def _object_markdown(obj: griffe.Object, name: str, level: int) -> list[str]:
+    lines = ["#" * level + f" `{name}`", "", "```python", _declaration(obj, name.rsplit(".", 1)[-1]), "```", ""]
+    if obj.docstring:
+        lines += [_CROSS_REFERENCE.sub(_reference_text, obj.docstring.value), ""]
+    return lines
+
+
+def _reference_markdown(identifier: str, level: int, config: MkDocsConfig) -> str:
+    module = griffe.load(identifier, search_paths=[str(Path(config.config_file_path).parent)])
+    lines: list[str] = []
+    for name in module.exports or [n for n in module.members if not n.startswith("_")]:
+        member = module[name]
+        obj = member.final_target if member.is_alias else member
+        lines += _object_markdown(obj, name, level)
+        if obj.is_class:
+            for method_name, method in obj.members.items():
+                if not method_name.startswith("_") and (method.is_function or "property" in method.labels):
+                    lines += _object_markdown(method, f"{name}.{method_name}", min(level + 1, 6))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _expand_references(text: str, config: MkDocsConfig) -> str:
+    def expand(match: re.Match[str]) -> str:
+        headings = _HEADING.findall(text, 0, match.start())
+        return _reference_markdown(match[1], min(len(headings[-1]) + 1 if headings else 2, 6), config)
+
+    return _AUTODOC.sub(expand, text)
+
+
 def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     title = page.title or ""
-    copy = _expand_snippets(text, config)
+    copy = _expand_references(_expand_snippets(text, config), config)
     if not copy.lstrip().startswith("# "):
         copy = f"# {title}\n\n{copy}"
     path = _markdown_copy_path(page)

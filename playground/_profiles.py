@@ -50,8 +50,11 @@ AUTH_SCHEMES: tuple[AuthScheme, ...] = (API_KEY_SCHEME, BEARER_SCHEME)
 
 # Demo keys the sandbox accepts. They are public (documented on the pages) and work nowhere else.
 MAIAGENT_DEMO_KEY = "demo1234abcd5678"
+"""A MaiAgent key the sandbox accepts for every documented request."""
 MAIAGENT_READONLY_KEY = "readonly0000demo"
+"""A MaiAgent key the sandbox accepts for reading only: a create answers `403`."""
 AIGNE_HUB_DEMO_KEY = "aigne-demo-key"
+"""An AIGNE Hub key the sandbox accepts."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ MAIAGENT = ApiProfile(
         {"missing": "maiagent/401-missing-key", "invalid_format": "maiagent/401-invalid-format"}
     ),
 )
+"""The MaiAgent API: `Authorization: Api-Key <key>`, at `https://api.maiagent.ai/api/v1/`."""
 
 AIGNE_HUB = ApiProfile(
     id="aigne-hub",
@@ -149,6 +153,7 @@ AIGNE_HUB = ApiProfile(
     ),
     error_field="error",
 )
+"""The AIGNE Hub API: `Authorization: Bearer <key>`, at each instance's own URL."""
 
 PROFILES: Mapping[str, ApiProfile] = MappingProxyType({p.id: p for p in (MAIAGENT, AIGNE_HUB)})
 """The documented APIs by id: `maiagent` (`Api-Key`) and `aigne-hub` (`Bearer`)."""

@@ -151,6 +151,7 @@ SANDBOX_ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(AIGNE_HUB.id, "/api/v1/chat/completions", ("POST",),
                  LocalizedText("Create a chat completion.", "チャット補完を作成。")),
 )
+"""Every endpoint the sandbox implements, for both APIs."""
 
 
 # --- responses -----------------------------------------------------------------------------------

@@ -202,6 +202,23 @@ def test_llms_txt_indexes_markdown_copies(site_dir: Path, lang: str) -> None:
         assert copy.startswith("# ")
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_reference_pages_copy_holds_the_reference(site_dir: Path, lang: str) -> None:
+    """The page's `::: playground` becomes the reference in HTML; the copy gets it too, as Markdown
+    (it once ended with the bare directive, and llms.txt pointed tools at an empty reference)."""
+    import playground
+
+    copy = (site_dir / LANGUAGES[lang] / "reference.md").read_text(encoding="utf-8")
+    assert not re.search(r"^:::", copy, re.M)
+    headings = set(re.findall(r"^### `([\w.]+)`$", copy, re.M))
+    assert headings == set(playground.__all__)
+    assert "class Client(api: str | ApiProfile, key: str | None, transport: " in copy
+    assert "#### `Client.request`" in copy and "async def arequest(" in copy
+    assert "MAIAGENT = ApiProfile(...)" in copy and "MAX_BODY_BYTES = 1024 * 1024" in copy
+    assert playground.Client.__doc__.splitlines()[0] in copy
+    assert "][playground." not in copy  # cross-references keep their text only
+
+
 # --- the playground ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGUAGES)
