@@ -11,6 +11,7 @@
   data the sandbox uses, so it is there on a static host too.
 - Heading permalinks are titled in the build's language (``extra.permalink_title``).
 - Content tabs' labels are separate words for search (see ``on_page_content``).
+- Code comments are shown in the build's language (``code-comments.<language>.json``).
 - Machine-readable copies: every page is also written as Markdown next to its HTML
   (``maiagent/authentication/`` -> ``maiagent/authentication.md``, snippets expanded), and
   ``llms.txt`` indexes them, so tools and language models can read the docs without scraping HTML.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import griffe
@@ -49,9 +51,30 @@ class _IndexedPage:
 
 _pages: list[_IndexedPage] = []
 
+# Code comments in the build's language. Each snippet and documented example is one file, shared by
+# both languages and run by the tests as it is; a build whose language has a table
+# (docs/code-comments.<language>.json: English comment -> translation) shows each comment translated,
+# in the page (and so in what its copy button copies) and in the page's Markdown copy.
+_comments: dict[str, str] = {}
+
+
+def _translate_comments(text: str, *, escaped: bool) -> str:
+    for english, translated in _comments.items():
+        pairs = [(english, translated)]
+        if escaped:  # highlighted code escapes <, > and &, and quotes only sometimes: both spellings
+            pairs = [(escape(english, quote=False), escape(translated, quote=False)), (escape(english), escape(translated))]
+        for old, new in pairs:
+            for marker in ("# ", "// "):  # only where a comment starts: the prose never changes
+                text = text.replace(marker + old, marker + new)
+    return text
+
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _pages.clear()
+    _comments.clear()
+    table = Path(__file__).parent / f"code-comments.{config.theme['language']}.json"
+    if table.is_file():
+        _comments.update(json.loads(table.read_text(encoding="utf-8")))
     # Each heading's permalink is titled in the build's language (extra.permalink_title). It is set
     # here because INHERIT replaces lists: mkdocs.ja.yml would have to repeat all markdown_extensions.
     title = config.extra.get("permalink_title")
@@ -163,7 +186,7 @@ def _expand_references(text: str, config: MkDocsConfig) -> str:
 
 def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     title = page.title or ""
-    copy = _expand_references(_expand_snippets(text, config), config)
+    copy = _translate_comments(_expand_references(_expand_snippets(text, config), config), escaped=False)
     if not copy.lstrip().startswith("# "):
         copy = f"# {title}\n\n{copy}"
     path = _markdown_copy_path(page)
@@ -190,7 +213,8 @@ _TAB_LABELS = re.compile(r'<div class="tabbed-labels">.*?</div>', re.S)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _PLAYGROUND_ELEMENT.search(html):
         page.meta["playground"] = True
-    return _TAB_LABELS.sub(lambda labels: labels[0].replace("</label><label", "</label> <label"), html)
+    html = _TAB_LABELS.sub(lambda labels: labels[0].replace("</label><label", "</label> <label"), html)
+    return _translate_comments(html, escaped=True)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -128,6 +128,18 @@ def test_language_switcher_links_to_the_same_page(site_dir: Path, page: str) -> 
 
 # --- fidelity to the seeds -----------------------------------------------------------------------
 
+ROOT = Path(__file__).parent.parent
+COMMENTS_JA = json.loads((ROOT / "docs" / "code-comments.ja.json").read_text(encoding="utf-8"))
+SHARED_CODE = sorted((ROOT / "docs" / "snippets").rglob("*.*")) + sorted((ROOT / "playground" / "documented_examples").rglob("*.jsonc"))
+
+
+def in_language(code: str, lang: str) -> str:
+    """`code` as the `lang` pages show it: their comments translated (docs/code-comments.ja.json)."""
+    for english, japanese in (COMMENTS_JA.items() if lang == "ja" else ()):
+        code = code.replace("// " + english, "// " + japanese).replace("# " + english, "# " + japanese)
+    return code
+
+
 def seed_json_bodies() -> list[str]:
     """Every JSON body published in the seeds (fenced blocks that start with '{')."""
     bodies = []
@@ -158,7 +170,7 @@ def test_every_seed_json_body_is_on_the_site(site_dir: Path, lang: str) -> None:
         squash(block.get_text()) for page in PAGES for block in html(site_dir, lang, page).select("pre code")
     )
     for body in seed_json_bodies():
-        assert squash(body) in code, f"missing in {lang}: {body}"
+        assert squash(in_language(body, lang)) in code, f"missing in {lang}: {body}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -186,6 +198,32 @@ def test_seed_wording_is_on_the_site(site_dir: Path, lang: str) -> None:
         assert code in text
     for fact in SEED_FACTS[lang]:
         assert fact in text, f"missing in {lang}: {fact}"
+
+
+# --- code comments in the page's language -------------------------------------------------------
+
+def test_every_shared_code_comment_has_a_japanese_translation() -> None:
+    comments = set()
+    for path in SHARED_CODE:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            found = re.search(r"(?:^|\s)(?:#|//) (.+)$", line)
+            if found and not line.startswith("#!") and found[1] != "(1)!":
+                comments.add(found[1].strip())
+    assert comments, "no comment found: the pattern is wrong"
+    assert sorted(comments - set(COMMENTS_JA)) == []
+    assert sorted(set(COMMENTS_JA) - comments) == [], "a translation of a comment that no longer exists"
+
+
+@pytest.mark.parametrize("page", ["maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/"])
+def test_code_comments_are_in_the_pages_language(site_dir: Path, page: str) -> None:
+    english = html(site_dir, "en", page).select_one("article").get_text()
+    japanese = html(site_dir, "ja", page).select_one("article").get_text()
+    copy = (site_dir / "ja" / (page.rstrip("/") + ".md")).read_text(encoding="utf-8")
+    shown = [comment for comment in COMMENTS_JA if comment in english]
+    assert shown
+    for comment in shown:
+        assert comment not in japanese and COMMENTS_JA[comment] in japanese
+        assert comment not in copy and COMMENTS_JA[comment] in copy
 
 
 # --- machine-readable copies ---------------------------------------------------------------------
