@@ -452,12 +452,13 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
     scheme, how = _match_scheme(head)
     scheme_name = expected.name
     if scheme is not None:
-        if how == "case" and scheme == expected:
-            found.add("scheme_case", True, head)
-        elif how == "alias" or how == "case":
-            found.add("scheme_spelling", True, head)
         if scheme != expected:
+            # "api-key" sent to AIGNE Hub: the scheme is wrong, however it is spelled; one finding.
             found.add(f"wrong_scheme_{scheme.slug}", True)
+        elif how == "case":
+            found.add("scheme_case", True, head)
+        elif how == "alias":
+            found.add("scheme_spelling", True, head)
         key = rest
         if key.startswith(" "):
             found.add("double_space", True)

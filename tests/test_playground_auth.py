@@ -71,6 +71,14 @@ def test_each_case_builds_the_expected_header(api: str, pasted: str, code: str, 
     assert finding.message.en != finding.message.ja
 
 
+@pytest.mark.parametrize(("api", "pasted", "code"), [("aigne-hub", "api-key demo123", "wrong_scheme_api_key"),
+                                                     ("aigne-hub", "ApiKey demo123", "wrong_scheme_api_key"),
+                                                     ("maiagent", "bearer demo123", "wrong_scheme_bearer")])
+def test_the_other_apis_scheme_misspelt_is_one_finding(api: str, pasted: str, code: str) -> None:
+    # Not also "is not a scheme ... accepts": the same mistake, said twice.
+    assert [f.code for f in build_auth_header(api, pasted).findings] == [code]
+
+
 def test_every_diagnosis_code_is_covered_by_a_case() -> None:
     assert set(DIAGNOSIS_CODES) == {code for _, _, code, _, _ in CASES}
 
