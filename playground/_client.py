@@ -42,7 +42,9 @@ class Client:
 
         Parameters:
             method: The HTTP method.
-            path: An absolute path (`/api/v1/chatbots/`), or one relative to the API's base path (`chatbots/`).
+            path: An absolute path (`/api/v1/chatbots/`), or one relative to the API's base path
+                (`chatbots/`). A relative path that already starts with the base path
+                (`api/v1/chatbots/`) is taken as absolute, not prefixed twice.
             json: A JSON body, or `None` for none.
             headers: Extra headers; they override the defaults.
 
@@ -50,7 +52,8 @@ class Client:
             The request.
         """
         if not path.startswith("/"):
-            path = self.profile.base_path + path
+            base = self.profile.base_path
+            path = "/" + path if path.startswith(base.lstrip("/")) else base + path
         built = Headers({"Accept": "application/json", **self.auth.headers()})
         body = b""
         if json is not None:

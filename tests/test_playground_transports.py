@@ -87,6 +87,8 @@ def test_client_builds_the_header_and_sends() -> None:
     request = client.build_request("POST", "chatbots/", json={"name": "x"}, headers={"Accept": "text/plain"})
     assert request.url == "https://api.maiagent.ai/api/v1/chatbots/"
     assert request.headers["accept"] == "text/plain" and request.headers["content-type"] == "application/json"
+    # "api/v1/chatbots/" (the leading slash forgotten) is that path, not /api/v1/api/v1/chatbots/.
+    assert client.build_request("GET", "api/v1/chatbots/").url == "https://api.maiagent.ai/api/v1/chatbots/"
 
 
 def test_client_without_a_key_sends_no_authorization_header() -> None:
