@@ -293,6 +293,14 @@ def test_reference_cross_references_resolve(site_dir: Path, lang: str) -> None:
     assert not re.findall(r"\]\[playground\.[\w.]+\]", text)
 
 
+def test_the_japanese_reference_labels_use_the_sites_words(site_dir: Path) -> None:
+    """mkdocstrings' own Japanese labels said デスクリプション, タイプ and 発生; the rest of the site
+    says 説明, 型 and 例外 (docs/mkdocstrings-templates)."""
+    labels = [cell.get_text(strip=True) for cell in html(site_dir, "ja", "reference/").select("article th, article .doc-section-title")]
+    assert {"説明", "型", "例外："} <= set(labels), sorted(set(labels))
+    assert not {"デスクリプション", "タイプ", "発生："} & set(labels)
+
+
 @pytest.mark.parametrize(("lang", "heading"), [("en", "404 - Not found"), ("ja", "404 - ページが見つかりません")])
 def test_the_404_page_is_in_its_language_with_a_way_back(site_dir: Path, lang: str, heading: str) -> None:
     page = BeautifulSoup((site_dir / LANGUAGES[lang] / "404.html").read_text(encoding="utf-8"), "html.parser")
