@@ -376,10 +376,39 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     assert "edited 42" in shown.text_content() and "ZeroDivisionError" in shown.text_content()
     pg.click(".playground__reset")
 
+    hint = pg.locator(".playground__code-hint")
+    assert "MAIAGENT_API_KEY" in hint.text_content()
     pg.check(".playground__usekey")
     pg.wait_for_function(f"() => document.querySelector('.playground__code').value.includes('\"{playground.MAIAGENT_DEMO_KEY}\"')")
+    # The note above the code no longer says the key comes from the environment.
+    assert "MAIAGENT_API_KEY" not in hint.text_content()
+    assert {"en": "do not share it", "ja": "共有やコミットはしないでください"}[pg.lang] in hint.text_content()
     pg.uncheck(".playground__usekey")
     pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ')")
+    assert "MAIAGENT_API_KEY" in hint.text_content()
+
+
+def test_on_a_phone_the_answer_comes_into_view(pg) -> None:
+    # Send and Run often sit near the bottom of a phone's screen; their answer appears below them.
+    reset(pg)
+    pg.set_viewport_size({"width": 390, "height": 844})
+    in_view = "(selector) => { const r = document.querySelector(selector).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 60; }"
+    try:
+        pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
+        pg.locator(".playground__send").evaluate("node => node.scrollIntoView({ block: 'end' })")
+        send(pg)
+        pg.wait_for_function(in_view, arg=".playground__response .playground__status")
+        # The status line says who answered: the URL shown is the real API's.
+        sandbox = {"en": "answered by the in-browser sandbox", "ja": "ブラウザー内サンドボックスの応答"}[pg.lang]
+        assert sandbox in pg.locator(".playground__response .playground__status").text_content()
+
+        pg.locator(".playground__run").evaluate("node => node.scrollIntoView({ block: 'end' })")
+        pg.locator(".playground__output").evaluate("node => delete node.dataset.ok")
+        pg.click(".playground__run")
+        pg.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined")
+        pg.wait_for_function(in_view, arg=".playground__output")
+    finally:
+        pg.set_viewport_size({"width": 1280, "height": 720})
 
 
 def test_running_the_code_before_typing_a_key_gets_the_documented_401(pg) -> None:

@@ -63,6 +63,8 @@
       send: "Send",
       cancel: "Cancel",
       sending: "Sending…",
+      viaSandbox: "answered by the in-browser sandbox",
+      colon: ": ",
       cancelled: "Cancelled: the request was stopped.",
       response: "Response",
       headers: "Headers",
@@ -72,6 +74,7 @@
       truncated: "[… shortened for display]",
       code: "Python code",
       codeHint: "The same request with this site's Python package. It reads the key from the environment variable {env}; Run sets it from the key above for that run only.",
+      codeHintOwnKey: "The same request with this site's Python package. Your key is in this code as text: do not share it or commit it.",
       useMyKey: "Put my key in the code",
       pageKey: "Show my key in this page's code examples (copying them then copies the key)",
       pageKeyUnsafe: "The key has characters that cannot be placed safely in the examples; they keep reading it from {env}.",
@@ -129,6 +132,8 @@
       send: "送信",
       cancel: "キャンセル",
       sending: "送信中…",
+      viaSandbox: "ブラウザー内サンドボックスの応答",
+      colon: "：",
       cancelled: "キャンセルしました。リクエストを中止しました。",
       response: "レスポンス",
       headers: "ヘッダー",
@@ -138,6 +143,7 @@
       truncated: "[… 表示のため省略]",
       code: "Python コード",
       codeHint: "このサイトの Python パッケージで同じリクエストを送るコードです。キーは環境変数 {env} から読み込みます。「実行」では、上のキーをその実行の間だけこの環境変数に設定します。",
+      codeHintOwnKey: "このサイトの Python パッケージで同じリクエストを送るコードです。キーがそのままコードに入っています。共有やコミットはしないでください。",
       useMyKey: "自分のキーをコードに含める",
       pageKey: "このページのコード例に自分のキーを表示する（コピーするとキーもコピーされます）",
       pageKeyUnsafe: "キーにコード例へ安全に埋め込めない文字が含まれているため、コード例は引き続き {env} から読み込みます。",
@@ -417,7 +423,7 @@
     return line;
   }
 
-  function responseView(result) {
+  function responseView(result, answeredBy) {
     const box = h("div", { class: "playground__response-body" });
     if (!result.ok) {
       box.append(h("p", { class: "playground__error", role: "alert" }, h("strong", { text: (result.error && result.error.sent ? T.noAnswer : T.notSent) + ": " }), ...richText(errorText(result))));
@@ -426,6 +432,7 @@
     const statusClass = result.status >= 400 ? "playground__status--error" : "playground__status--ok";
     const meta = [`${result.elapsed_ms} ms`];
     if (result.method && result.url) meta.push(`${result.method} ${result.url}`);
+    if (answeredBy) meta.push(answeredBy); // the URL is the real API's: say that the sandbox answered
     box.append(
       h("p", { class: "playground__status" },
         h("strong", { class: statusClass, "data-status": String(result.status), text: `${result.status} ${result.reason || ""}`.trim() }),
@@ -439,6 +446,16 @@
   }
 
   // --- "Reproduce" next to a documented example --------------------------------------------------
+
+  // An answer that appears below the bottom of the screen looks like no answer at all (on a phone,
+  // Send and Run often sit near that edge): bring its first lines into view. Nothing moves when
+  // it is already in view.
+  function reveal(node) {
+    const top = node.getBoundingClientRect().top;
+    if (top >= 0 && top <= innerHeight - 120) return;
+    const smooth = !matchMedia("(prefers-reduced-motion: reduce)").matches;
+    scrollBy({ top: top - innerHeight * 0.3, behavior: smooth ? "smooth" : "auto" });
+  }
 
   // A busy button stays focusable (aria-disabled, not disabled): a disabled button drops keyboard
   // focus to the page's body, and a screen reader loses its place. Its handler ignores it meanwhile.
@@ -579,9 +596,10 @@
     let cleanKey = "";
     const runButton = h("button", { type: "button", class: "md-button md-button--primary playground__run", text: T.run });
     const resetButton = h("button", { type: "button", class: "md-button playground__reset", text: T.resetCode });
-    const codeHint = h("p", { class: "playground__note" });
+    const codeHint = h("p", { class: "playground__note playground__code-hint" });
     // The output's own element: Material adds its copy button to the <pre> too, as its first child.
     const runText = scrollBox(T.output);
+    const outputLabel = h("span", { class: "playground__label", text: T.output, hidden: true });
     const runOutput = h("pre", { class: "playground__output", "aria-live": "polite", hidden: true }, runText);
 
     const storageKey = () => STORAGE_PREFIX + apiSelect.value;
@@ -657,7 +675,7 @@
       responseBox.replaceChildren(...(draft ? draft.response : []));
       urlInput.placeholder = api.live_base_url;
       pathList.replaceChildren(...api.endpoints.map((e) => h("option", { value: e.path, label: `${e.methods.join(", ")} · ${localized(e.summary)}` })));
-      codeHint.replaceChildren(...richText(fill(T.codeHint, { env: "`" + api.env_var + "`" })));
+      showCodeHint(true);
     }
 
     async function diagnose() {
@@ -686,12 +704,19 @@
       const items = result.findings.map((f) => {
         const example = f.example_id && info && info.examples[f.example_id];
         return h("li", { class: `playground__finding playground__finding--${f.severity}`, "data-code": f.code },
-          h("strong", { text: (T.severity[f.severity] || f.severity) + ": " }), ...richText(localized(f.message)), " ",
+          h("strong", { text: (T.severity[f.severity] || f.severity) + T.colon }), ...richText(localized(f.message)), " ",
           h("span", { class: "playground__fix" }, T.fix + " ", ...richText(localized(f.fix))),
           example && f.severity !== "info" ? h("span", { class: "playground__note-inline", text: " " + fill(T.realApi, { status: example.status, title: localized(example.title) }) }) : null);
       });
       if (!items.length && result.value) items.push(h("li", { class: "playground__finding playground__finding--ok", text: T.looksRight }));
       findings.replaceChildren(...items);
+    }
+
+    // The note above the code says where the code gets the key: the environment, or the code itself.
+    function showCodeHint(readsEnvironment) {
+      const api = info && info.apis[apiSelect.value];
+      if (!api) return;
+      codeHint.replaceChildren(...richText(readsEnvironment ? fill(T.codeHint, { env: "`" + api.env_var + "`" }) : T.codeHintOwnKey));
     }
 
     let codeTimer = null;
@@ -708,7 +733,10 @@
         } catch (error) {
           return; // as in diagnose()
         }
-        if (!editedCode) codeArea.value = result.code;
+        if (!editedCode) {
+          codeArea.value = result.code;
+          showCodeHint(result.code.includes("os.environ"));
+        }
       }, 120);
     }
 
@@ -725,13 +753,15 @@
       setBusy(sendButton, true);
       cancelButton.hidden = false;
       responseBox.replaceChildren(h("p", { class: "playground__meta", text: T.sending }));
+      reveal(responseBox);
+      const answeredBy = target() === "sandbox" ? T.viaSandbox : "";
       // The id lets Cancel abort this very request; data-timeout (seconds) shortens the live target's time limit.
       sendingId = nextId("send");
       try {
         const result = await python.call({ op: "send", spec: spec(), target: target(), request_id: sendingId,
           timeout: Number(root.dataset.timeout) || undefined });
         if (seq !== sendSeq) return;
-        show(responseView(result));
+        show(responseView(result, answeredBy));
       } catch (error) {
         if (seq === sendSeq) show(h("p", { class: "playground__error", role: "alert", text: callErrorText(error) }));
       } finally {
@@ -746,8 +776,9 @@
     async function run() {
       if (isBusy(runButton)) return;
       setBusy(runButton, true);
-      runOutput.hidden = false;
+      runOutput.hidden = outputLabel.hidden = false;
       runText.textContent = T.running;
+      reveal(outputLabel);
       const api = info && info.apis[apiSelect.value];
       const env = api ? { [api.env_var]: keyInput.value } : {};
       try {
@@ -837,7 +868,7 @@
         codeHint, codeArea,
         h("div", { class: "playground__row" }, runButton, resetButton,
           h("label", { class: "playground__check" }, useMyKey, " " + T.useMyKey)),
-        h("span", { class: "playground__label", text: T.output }), runOutput),
+        outputLabel, runOutput),
     );
     root.replaceChildren(form);
 
