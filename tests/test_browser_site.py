@@ -123,6 +123,10 @@ RANKED_QUERIES = {
         ("sandbox", {"playground/"}),
         ("playground", {"playground/"}),
         ("ApiProfile", {"reference/"}),
+        # Words written against punctuation: "(CSP):", "\"Account\"" (search.separator).
+        ("CSP", {"playground/"}),
+        ("account", {AUTH}),
+        ("localhost", {"playground/"}),
     ],
     "ja": [
         ("ベアラー", {AIGNE}),
@@ -150,6 +154,11 @@ RANKED_QUERIES = {
         ("サンドボックス", {"playground/"}),
         ("プレイグラウンド", {"playground/"}),
         ("ApiProfile", {"reference/"}),
+        ("CSP", {"playground/"}),
+        ("completions", {AIGNE}),
+        # A number against Japanese, full-width letters (search-ja.js).
+        ("401エラー", {AUTH, STATUS}),
+        ("ＡＰＩキー", {AUTH, AIGNE}),
     ],
 }
 FIRST_SCREEN = 3  # result pages a reader sees without scrolling (1280 x 720)
@@ -170,6 +179,26 @@ def ranked_pages(page, query: str) -> list[str]:
     links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     # Material groups a page's sections under it: the first link of each group is the page.
     return list(dict.fromkeys(urlsplit(u).path.lstrip("/").removeprefix("ja/") for u in links))
+
+
+def test_japanese_queries_reach_the_search_worker_as_the_index_splits_words(site_server: str, page) -> None:
+    """search-ja.js: NFKC, kana and kanji segmented but not digits or Latin, particles dropped."""
+    page.add_init_script("""(() => {
+      const post = Worker.prototype.postMessage;
+      window.__queries = [];
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message && message.type === 2) window.__queries.push(message.data);
+        return post.call(this, message, ...rest);
+      };
+    })();""")
+    page.goto(urljoin(site_server, "ja/"))
+    open_search(page)
+    box = page.locator("input.md-search__input")
+    for typed, sent in [("401エラー", "401 エラー"), ("キーの取得", "キー 取得"), ("ＡＰＩキー", "API キー"),
+                        ("ｷｰ", "キー"), ("の", "の"), ("sha256ハッシュ", "sha256 ハッシュ")]:
+        box.fill(typed)
+        box.press("End")
+        page.wait_for_function("(sent) => window.__queries.at(-1) === sent", arg=sent, timeout=5_000)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
