@@ -163,6 +163,7 @@ def test_invalid_json_body_is_not_sent(pg) -> None:
     send(pg)
     error = pg.locator(".playground__response .playground__error").text_content()
     assert ("JSON" in error) and (("nothing was sent" in error) if pg.lang == "en" else ("送信しませんでした" in error))
+    assert error.startswith({"en": "Not sent: ", "ja": "送信していません："}[pg.lang])  # the language's own colon
     # Where and what, in the page's language: not Python's English message on the Japanese page.
     if pg.lang == "en":
         assert "Expecting property name enclosed in double quotes: line 1 column 2" in error

@@ -426,7 +426,7 @@
   function responseView(result, answeredBy) {
     const box = h("div", { class: "playground__response-body" });
     if (!result.ok) {
-      box.append(h("p", { class: "playground__error", role: "alert" }, h("strong", { text: (result.error && result.error.sent ? T.noAnswer : T.notSent) + ": " }), ...richText(errorText(result))));
+      box.append(h("p", { class: "playground__error", role: "alert" }, h("strong", { text: (result.error && result.error.sent ? T.noAnswer : T.notSent) + T.colon }), ...richText(errorText(result))));
       return box;
     }
     const statusClass = result.status >= 400 ? "playground__status--error" : "playground__status--ok";
@@ -445,8 +445,6 @@
     return box;
   }
 
-  // --- "Reproduce" next to a documented example --------------------------------------------------
-
   // An answer that appears below the bottom of the screen looks like no answer at all (on a phone,
   // Send and Run often sit near that edge): bring its first lines into view. Nothing moves when
   // it is already in view.
@@ -464,6 +462,8 @@
     else button.removeAttribute("aria-disabled");
   }
   const isBusy = (button) => button.getAttribute("aria-disabled") === "true";
+
+  // --- "Reproduce" next to a documented example --------------------------------------------------
 
   function mountReproduce(root) {
     const exampleId = root.dataset.example;
