@@ -544,7 +544,9 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
     ok = True
     start = time.perf_counter()
     try:
-        os.environ.update(env or {})
+        # An environment variable cannot hold NUL, which a pasted key may (the diagnosis reports it,
+        # and the header never carries it): without it here, Run failed with "embedded null byte".
+        os.environ.update({name: value.replace("\0", "") for name, value in (env or {}).items()})
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             try:
                 code = compile(source, "<playground>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)

@@ -203,6 +203,13 @@ def test_generated_code_runs_and_does_the_same_request() -> None:
     assert "MAIAGENT_API_KEY" not in __import__("os").environ
 
 
+def test_generated_code_runs_with_a_pasted_key_that_holds_a_nul() -> None:
+    spec = {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}
+    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY + "\0"}))
+    assert result["ok"], result["stderr"]
+    assert result["stdout"].startswith("200 OK")
+
+
 def test_generated_code_without_a_key_gets_the_documented_401() -> None:
     # The page sets the variable to the key field's value, empty or not: no KeyError traceback.
     spec = {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}
