@@ -120,10 +120,12 @@ def _reference_text(reference: re.Match[str]) -> str:
     return text if text.startswith("`") else f"`{text}`"
 
 
-def _parameters(function: griffe.Function | griffe.Class) -> str:
+def _parameters(cls: griffe.Class) -> str:
+    # griffe's Class.signature() is empty when __init__ is inherited (every exception here);
+    # Class.parameters follows the inheritance.
     parts: list[str] = []
     star = False
-    for parameter in function.parameters:
+    for parameter in cls.parameters:
         if parameter.name in ("self", "cls"):
             continue
         kind = parameter.kind
@@ -142,9 +144,7 @@ def _parameters(function: griffe.Function | griffe.Class) -> str:
 
 def _declaration(obj: griffe.Object, name: str) -> str:
     if obj.is_function:
-        returns = f" -> {obj.returns}" if obj.returns else ""
-        define = "async def" if "async" in obj.labels else "def"
-        return f"{define} {name}({_parameters(obj)}){returns}"
+        return ("async def " if "async" in obj.labels else "def ") + obj.signature()
     if obj.is_class:
         return f"class {name}({_parameters(obj)})"
     text = name + (f": {obj.annotation}" if obj.annotation else "")

@@ -95,7 +95,7 @@ def pg(request, site_server: str, context):
 
 def reset(tab, api: str = "maiagent") -> None:
     """Sandbox target and no key, for both APIs (each keeps its own), ending on `api`."""
-    for each in sorted(("maiagent", "aigne-hub"), key=lambda name: name == api):
+    for each in [other for other in ("maiagent", "aigne-hub") if other != api] + [api]:
         tab.select_option(".playground__api", each)
         tab.check(".playground__target-sandbox")
         tab.fill(".playground__key", "")
