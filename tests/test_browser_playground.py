@@ -428,6 +428,31 @@ def test_running_the_code_before_typing_a_key_gets_the_documented_401(pg) -> Non
     assert "Traceback" not in text
 
 
+def test_code_kept_across_a_switch_runs_with_its_own_apis_key(pg) -> None:
+    # Edited code stays when the reader switches API; it still reads MaiAgent's variable, which
+    # Run must set from the MaiAgent key (it set only the shown API's, and the code hit a KeyError).
+    reset(pg)
+    try:
+        pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
+        pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ[\"MAIAGENT_API_KEY\"]')")
+        code = pg.locator(".playground__code")
+        code.fill(code.input_value() + "\nprint('edited')\n")
+        pg.select_option(".playground__api", "aigne-hub")
+        pg.fill(".playground__key", "hub-key-5678")
+        assert "MAIAGENT_API_KEY" in code.input_value()
+        output = pg.locator(".playground__output")
+        output.evaluate("node => delete node.dataset.ok")
+        pg.click(".playground__run")
+        pg.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined")
+        text = output.locator(":scope > code").text_content()
+        assert text.startswith("200 OK") and "edited" in text and "KeyError" not in text
+        assert output.get_attribute("data-ok") == "true"
+    finally:
+        pg.select_option(".playground__api", "maiagent")
+        pg.click(".playground__reset")
+        reset(pg)
+
+
 def test_code_typed_while_new_code_is_generated_is_kept(pg) -> None:
     # "Reset" asks Python for the generated code (after a short debounce). Code typed in that moment
     # is the reader's newer intent: the answer must not overwrite it (it did, right after start-up).

@@ -613,6 +613,13 @@
       if (saved !== null) keyInput.value = saved;
     }
 
+    // The key typed for an API, whether it is shown now or kept while the other API is.
+    function keptKey(name) {
+      if (name === apiSelect.value) return keyInput.value;
+      if (drafts[name]) return drafts[name].key;
+      try { return sessionStorage.getItem(STORAGE_PREFIX + name) || ""; } catch (error) { return ""; }
+    }
+
     function storeKey() {
       try {
         if (remember.checked && keyInput.value) sessionStorage.setItem(storageKey(), keyInput.value);
@@ -779,8 +786,10 @@
       runOutput.hidden = outputLabel.hidden = false;
       runText.textContent = T.running;
       reveal(outputLabel);
-      const api = info && info.apis[apiSelect.value];
-      const env = api ? { [api.env_var]: keyInput.value } : {};
+      // Every API's variable holds the key kept for that API: the code in the box may be the other
+      // API's (edited before switching, or not regenerated yet), and must not stop at a KeyError.
+      const env = {};
+      for (const [name, api] of Object.entries(info ? info.apis : {})) env[api.env_var] = keptKey(name);
       try {
         const result = await python.call({ op: "run_code", source: codeArea.value, env }, RUN_TIME_LIMIT_MS);
         runText.textContent = shown((result.stdout || "") + (result.stderr || "")) || T.noOutput;
