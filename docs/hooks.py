@@ -10,7 +10,8 @@
 - The sandbox's OpenAPI document is written into each build as ``openapi.json`` from the same
   data the sandbox uses, so it is there on a static host too.
 - Heading permalinks are titled in the build's language (``extra.permalink_title``).
-- Content tabs' labels are separate words for search (see ``on_page_content``).
+- Content tabs' labels are separate words for search, and code in a table wraps only after "/" or
+  "-" (see ``on_page_content``).
 - Code comments are shown in the build's language (``code-comments.<language>.json``).
 - Machine-readable copies: every page is also written as Markdown next to its HTML
   (``maiagent/authentication/`` -> ``maiagent/authentication.md``, snippets expanded), and
@@ -210,10 +211,29 @@ _PLAYGROUND_ELEMENT = re.compile(r'<div class="playground(?:-reproduce)?" data-(
 _TAB_LABELS = re.compile(r'<div class="tabbed-labels">.*?</div>', re.S)
 
 
+# In a table, Material lets inline code break between any two characters, so on a phone a narrow
+# column split "demo1234abc|d5678", "Authorization|: Bearer" and "/api/v1/chat|bots/". site.css
+# keeps a table's code whole, as Material does for a table's links, and the break points here
+# (after "/", "-" and "&", in text only, never inside a tag) let paths, keys and ids wrap where a reader
+# would split them, so the table still fits the screen.
+_TABLE = re.compile(r"<table>.*?</table>", re.S)  # Markdown's tables: Material styles table:not([class])
+_INLINE_CODE = re.compile(r"(<code\b[^>]*>)(.*?)(</code>)", re.S)
+_BREAK_AFTER = re.compile(r"(<[^>]*>)|([/-]|&amp;)")
+
+
+def _code_break_points(table: re.Match[str]) -> str:
+    def mark(code: re.Match[str]) -> str:
+        text = _BREAK_AFTER.sub(lambda part: part[1] or part[2] + "<wbr>", code[2])
+        return code[1] + text + code[3]
+
+    return _INLINE_CODE.sub(mark, table[0])
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _PLAYGROUND_ELEMENT.search(html):
         page.meta["playground"] = True
     html = _TAB_LABELS.sub(lambda labels: labels[0].replace("</label><label", "</label> <label"), html)
+    html = _TABLE.sub(_code_break_points, html)
     return _translate_comments(html, escaped=True)
 
 

@@ -367,3 +367,46 @@ def test_page_title_beside_the_markdown_button_keeps_to_one_line_on_a_phone(site
         assert height < 1.5 * line, f"the title takes {height / line:.1f} lines"
     finally:
         context.close()
+
+
+# Where each line of a table's inline code starts, and the text before it: a phone's narrow columns
+# once split keys, ids and header names anywhere ("demo1234abc|d5678", "Authorization|: Bearer").
+TABLE_CODE_BREAKS = """() => {
+  const breaks = [];
+  for (const code of document.querySelectorAll("article table:not([class]) code")) {
+    let text = "", top = null;
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (rect && node.data[i].trim()) {
+          if (top !== null && rect.top > top + 2) breaks.push([code.textContent, text]);
+          top = rect.top;
+        }
+        text += node.data[i];
+      }
+    }
+  }
+  return breaks;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("path", ["", "maiagent/status-codes/", "playground/"])
+def test_tables_fit_a_phone_and_wrap_code_only_where_a_reader_would(site_server: str, browser, lang: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(urljoin(site_server, ("ja/" if lang == "ja" else "") + path))
+        tables = tab.locator("article .md-typeset__scrollwrap")
+        assert tables.count()
+        for wrap in tables.all():
+            width, shown = wrap.evaluate("node => [node.scrollWidth, node.clientWidth]")
+            assert width <= shown, f"a table is {width - shown} px wider than the screen"
+        # A space, or the end of a path segment, an id's group or a query's part ("?page=N&").
+        odd = [(code, before) for code, before in tab.evaluate(TABLE_CODE_BREAKS) if before[-1] not in " /-?&"]
+        assert not odd, odd
+    finally:
+        context.close()

@@ -28,7 +28,9 @@ def markdown_pages(lang: str) -> dict[str, str]:
 
 
 def html(site: Path, lang: str, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / LANGUAGES[lang] / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    # <wbr> (where a table's code may wrap) is no text: get_text(" ") would put a space there.
+    text = (site / LANGUAGES[lang] / page / "index.html").read_text(encoding="utf-8").replace("<wbr>", "")
+    return BeautifulSoup(text, "html.parser")
 
 
 def squash(text: str) -> str:
