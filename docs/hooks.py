@@ -185,9 +185,25 @@ def _expand_references(text: str, config: MkDocsConfig) -> str:
     return _AUTODOC.sub(expand, text)
 
 
+# What only the HTML page uses: authors' comments and the elements playground.js mounts. The copy
+# drops them; where the playground itself was, it says where to find it (extra.markdown_copy_playground).
+# Each takes the blank line after it along (code blocks keep theirs: nothing else is collapsed).
+_HTML_COMMENT = re.compile(r"^[ \t]*<!--.*?-->[ \t]*\n(?:[ \t]*\n)?", re.M | re.S)
+_REPRODUCE_ELEMENT = re.compile(r'^[ \t]*<div class="playground-reproduce" data-example="[^"]*"></div>[ \t]*\n(?:[ \t]*\n)?', re.M)
+_PLAYGROUND_ELEMENT_LINE = re.compile(r'^<div class="playground" data-api="[^"]*"></div>$', re.M)
+
+
+def _markdown_copy_text(text: str, page: Page, config: MkDocsConfig) -> str:
+    copy = _HTML_COMMENT.sub("", _REPRODUCE_ELEMENT.sub("", text))
+    html_page = (page.url.rstrip("/").rpartition("/")[2] + "/") if page.url else "./"
+    note = config.extra["markdown_copy_playground"].format(url=html_page)
+    return _PLAYGROUND_ELEMENT_LINE.sub(lambda _: note, copy)
+
+
 def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     title = page.title or ""
     copy = _translate_comments(_expand_references(_expand_snippets(text, config), config), escaped=False)
+    copy = _markdown_copy_text(copy, page, config)
     if not copy.lstrip().startswith("# "):
         copy = f"# {title}\n\n{copy}"
     path = _markdown_copy_path(page)

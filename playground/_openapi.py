@@ -266,7 +266,7 @@ def openapi_document() -> dict[str, Any]:
             "version": "1.0.0",
             "description": "Answers exactly as the MaiAgent and AIGNE Hub documentation says, with public "
                            "demo keys. It stores nothing. `GET /sandbox/maiagent/api/v1/sandbox/server-error/` "
-                           "always answers the documented 500.",
+                           "always answers 500 (the documentation gives no body for it; this one is the sandbox's).",
         },
         "tags": [{"name": p.name, "description": f"Real base URL: {p.base_url}"} for p in PROFILES.values()],
         "paths": paths,

@@ -42,7 +42,7 @@ SANDBOX_NOW = "2025-09-10T09:00:00+08:00"
 """The sandbox's frozen clock, so that every answer is reproducible."""
 
 SERVER_ERROR_PATH = "/api/v1/sandbox/server-error/"
-"""MaiAgent's documented 500, on purpose: the one route that answers 5xx."""
+"""Always MaiAgent's 500, on purpose: the one route that answers 5xx (the body is the sandbox's)."""
 
 PAGE_SIZE = 10
 MAX_PAGE_SIZE = 100
@@ -146,8 +146,8 @@ SANDBOX_ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(MAIAGENT.id, "/api/v1/knowledge-bases/{knowledgeBaseId}/files/", ("POST",),
                  LocalizedText("Add a file to a knowledge base.", "ナレッジベースにファイルを追加。")),
     SandboxRoute(MAIAGENT.id, SERVER_ERROR_PATH, ("GET",),
-                 LocalizedText("Always answers the documented 500 (sandbox only).",
-                               "常にドキュメントどおりの 500 を返します（サンドボックス専用）。")),
+                 LocalizedText("Always answers 500 (sandbox only).",
+                               "常に 500 を返します（サンドボックス専用）。")),
     SandboxRoute(AIGNE_HUB.id, "/api/v1/chat/completions", ("POST",),
                  LocalizedText("Create a chat completion.", "チャット補完を作成。")),
 )

@@ -202,6 +202,37 @@ def test_seed_wording_is_on_the_site(site_dir: Path, lang: str) -> None:
         assert fact in text, f"missing in {lang}: {fact}"
 
 
+# Bodies that neither the seeds nor the real-world facts of their README give: the sandbox's own,
+# so that each status can be reproduced. A reader must not take them for the real API's.
+SANDBOX_OWN_BODIES = ["maiagent/200-chatbots-page", "maiagent/201-chatbot-created", "maiagent/500-server-error",
+                      "aigne_hub/200-chat-completion", "aigne_hub/400-model-required"]
+SAYS_SANDBOX_OWN = {"en": re.compile(r"sandbox.*(own|no body)", re.S), "ja": re.compile(r"サンドボックス.*(独自|記載されていません)", re.S)}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_bodies_of_the_sandbox_own_are_said_to_be_so(site_dir: Path, lang: str) -> None:
+    import playground
+
+    bodies = {squash(playground.get_example(example).text()): example for example in SANDBOX_OWN_BODIES}
+    shown = 0
+    for page in PAGES:
+        for block in html(site_dir, lang, page).select("article pre code"):
+            example = bodies.get(squash(block.get_text()))
+            if not example:
+                continue
+            shown += 1
+            # The text between the block's heading and the block.
+            before = []
+            for node in block.find_previous(re.compile("^h[1-4]$")).next_elements:
+                if node is block:
+                    break
+                if isinstance(node, str) and node.find_parent("pre") is None:
+                    before.append(node)
+            before = "".join(before)
+            assert SAYS_SANDBOX_OWN[lang].search(before), f"{lang} {page}: {example} is not said to be the sandbox's"
+    assert shown >= 3
+
+
 # --- code comments in the page's language -------------------------------------------------------
 
 def test_every_shared_code_comment_has_a_japanese_translation() -> None:
@@ -209,7 +240,7 @@ def test_every_shared_code_comment_has_a_japanese_translation() -> None:
     for path in SHARED_CODE:
         for line in path.read_text(encoding="utf-8").splitlines():
             found = re.search(r"(?:^|\s)(?:#|//) (.+)$", line)
-            if found and not line.startswith("#!") and found[1] != "(1)!":
+            if found and not line.startswith("#!"):
                 comments.add(found[1].strip())
     assert comments, "no comment found: the pattern is wrong"
     assert sorted(comments - set(COMMENTS_JA)) == []
@@ -235,11 +266,20 @@ def test_llms_txt_indexes_markdown_copies(site_dir: Path, lang: str) -> None:
     root = site_dir / LANGUAGES[lang]
     index = (root / "llms.txt").read_text(encoding="utf-8")
     links = re.findall(r"\]\(([^)]+\.md)\)", index)
+    assert html(site_dir, lang, "").select_one('article a[href="llms.txt"]'), "the home page tells readers of llms.txt"
     assert sorted(links) == sorted((p.rstrip("/") or "index") + ".md" for p in PAGES)
     for link in links:
         copy = (root / link).read_text(encoding="utf-8")
         assert "--8<--" not in copy, "snippets must be expanded in the Markdown copy"
         assert copy.startswith("# ")
+        # What only the HTML page uses stays out: authors' comments, the playground's empty elements.
+        assert "<!--" not in copy and "<div" not in copy, link
+        page = link.removesuffix(".md").removesuffix("index")
+        html_page = html(site_dir, lang, page + "/" if page else "")
+        if html_page.select(".playground[data-api]"):
+            # Where the playground was, the copy links to the page that has it.
+            targets = {(root / link).parent.joinpath(target, "index.html").resolve() for target in re.findall(r"\]\(([^)#]*/)\)", copy)}
+            assert (root / page / "index.html").resolve() in targets, link
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -297,10 +337,13 @@ def test_reference_cross_references_resolve(site_dir: Path, lang: str) -> None:
 
 def test_the_japanese_reference_labels_use_the_sites_words(site_dir: Path) -> None:
     """mkdocstrings' own Japanese labels said デスクリプション, タイプ and 発生; the rest of the site
-    says 説明, 型 and 例外 (docs/mkdocstrings-templates)."""
-    labels = [cell.get_text(strip=True) for cell in html(site_dir, "ja", "reference/").select("article th, article .doc-section-title")]
+    says 説明, 型 and 例外 (docs/mkdocstrings-templates). A class's bases said "Bases:", in English."""
+    page = html(site_dir, "ja", "reference/")
+    labels = [cell.get_text(strip=True) for cell in page.select("article th, article .doc-section-title")]
     assert {"説明", "型", "例外："} <= set(labels), sorted(set(labels))
     assert not {"デスクリプション", "タイプ", "発生："} & set(labels)
+    bases = [line.get_text(strip=True) for line in page.select("article .doc-class-bases")]
+    assert bases and all(line.startswith("基底クラス：") for line in bases), bases
 
 
 @pytest.mark.parametrize(("lang", "heading"), [("en", "404 - Not found"), ("ja", "404 - ページが見つかりません")])

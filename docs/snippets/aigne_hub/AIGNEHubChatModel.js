@@ -2,7 +2,7 @@ import { AIGNEHubChatModel } from "@aigne/aigne-hub";
 
 const model = new AIGNEHubChatModel({
   baseURL: "https://your-aigne-hub-url",
-  apiKey: "YOUR_API_KEY", // (1)!
+  apiKey: "YOUR_API_KEY", // The SDK adds the "Bearer " prefix for you.
   model: "aignehub/gpt-3.5-turbo",
 });
 
