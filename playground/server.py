@@ -25,11 +25,11 @@ from urllib.parse import quote
 import uvicorn
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import FileResponse, PlainTextResponse
 from starlette.responses import Response as HTTPResponse
-from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -44,7 +44,8 @@ OPENAPI_PATH = "/sandbox/openapi.json"
 # Pyodide's files must have these types: browsers refuse to compile wasm served as anything else.
 mimetypes.add_type("application/wasm", ".wasm")
 mimetypes.add_type("text/javascript", ".mjs")
-_HOST = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$")
+_HOST = re.compile(r"^(?P<name>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$")
+_LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
 _EXTRA_HEADERS = (("cache-control", "no-store"), ("x-content-type-options", "nosniff"))
 
 
@@ -67,8 +68,12 @@ class SandboxApp:
             return
         request = _core_request(scope)
         head = request.method == "HEAD"
+        if head:
+            # HEAD is GET without the content (RFC 9110, 9.3.2): the sandbox answers GET, so that
+            # Content-Length is GET's; `_send` drops the body.
+            request.method = "GET"
         if scope["path"] == OPENAPI_PATH:
-            if request.method in ("GET", "HEAD"):
+            if request.method == "GET":
                 response = Response(200, Headers({"Content-Type": "application/json"}), self._openapi)
             else:
                 response = Response(405, Headers({"Content-Type": "application/json", "Allow": "GET, HEAD"}),
@@ -89,16 +94,22 @@ class SandboxApp:
 
 def _core_request(scope: Scope) -> Request:
     headers = Headers([(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])])
-    host = headers.get("host", "")
-    if not _HOST.match(host):
-        # The Host header ends up in pagination links: never trust a malformed one.
-        server = scope.get("server") or ("localhost", None)
-        host = f"{server[0]}:{server[1]}" if server[1] else str(server[0])
+    host = _link_host(headers.get("host", ""), scope.get("server") or ("localhost", None))
     raw_path = scope.get("raw_path")
     path = raw_path.decode("latin-1") if raw_path else quote(scope["path"])
     query = scope.get("query_string", b"").decode("latin-1")
     url = f"{scope.get('scheme', 'http')}://{host}{path}" + (f"?{query}" if query else "")
     return Request(scope["method"], url, headers)
+
+
+def _link_host(host: str, server: Sequence[Any]) -> str:
+    """The host that pagination links name: the request's Host when it names this server (any port,
+    so that an SSH or container port forward still gets working links), else the server's own address."""
+    own = f"[{server[0]}]" if ":" in str(server[0]) else str(server[0])
+    match = _HOST.match(host)
+    if match and match["name"].lower() in (*_LOOPBACK_NAMES, own.lower()):
+        return host
+    return f"{own}:{server[1]}" if server[1] else own
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes | None:
@@ -147,8 +158,8 @@ class _ContentSecurityPolicy:
 
 
 class _SandboxFirst:
-    # Routes /sandbox/... before Starlette's router: a Mount's regex would let paths with an
-    # encoded line break fall through to the static files.
+    # Routes /sandbox/... by the decoded path's prefix, before Starlette's router (whose default
+    # is the site): no route regex that a line break could slip past.
     def __init__(self, app: ASGIApp, sandbox: ASGIApp) -> None:
         self.app = app
         self.sandbox = sandbox
@@ -165,13 +176,24 @@ class _SiteFiles(StaticFiles):
     does: under /ja/ the Japanese one, elsewhere the site's."""
 
     async def get_response(self, path: str, scope: Scope) -> HTTPResponse:
-        response = await super().get_response(path, scope)
-        if response.status_code == 404:
+        try:
+            response = await super().get_response(path, scope)
+        except HTTPException as exc:
+            # Starlette raises a bare 404 for a path no file can have (a NUL, a name too long).
+            if exc.status_code != 404:
+                raise
+            response = None
+        if response is None or response.status_code == 404:
             folders = path.split(os.sep)[:-1]
-            for depth in range(len(folders), 0, -1):
-                full_path, found = await run_in_threadpool(self.lookup_path, os.path.join(*folders[:depth], "404.html"))
+            for depth in range(len(folders), -1, -1):
+                try:
+                    full_path, found = await run_in_threadpool(self.lookup_path, os.path.join(*folders[:depth], "404.html"))
+                except (OSError, ValueError):
+                    continue
                 if found is not None and stat.S_ISREG(found.st_mode):
                     return FileResponse(full_path, status_code=404, stat_result=found)
+        if response is None:
+            raise HTTPException(status_code=404)
         return response
 
 
@@ -208,11 +230,14 @@ def create_app(site: str | os.PathLike[str] = "site", max_body_bytes: int = MAX_
         expose_headers=["WWW-Authenticate", "Allow", "Content-Length", "Content-Type"],
         max_age=600,
     )
-    static = _SiteFiles(directory=site, html=True) if os.path.isdir(site) else _missing_site(site)
-    return Starlette(routes=[Mount("/", app=static)], middleware=[
+    app = Starlette(middleware=[
         Middleware(_ContentSecurityPolicy, policy=site_policy(site)),
         Middleware(_SandboxFirst, sandbox=api),
     ])
+    # The site is the router's default, not a Mount("/"): a Mount's regex stops at a line break,
+    # and `/%0a...` would get the router's bare "Not Found" instead of the site's 404 page.
+    app.router.default = _SiteFiles(directory=site, html=True) if os.path.isdir(site) else _missing_site(site)
+    return app
 
 
 class _Server(uvicorn.Server):

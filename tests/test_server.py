@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from playground import (
+    AIGNE_HUB_DEMO_KEY,
     EXAMPLES,
     MAIAGENT_DEMO_KEY,
     PROFILES,
@@ -71,16 +72,37 @@ def test_the_site_is_served_with_the_right_types(app: Any) -> None:
     assert call(app, "GET", "/nothing-here").status_code == 404
 
 
-def test_a_missing_page_gets_the_404_page_of_its_language(tmp_path: Path) -> None:
+ENGLISH_404, JAPANESE_404 = "<html lang=en>Not found</html>", "<html lang=ja>見つかりません</html>"
+
+
+@pytest.fixture
+def site_with_404_pages(tmp_path: Path) -> Any:
     (tmp_path / "ja" / "maiagent").mkdir(parents=True)
-    (tmp_path / "404.html").write_text("<html lang=en>Not found</html>", encoding="utf-8")
-    (tmp_path / "ja" / "404.html").write_text("<html lang=ja>見つかりません</html>", encoding="utf-8")
-    app = create_app(tmp_path)
-    english, japanese = "<html lang=en>Not found</html>", "<html lang=ja>見つかりません</html>"
-    for path, page in (("/nothing/", english), ("/maiagent/nothing", english), ("/ja/nothing/", japanese),
-                       ("/ja/maiagent/nothing/", japanese), ("/ja/a/b/c.html", japanese)):
-        response = call(app, "GET", path)
+    (tmp_path / "404.html").write_text(ENGLISH_404, encoding="utf-8")
+    (tmp_path / "ja" / "404.html").write_text(JAPANESE_404, encoding="utf-8")
+    return create_app(tmp_path)
+
+
+def test_a_missing_page_gets_the_404_page_of_its_language(site_with_404_pages: Any) -> None:
+    for path, page in (("/nothing/", ENGLISH_404), ("/maiagent/nothing", ENGLISH_404), ("/ja/nothing/", JAPANESE_404),
+                       ("/ja/maiagent/nothing/", JAPANESE_404), ("/ja/a/b/c.html", JAPANESE_404)):
+        response = call(site_with_404_pages, "GET", path)
         assert (response.status_code, response.text) == (404, page), path
+
+
+@pytest.mark.parametrize(("path", "page"), [
+    ("/%0asandbox/", ENGLISH_404),  # a route regex stops at a line break
+    ("/index.html%00", ENGLISH_404),  # a NUL makes the file lookup raise
+    ("/" + "a" * 300, ENGLISH_404),  # a name too long for the file system
+    ("/ja/%0anothing", JAPANESE_404),
+    ("/ja/index.html%00", JAPANESE_404),
+    ("/ja/x%00/y", JAPANESE_404),
+    ("/ja/" + "a" * 300 + "/b", JAPANESE_404),
+])
+def test_a_path_no_file_can_have_gets_the_404_page_of_its_language(site_with_404_pages: Any, path: str,
+                                                                   page: str) -> None:
+    response = call(site_with_404_pages, "GET", path)
+    assert (response.status_code, response.text) == (404, page)
 
 
 def test_a_missing_site_still_serves_the_sandbox(tmp_path: Path) -> None:
@@ -115,6 +137,18 @@ def test_openapi_document_is_served(app: Any) -> None:
 def test_head_requests_have_no_body(app: Any) -> None:
     response = call(app, "HEAD", "/sandbox/maiagent/api/v1/chatbots/", headers=RW)
     assert response.status_code == 200 and response.content == b""
+
+
+@pytest.mark.parametrize(("path", "headers"), [
+    ("/sandbox/maiagent/api/v1/chatbots/", RW),  # 200
+    ("/sandbox/maiagent/api/v1/chatbots/", {}),  # the documented 401
+    ("/sandbox/maiagent/api/v1/chatbots/00000000-0000-0000-0000-000000000000/", RW),  # the documented 404
+    ("/sandbox/aigne-hub/api/v1/chat/completions", {"Authorization": f"Bearer {AIGNE_HUB_DEMO_KEY}"}),  # 405
+])
+def test_head_reports_the_content_length_of_get(app: Any, path: str, headers: dict[str, str]) -> None:
+    get, head = call(app, "GET", path, headers=headers), call(app, "HEAD", path, headers=headers)
+    assert head.status_code == get.status_code and head.content == b""
+    assert head.headers["content-length"] == str(len(get.content)) != "0"
 
 
 def test_unknown_sandbox_paths(app: Any) -> None:
@@ -189,6 +223,27 @@ def test_cli_serves_site_and_sandbox(sandbox_server: str) -> None:
         origin = sandbox_server.rstrip("/") + PROFILES[example.api].sandbox_mount
         response = HTTPTransport(timeout=5).handle_request(example.request.to_request(example.api, origin=origin))
         assert response.status_code == example.status, example.id
+
+
+@pytest.mark.parametrize("host", ["evil.com:1", "127.0.0.1.evil.com", "localhost.:80"])
+def test_cli_builds_links_from_its_own_address_when_the_host_is_foreign(sandbox_server: str, host: str) -> None:
+    parts = urlsplit(sandbox_server)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    try:
+        connection.request("GET", "/sandbox/maiagent/api/v1/chatbots/?pageSize=1", headers={**RW, "Host": host})
+        response = connection.getresponse()
+        assert response.status == 200
+        assert json.loads(response.read())["next"].startswith(sandbox_server + "sandbox/maiagent/")
+    finally:
+        connection.close()
+
+
+def test_cli_keeps_the_loopback_name_the_client_used_in_links(sandbox_server: str) -> None:
+    port = urlsplit(sandbox_server).port
+    for origin in (f"http://localhost:{port}", f"http://127.0.0.1:{port}"):
+        client = Client("maiagent", f"Bearer {MAIAGENT_DEMO_KEY}", HTTPTransport(timeout=5),
+                        base_url=origin + "/sandbox/maiagent")
+        assert client.get("chatbots/?pageSize=1").json()["next"].startswith(origin + "/sandbox/maiagent/")
 
 
 def test_cli_refuses_a_huge_body_without_reading_it(sandbox_server: str) -> None:
