@@ -22,7 +22,8 @@ class Client:
             it into the header that is sent (see `client.auth.findings` for what it corrected).
         transport: Where requests go; [`SandboxTransport`][playground.SandboxTransport] by default.
         base_url: The target's origin, e.g. `http://127.0.0.1:8000/sandbox/maiagent`; the API's
-            documented origin by default.
+            documented origin by default. The documented base URL (`https://api.maiagent.ai/api/v1/`)
+            works too: its base path is not repeated before an absolute path.
 
     Examples:
         >>> client = Client("maiagent", "demo1234abcd5678")
@@ -61,7 +62,12 @@ class Client:
             body = json_bytes(json)
         for name, value in Headers(headers).raw:
             built.set(name, value)
-        return Request(method, self.base_url + path, built, body)
+        # The pages give the API's base URL with its base path (…/api/v1/) and each endpoint as an
+        # absolute path (/api/v1/chatbots/): joined as they are, they asked for /api/v1/api/v1/….
+        base_url, base_path = self.base_url, self.profile.base_path
+        if path.startswith(base_path) and base_url.endswith(base_path.rstrip("/")):
+            base_url = base_url.removesuffix(base_path.rstrip("/"))
+        return Request(method, base_url + path, built, body)
 
     def request(self, method: str, path: str, *, json: Any = None, headers: HeadersInput = None) -> Response:
         """Send a request through a synchronous transport.

@@ -101,6 +101,10 @@ _ERRORS: dict[str, LocalizedText] = {
                             "エンドポイントに `.` または `..` のセグメントが含まれており、API のベース URL の外を"
                             "指してしまうため、送信しませんでした。これを含まないパスにしてください。"),
     "invalid_method": _L("Choose one of the listed HTTP methods.", "一覧にある HTTP メソッドを選んでください。"),
+    "body_not_allowed": _L("A {detail} request has no body (browsers refuse to send one), so nothing was sent. "
+                           "Clear the body, or choose POST.",
+                           "{detail} リクエストには本文を付けられない（ブラウザーが送信を拒否する）ため、送信しませんでした。"
+                           "本文を空にするか、POST を選んでください。"),
     "invalid_url": _L("The base URL is not a valid URL. Write it in full, for example {example}",
                       "ベース URL が正しい URL ではありません。{example} のように完全な形で入力してください。"),
     "empty_url": _L("Enter the base URL of the API to call, for example {example}, or choose the sandbox.",
@@ -134,6 +138,13 @@ _ERRORS: dict[str, LocalizedText] = {
                      "プレイグラウンドが解釈できないメッセージを受け取りました。"),
     "internal": PlaygroundError.hint,
 }
+
+
+# A reader trying their own key on the sandbox got the documented 401 with nothing to say why.
+_SANDBOX_KEYS_ONLY = _L("The sandbox knows only the demo keys (see Playground, Demo keys) and answers any other "
+                        "key with this 401. To try your own key, choose a live base URL.",
+                        "サンドボックスが受け付けるのはデモキーだけで、それ以外のキーにはこの 401 を返します"
+                        "（プレイグラウンドの「デモキー」を参照）。ご自身のキーを試すには、実際のベース URL を選んでください。")
 
 
 # Failures after the request left: the page says "no answer" for these, "not sent" for the others.
@@ -235,6 +246,14 @@ def _finite(text: str) -> float:
     return value
 
 
+def _int(text: str) -> int:
+    # Python refuses to read an integer this long (sys.get_int_max_str_digits()) with a message
+    # about its own limits; for the reader it is a number JSON cannot carry either.
+    if len(text.lstrip("-")) > 4300:
+        raise _NotJSON("json_constant", text[:40] + "…")
+    return int(text)
+
+
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key, value in pairs:
@@ -244,15 +263,27 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
+def _request_body(method: str, text: str) -> tuple[Any, dict[str, Any] | None]:
+    """`_parse_body`, and a body on GET or HEAD refused: `fetch` throws before sending it, which
+    the page could only have called a network failure."""
+    data, problem = _parse_body(text)
+    if problem is None and data is not None and method in ("GET", "HEAD"):
+        return None, _error("body_not_allowed", method)
+    return data, problem
+
+
 def _parse_body(text: str) -> tuple[Any, dict[str, Any] | None]:
     """Return `(data, None)`, `(None, None)` for no body, or `(None, error)`."""
+    # A byte order mark is invisible and no part of the JSON: json.loads refused the whole body for it.
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, None
     # "surrogatepass": a lone surrogate pasted into the page is still counted, not a crash.
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BODY_BYTES:
         return None, _error("body_too_large")
     try:
-        return loads_json(text, parse_constant=_no_constant, parse_float=_finite, object_pairs_hook=_unique_keys), None
+        return loads_json(text, parse_constant=_no_constant, parse_float=_finite, parse_int=_int,
+                          object_pairs_hook=_unique_keys), None
     except JSONNestingError:
         return None, _error("json_too_deep")
     except _NotJSON as exc:
@@ -363,7 +394,8 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
             `LIVE_TIMEOUT_SECONDS` by default.
 
     Returns:
-        `{"ok": True, "status", "reason", "headers", "body", "pretty", "elapsed_ms", "url"}`, or
+        `{"ok": True, "status", "reason", "headers", "body", "pretty", "elapsed_ms", "url", "method"}`
+        (and `note` when the sandbox refused a key that is not a demo key), or
         `{"ok": False, "error": {"code", "message": {"en", "ja"}, "detail", "sent"}}`; `sent` says whether
         the request left (and got no usable answer) or was refused before sending.
     """
@@ -371,7 +403,7 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
     if method not in METHODS:
         return _error("invalid_method", method)
     path = str(spec.get("path") or "").strip(" ")
-    data, problem = _parse_body(str(spec.get("body") or ""))
+    data, problem = _request_body(method, str(spec.get("body") or ""))
     problem = problem or _check_path(path) or _check_target(target, _live_base_url(str(spec.get("api"))))
     if problem:
         return problem
@@ -409,6 +441,8 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
     result = _response_dict(response, time.perf_counter() - start)
     result["url"] = request.url
     result["method"] = request.method
+    if target == "sandbox" and response.status_code == 401 and client.auth.key not in ("", *client.profile.demo_keys):
+        result["note"] = _SANDBOX_KEYS_ONLY.to_dict()
     return result
 
 
@@ -456,6 +490,11 @@ def _literal(value: Any, indent: int = 0) -> str:
         return "[\n" + ",\n".join(inner + _literal(v, indent + 4) for v in value) + f",\n{pad}]"
     if isinstance(value, str):
         # A JSON string literal is also a valid Python one, and keeps the double quotes readers expect.
+        # A lone surrogate (valid JSON: "\ud800") stays escaped: source code cannot hold it.
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return json.dumps(value)
         return json.dumps(value, ensure_ascii=False)
     return repr(value) if not isinstance(value, (dict, list)) else ("{}" if isinstance(value, dict) else "[]")
 
@@ -486,9 +525,14 @@ def python_code(spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bo
     profile = get_profile(spec.get("api", "maiagent"))
     method = str(spec.get("method", "GET")).upper()
     path = str(spec.get("path") or "/")
-    data, problem = _parse_body(str(spec.get("body") or ""))
+    data, problem = _request_body(method, str(spec.get("body") or ""))
     env_var = ENV_VARS[profile.id]
-    built_key = build_auth_header(profile, str(spec.get("key") or "")).key
+    pasted = str(spec.get("key") or "")
+    built_key = build_auth_header(profile, pasted).key
+    # The code's Client builds the header from the key as Send does. The clean key reads better, but
+    # where the diagnosis could not fix the key ("Token abc"), only the key as pasted sends the same header.
+    if build_auth_header(profile, built_key).value != build_auth_header(profile, pasted).value:
+        built_key = pasted
     key_expr = _literal(built_key) if use_my_key and built_key else f'os.environ["{env_var}"]'
     live = target != "sandbox"
     lines = []
@@ -544,9 +588,11 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
     ok = True
     start = time.perf_counter()
     try:
-        # An environment variable cannot hold NUL, which a pasted key may (the diagnosis reports it,
-        # and the header never carries it): without it here, Run failed with "embedded null byte".
-        os.environ.update({name: value.replace("\0", "") for name, value in (env or {}).items()})
+        # An environment variable cannot hold NUL or a lone surrogate, which a pasted key may (the
+        # diagnosis reports them, and the header never carries them): Run failed on them before the
+        # code even started ("embedded null byte", or no output at all).
+        os.environ.update({name: value.replace("\0", "").encode("utf-8", "ignore").decode("utf-8")
+                           for name, value in (env or {}).items()})
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             try:
                 code = compile(source, "<playground>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)

@@ -23,6 +23,7 @@ READY = 60_000
 PAGE = "maiagent/authentication/"
 WORDS = {
     "en": {"failed": "could not be loaded", "retry": "Try again", "crashed": "stopped unexpectedly",
+           "cancelled": "Cancelled: the request was stopped.",
            "kept": "what you typed is kept", "network": "CORS"},
     "ja": {"failed": "読み込めませんでした", "retry": "再試行", "crashed": "予期せず停止",
            "kept": "入力内容はそのまま残っています", "network": "CORS"},
@@ -142,6 +143,27 @@ def test_python_dying_mid_request_is_explained_and_restarted(site_server: str, b
 
 
 # --- the server stops, and comes back -----------------------------------------------------------------
+
+def test_cancel_from_the_other_apis_view_answers_in_the_sent_apis_box(site_server: str, browser, slow_server: str) -> None:
+    # The reader sends to MaiAgent, looks at AIGNE Hub and cancels there: "Cancelled" went to AIGNE
+    # Hub's box, and MaiAgent's kept "Sending…" for good.
+    ctx = browser.new_context()
+    try:
+        tab = open_playground(ctx, urljoin(site_server, PAGE))
+        wait_ready(tab)
+        tab.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
+        tab.check(".playground__target-live")
+        tab.fill(".playground__url", slow_server)
+        tab.click(".playground__send")
+        tab.wait_for_selector(".playground__cancel:visible")
+        tab.select_option(".playground__api", "aigne-hub")
+        tab.click(".playground__cancel")
+        assert tab.locator(".playground__response").text_content() == ""
+        tab.select_option(".playground__api", "maiagent")
+        assert tab.locator(".playground__response").text_content() == WORDS["en"]["cancelled"]
+    finally:
+        ctx.close()
+
 
 def _free_port() -> int:
     with socket.socket() as probe:

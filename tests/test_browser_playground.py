@@ -115,6 +115,11 @@ def test_diagnosis_of_bearer_and_api_key_and_fullwidth_space(pg) -> None:
     finding.wait_for()
     assert words["bearer"] in finding.text_content()
     assert pg.locator(".playground__header").text_content() == "Authorization: Api-Key " + "•" * 16
+    # "Corrected" and "the real API would answer 401" read as if this request would fail: the note
+    # says that the form sends the corrected header, and that the 401 is for the key as pasted.
+    corrected = {"en": "This form sends it corrected; sent as pasted, the real API would answer 401",
+                 "ja": "このフォームは修正して送信します。貼り付けたまま送ると、実際の API は 401 を返します"}[pg.lang]
+    assert corrected in finding.text_content()
 
     pg.fill(".playground__key", "Api-Key\u3000demo1234abcd5678")
     finding = pg.locator("li[data-code=fullwidth_space]")
@@ -154,6 +159,20 @@ def test_full_request_to_the_in_browser_sandbox(pg) -> None:
     body = json.loads(pg.locator(".playground__response .playground__body code").text_content())
     assert body == playground.get_example("maiagent/201-chatbot-created").json()
     assert " ms" in pg.locator(".playground__response .playground__meta").text_content()
+
+
+def test_an_unknown_key_sent_to_the_sandbox_is_explained(pg) -> None:
+    reset(pg)
+    pg.fill(".playground__key", "mySecretKey123")
+    send(pg)
+    assert pg.locator(".playground__response [data-status]").get_attribute("data-status") == "401"
+    note = {"en": "The sandbox knows only the demo keys", "ja": "サンドボックスが受け付けるのはデモキーだけ"}[pg.lang]
+    assert note in pg.locator(".playground__response .playground__response-note").text_content()
+    pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
+    send(pg)
+    assert not pg.locator(".playground__response .playground__response-note").count()
+    # No stray text where the note is left out (append(null) writes "null").
+    assert pg.locator(".playground__response-body").evaluate("node => [...node.childNodes].filter((n) => n.nodeType === 3).length") == 0
 
 
 def test_invalid_json_body_is_not_sent(pg) -> None:
@@ -255,6 +274,7 @@ def test_a_request_typed_before_python_is_ready_is_kept(site_server: str, browse
         tab.wait_for_selector(".playground__path")
         tab.select_option(".playground__method", "PATCH")
         tab.fill(".playground__path", "/api/v1/chatbots/typed-early/")
+        tab.fill(".playground__code", "print('typed early')\n")
         for _ in range(600):  # the worker asks for pyodide.mjs within moments of the page loading
             if held:
                 break
@@ -263,6 +283,8 @@ def test_a_request_typed_before_python_is_ready_is_kept(site_server: str, browse
         tab.wait_for_selector(".playground[data-ready=true]", state="attached", timeout=READY)
         assert tab.input_value(".playground__method") == "PATCH"
         assert tab.input_value(".playground__path") == "/api/v1/chatbots/typed-early/"
+        tab.wait_for_timeout(1000)  # the generated code's debounce (120 ms) and Python's answer
+        assert tab.input_value(".playground__code") == "print('typed early')\n"
         # The field left alone gets the default.
         maiagent = adapter.info()["apis"]["maiagent"]["default_request"]
         assert tab.input_value(".playground__body-input") == maiagent["body"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import json
+import re
 
 import pytest
 
@@ -208,6 +210,45 @@ def test_generated_code_runs_with_a_pasted_key_that_holds_a_nul() -> None:
     result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY + "\0"}))
     assert result["ok"], result["stderr"]
     assert result["stdout"].startswith("200 OK")
+
+
+def test_generated_code_runs_with_a_pasted_key_that_holds_a_lone_surrogate() -> None:
+    # The variable could not be set: Run showed no output at all.
+    spec = {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}
+    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY + "\ud800"}))
+    assert result["ok"], result["stderr"]
+    assert result["stdout"].startswith("200 OK")
+
+
+def test_generated_code_with_a_lone_surrogate_in_the_body_runs_as_send_does() -> None:
+    spec = {"api": "maiagent", "method": "POST", "path": "/api/v1/chatbots/", "body": '{"name": "\\ud800"}'}
+    sent = run(browser.send(dict(spec, key=playground.MAIAGENT_DEMO_KEY)))
+    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY}))
+    assert result["ok"], result["stderr"]
+    assert result["stdout"].startswith(f"{sent['status']} {sent['reason']}")
+
+
+@pytest.mark.parametrize("key", ["Token abc", "ab cd", "Bearer demo1234abcd5678", "Authorization: Api-Key demo1234abcd5678"])
+def test_code_with_my_key_sends_the_header_send_sends(key: str) -> None:
+    # The code held the cleaned key, from which Client built another header than Send ("Token abc"
+    # became "Api-Key abc") where the diagnosis could not fix the key.
+    spec = {"api": "maiagent", "key": key, "method": "GET", "path": "/api/v1/chatbots/"}
+    code = browser.python_code(spec, use_my_key=True)
+    literal = ast.literal_eval(re.search(r'Client\("maiagent", ("[^"]*")\)', code)[1])
+    assert playground.build_auth_header("maiagent", literal).value == playground.build_auth_header("maiagent", key).value
+
+
+@pytest.mark.parametrize(("key", "noted"), [("mySecretKey123", True), ("", False), (playground.MAIAGENT_DEMO_KEY, False),
+                                            ("Bearer mySecretKey123", True)])
+def test_the_sandbox_says_it_knows_only_the_demo_keys(key: str, noted: bool) -> None:
+    # A reader's own key gets the documented 401 from the sandbox: the answer says why.
+    spec = {"api": "maiagent", "key": key, "method": "GET", "path": "/api/v1/chatbots/"}
+    result = run(browser.send(spec))
+    assert ("note" in result) is noted
+    if noted:
+        assert result["status"] == 401 and "demo keys" in result["note"]["en"] and "デモキー" in result["note"]["ja"]
+    live = run(browser.send(spec, "http://127.0.0.1:9/", transport=playground.SandboxTransport()))
+    assert "note" not in live  # a live target's 401 is that server's to explain
 
 
 def test_generated_code_without_a_key_gets_the_documented_401() -> None:

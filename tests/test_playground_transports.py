@@ -91,6 +91,16 @@ def test_client_builds_the_header_and_sends() -> None:
     assert client.build_request("GET", "api/v1/chatbots/").url == "https://api.maiagent.ai/api/v1/chatbots/"
 
 
+@pytest.mark.parametrize("base_url", ["https://api.maiagent.ai/api/v1/", "https://api.maiagent.ai/api/v1", "https://api.maiagent.ai"])
+@pytest.mark.parametrize("path", ["/api/v1/chatbots/", "chatbots/", "api/v1/chatbots/"])
+def test_the_documented_base_url_and_an_endpoint_make_one_url(base_url: str, path: str) -> None:
+    # The status codes page gives the base URL with /api/v1/, the playground's endpoints start with it.
+    client = Client("maiagent", MAIAGENT_DEMO_KEY, base_url=base_url)
+    assert client.build_request("GET", path).url == "https://api.maiagent.ai/api/v1/chatbots/"
+    sandbox = Client("maiagent", MAIAGENT_DEMO_KEY, base_url="http://127.0.0.1:8000/sandbox/maiagent/api/v1/")
+    assert sandbox.build_request("GET", path).url == "http://127.0.0.1:8000/sandbox/maiagent/api/v1/chatbots/"
+
+
 def test_client_without_a_key_sends_no_authorization_header() -> None:
     client = Client("aigne-hub", "")
     request = client.build_request("POST", "chat/completions", json={})

@@ -50,6 +50,8 @@
       looksRight: "The header has the documented format.",
       severity: { error: "Error", warning: "Corrected", info: "Note" },
       realApi: "The real API would answer {status}: {title}.",
+      // A corrected key is sent corrected: the 401 is what the reader's own code would get as pasted.
+      realApiCorrected: "This form sends it corrected; sent as pasted, the real API would answer {status}: {title} (the authentication page’s Reproduce button shows it).",
       fix: "Fix:",
       request: "Request",
       method: "Method",
@@ -119,6 +121,7 @@
       looksRight: "ヘッダーはドキュメントどおりの形式です。",
       severity: { error: "エラー", warning: "修正済み", info: "注意" },
       realApi: "実際の API は {status} を返します：{title}。",
+      realApiCorrected: "このフォームは修正して送信します。貼り付けたまま送ると、実際の API は {status} を返します：{title}（認証のページの「再現する」ボタンで確認できます）。",
       fix: "修正方法：",
       request: "リクエスト",
       method: "メソッド",
@@ -134,7 +137,7 @@
       sending: "送信中…",
       viaSandbox: "ブラウザー内サンドボックスの応答",
       colon: "：",
-      cancelled: "キャンセルしました。リクエストを中止しました。",
+      cancelled: "キャンセル：リクエストを中止しました。",
       response: "レスポンス",
       headers: "ヘッダー",
       responseBody: "本文",
@@ -437,6 +440,7 @@
       h("p", { class: "playground__status" },
         h("strong", { class: statusClass, "data-status": String(result.status), text: `${result.status} ${result.reason || ""}`.trim() }),
         h("span", { class: "playground__meta", text: " · " + meta.join(" · ") })),
+      ...(result.note ? [h("p", { class: "playground__note playground__response-note", text: localized(result.note) })] : []),
       h("details", { class: "playground__headers" },
         h("summary", { text: `${T.headers} (${result.headers.length})` }),
         h("pre", {}, scrollBox(T.headers, { text: shown(result.headers.map(([k, v]) => `${k}: ${v}`).join("\n")) }))),
@@ -713,7 +717,7 @@
         return h("li", { class: `playground__finding playground__finding--${f.severity}`, "data-code": f.code },
           h("strong", { text: (T.severity[f.severity] || f.severity) + T.colon }), ...richText(localized(f.message)), " ",
           h("span", { class: "playground__fix" }, T.fix + " ", ...richText(localized(f.fix))),
-          example && f.severity !== "info" ? h("span", { class: "playground__note-inline", text: " " + fill(T.realApi, { status: example.status, title: localized(example.title) }) }) : null);
+          example && f.severity !== "info" ? h("span", { class: "playground__note-inline", text: " " + fill(f.severity === "warning" ? T.realApiCorrected : T.realApi, { status: example.status, title: localized(example.title) }) }) : null);
       });
       if (!items.length && result.value) items.push(h("li", { class: "playground__finding playground__finding--ok", text: T.looksRight }));
       findings.replaceChildren(...items);
@@ -748,6 +752,7 @@
     }
 
     let sendingId = "";
+    let showSent = null; // where the pending request's answer goes (its API's box, or its draft)
     async function send() {
       if (isBusy(sendButton)) return;
       const seq = ++sendSeq;
@@ -757,6 +762,7 @@
         if (apiSelect.value === api) responseBox.replaceChildren(node);
         else if (drafts[api]) drafts[api].response = [node];
       };
+      showSent = show;
       setBusy(sendButton, true);
       cancelButton.hidden = false;
       responseBox.replaceChildren(h("p", { class: "playground__meta", text: T.sending }));
@@ -847,7 +853,8 @@
       setBusy(sendButton, false);
       sendButton.focus(); // Cancel is about to be hidden
       cancelButton.hidden = true;
-      responseBox.replaceChildren(h("p", { class: "playground__meta", text: T.cancelled }));
+      // In the box of the API the request went to: the reader may be looking at the other one.
+      if (showSent) showSent(h("p", { class: "playground__meta", text: T.cancelled }));
     });
 
     // A form, so that Enter in any field sends; it never submits anywhere (nor puts the key in a URL).
@@ -887,7 +894,7 @@
       info = loaded;
       showRequest(typedBeforeReady());
       diagnose();
-      refreshCode(true);
+      refreshCode(); // code typed before Python was ready is kept, as the request's fields are
       root.dataset.ready = "true";
     }, () => { initializing = null; }));
     // After a restart (a crash, "Try again"), finish setting up, or bring the diagnosis up to date.
