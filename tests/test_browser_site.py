@@ -61,6 +61,14 @@ def test_language_switch_keeps_the_page_and_section(site_server: str, page, path
     page.locator("[data-language-switch][hreflang=en]").dispatch_event("click")
     page.wait_for_url(urljoin(site_server, f"{path}#{anchor}"))
     assert page.locator("html").get_attribute("lang") == "en"
+
+    # Scrolled to a section of a page opened without an anchor: that section, not the page's top.
+    page.goto(urljoin(site_server, path))
+    heading = page.locator("article h2[id]").nth(1)  # the last one may sit too near the end to reach the top
+    anchor = heading.get_attribute("id")
+    heading.evaluate("node => scrollTo(0, scrollY + node.getBoundingClientRect().top - 100)")
+    page.locator("[data-language-switch][hreflang=ja]").dispatch_event("click")
+    page.wait_for_url(urljoin(site_server, f"ja/{path}#{anchor}"))
     assert_all_local(urls, site_server)
 
 
