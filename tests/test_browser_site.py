@@ -418,3 +418,16 @@ def test_tables_fit_a_phone_and_wrap_code_only_where_a_reader_would(site_server:
         assert not odd, odd
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_content_tab_shows_keyboard_focus(site_server: str, page, lang: str) -> None:
+    # Material only coloured the focused tab's label, as it colours the selected one.
+    page.goto(urljoin(site_server, ("ja/" if lang == "ja" else "") + "maiagent/status-codes/"))
+    labels = page.locator(".tabbed-set").first.locator(".tabbed-labels > label")
+    ring = "node => getComputedStyle(node).outlineStyle"
+    assert labels.nth(1).evaluate(ring) == "none"
+    page.locator(".tabbed-set").first.locator("input").first.focus()
+    page.keyboard.press("ArrowRight")  # the keyboard moves to the next tab, as with radio buttons
+    assert labels.nth(1).evaluate(ring) == "solid"
+    assert labels.nth(0).evaluate(ring) == "none"
