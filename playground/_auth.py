@@ -24,12 +24,14 @@ _OTHER_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d",
                 "\u300e": "\u300f", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 _QUOTES = "".join(set(_QUOTE_PAIRS) | set(_QUOTE_PAIRS.values()))
-_PREFIX = re.compile(r"^[\"'`\u201c\u201d\u2018\u2019]?\s*authorization\s*[\"'`\u201c\u201d\u2018\u2019]?\s*:\s*",
+# No `^`: `match` anchors at its start position, which the prefix loop advances.
+_PREFIX = re.compile(r"[\"'`\u201c\u201d\u2018\u2019]?\s*authorization\s*[\"'`\u201c\u201d\u2018\u2019]?\s*:\s*",
                      re.IGNORECASE)
 # Far longer than any API key, and near the header sizes servers refuse (often 8 KB per line).
 _MAX_KEY_LENGTH = 4096
 # The documentation's placeholders, compared upper-cased with "-" and " " read as "_".
 _PLACEHOLDERS = frozenset({"YOUR_API_KEY_HERE", "YOUR_API_KEY", "YOUR_KEY", "API_KEY", "YOUR_TOKEN", "YOURAPIKEY"})
+_LONGEST_PLACEHOLDER = max(map(len, _PLACEHOLDERS))
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,12 @@ _SPECS: dict[str, _Spec] = {
     ),
     "quoted_key": _Spec(
         "invalid_format",
-        _L("The key is wrapped in quotation marks; they would be sent as part of the key.",
-           "キーが引用符で囲まれています。引用符もキーの一部として送信されてしまいます。"),
-        _L("Remove the quotation marks.", "引用符を取り除いてください。"),
+        _L("The key is wrapped in quotation marks (perhaps followed by the `,` of a JSON line); "
+           "they would be sent as part of the key.",
+           "キーが引用符で囲まれています（JSON の行の `,` が続いていることもあります）。"
+           "引用符もキーの一部として送信されてしまいます。"),
+        _L("Remove the quotation marks, and any `,` or `;` after them.",
+           "引用符と、その後ろの `,` や `;` を取り除いてください。"),
     ),
     "angle_brackets": _Spec(
         "invalid_format",
@@ -162,10 +167,14 @@ _SPECS: dict[str, _Spec] = {
     ),
     "non_ascii": _Spec(
         "invalid_format",
-        _L("The key contains characters that are not ASCII; they cannot be part of a key and are left out "
-           "of the header that will be sent.",
-           "キーに ASCII 以外の文字が含まれています。キーには使われない文字のため、送信されるヘッダーでは除外しています。"),
-        _L("Copy the key again from the API key page.", "API キーのページからキーをコピーし直してください。"),
+        _L("The key contains characters that are not ASCII (an emoji, an accented or look-alike letter); "
+           "they cannot be part of a key and are left out of the header that will be sent.",
+           "キーに ASCII 以外の文字（絵文字、アクセント付きの文字や形の似た文字）が含まれています。"
+           "キーには使われない文字のため、送信されるヘッダーでは除外しています。"),
+        _L("Remove them. If the key is still rejected, a look-alike letter replaced one of the key's own: "
+           "copy the key again from the API key page.",
+           "取り除いてください。それでも拒否される場合は、形の似た文字がキー本来の文字と入れ替わっています。"
+           "API キーのページからキーをコピーし直してください。"),
     ),
     "invalid_key_characters": _Spec(
         "invalid_format",
@@ -311,6 +320,9 @@ class _Findings:
                                    spec.fix.format(**values), example)
 
 
+_LONGEST_SCHEME = max(len(name) for scheme in AUTH_SCHEMES for name in (scheme.name, *scheme.aliases))
+
+
 def _match_scheme(word: str) -> tuple[AuthScheme | None, str]:
     lowered = word.lower()
     for scheme in AUTH_SCHEMES:
@@ -323,40 +335,65 @@ def _match_scheme(word: str) -> tuple[AuthScheme | None, str]:
     return None, ""
 
 
-def _strip_quotes(text: str) -> tuple[str, bool]:
-    original = text
+# The peeling below moves the indices `start` and `end` of `text[start:end]` and slices once at the end:
+# slicing off each layer would copy the text once per layer, quadratic in how deep wrappers nest.
+def _strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] == " ":
+        start += 1
+    while start < end and text[end - 1] == " ":
+        end -= 1
+    return start, end
+
+
+def _inside_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    if end - start >= 3 and text[end - 1] in ",;":
+        # `"key",` copied from a JSON or JavaScript line: the key is what is inside the quotes.
+        body_end = _strip_spaces(text, start, end - 1)[1]
+        if body_end - start >= 2 and _QUOTE_PAIRS.get(text[start]) == text[body_end - 1]:
+            end = body_end
     while True:
-        before = text
-        while len(text) >= 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
-            text = text[1:-1]
+        before = start, end
+        while end - start >= 2 and _QUOTE_PAIRS.get(text[start]) == text[end - 1]:
+            start, end = start + 1, end - 1
         # A lone quote at either end is never part of a key: a half-copied string literal.
-        text = text.strip(_QUOTES)
-        if text != before:
-            text = text.strip(" ")
-        if text == before:
-            return text, text != original
+        while start < end and text[start] in _QUOTES:
+            start += 1
+        while start < end and text[end - 1] in _QUOTES:
+            end -= 1
+        if (start, end) == before:
+            return start, end
+        start, end = _strip_spaces(text, start, end)
+
+
+def _strip_quotes(text: str) -> tuple[str, bool]:
+    start, end = _inside_quotes(text, 0, len(text))
+    return text[start:end], (start, end) != (0, len(text))
 
 
 def _clean_key(key: str, found: _Findings, strip_schemes: bool) -> str:
     # Quotes, brackets and a repeated scheme can nest in any order: peel until nothing changes.
+    start, end = 0, len(key)
     while True:
-        before = key
-        key, quoted = _strip_quotes(key)
-        if quoted:
+        before = start, end
+        start, end = _inside_quotes(key, start, end)
+        if (start, end) != before:
             found.add("quoted_key", True)
-        if len(key) >= 2 and key[0] == "<" and key[-1] == ">":
-            normalized = key[1:-1].strip(" ").upper().replace("-", "_").replace(" ", "_")
-            if normalized not in _PLACEHOLDERS:
+        if end - start >= 2 and key[start] == "<" and key[end - 1] == ">":
+            inner_start, inner_end = _strip_spaces(key, start + 1, end - 1)
+            # Only text short enough to be a placeholder is copied and compared: not every layer.
+            inner = key[inner_start:inner_end] if inner_end - inner_start <= _LONGEST_PLACEHOLDER else ""
+            if inner.upper().replace("-", "_").replace(" ", "_") not in _PLACEHOLDERS:
                 found.add("angle_brackets", True)
-                key = key[1:-1].strip(" ")
-        again, sep, after = key.partition(" ")
-        if strip_schemes and sep and _match_scheme(again)[0] is not None:
+                start, end = inner_start, inner_end
+        # Only the first word can be a repeated scheme: look for its space no further than a scheme is long.
+        space = key.find(" ", start, min(end, start + _LONGEST_SCHEME + 1)) if strip_schemes else -1
+        if space != -1 and _match_scheme(key[start:space])[0] is not None:
             found.add("duplicate_scheme", True)
-            if after.startswith(" "):
+            if key.startswith(" ", space + 1, end):
                 found.add("double_space", True)
-            key = after.lstrip(" ")
-        if key == before:
-            return key
+            start = _strip_spaces(key, space + 1, end)[0]
+        if (start, end) == before:
+            return key[start:end]
 
 
 def _normalize_characters(text: str, found: _Findings) -> str:
@@ -372,6 +409,9 @@ def _normalize_characters(text: str, found: _Findings) -> str:
         else:
             text, corrected = "".join(non_empty), False
         found.add("line_break", corrected)
+    if text.isascii() and text.isprintable():
+        # The loop below leaves printable ASCII as it is: skip it for long pastes.
+        return text
     out = []
     for c in text:
         code = ord(c)
@@ -396,7 +436,7 @@ def _normalize_characters(text: str, found: _Findings) -> str:
             out.append(chr(code - 0xFEE0))
         elif code > 0x7E and c not in _QUOTES:
             # Keys are ASCII; typographic quotes are kept for the quote step to recognise.
-            found.add("non_ascii", False)
+            found.add("non_ascii", True)
         else:
             out.append(c)
     return "".join(out)
@@ -406,9 +446,9 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
     """Build the `Authorization` header for `api` from whatever the reader pasted.
 
     Where the fix is unambiguous (wrong scheme, missing scheme, stray spaces, quotes, a pasted
-    `Authorization:` prefix, full-width characters, line breaks around the key) the built header
-    is the corrected one, and the finding says so (`corrected=True`). Otherwise the finding is an
-    error and names the documented response the real API would give.
+    `Authorization:` prefix, full-width characters, characters no key has, line breaks around the
+    key) the built header is the corrected one, and the finding says so (`corrected=True`).
+    Otherwise the finding is an error and names the documented response the real API would give.
 
     Parameters:
         api: The API, as a profile or its id (`"maiagent"`, `"aigne-hub"`).
@@ -434,13 +474,15 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
         found.add("leading_trailing_space", True)
         text = text.strip(" ")
     # A loop: some readers paste the prefix twice ("Authorization: Authorization: ...").
-    while match := _PREFIX.match(text):
+    start, end = 0, len(text)
+    while match := _PREFIX.match(text, start, end):
         found.add("authorization_prefix_pasted", True)
-        quoted_form = match.group(0)[:1] in _QUOTES
-        text = text[match.end():].rstrip(" ")
-        if quoted_form and text.endswith((",", ";")):
+        quoted_form = text[start] in _QUOTES
+        start, end = _strip_spaces(text, match.end(), end)
+        if quoted_form and end > start and text[end - 1] in ",;":
             # `"Authorization": "Api-Key ...",` copied from a JavaScript or JSON example.
-            text = text[:-1].rstrip(" ")
+            start, end = _strip_spaces(text, start, end - 1)
+    text = text[start:end]
     text, quoted = _strip_quotes(text)
     if quoted:
         found.add("quoted_key", True)
@@ -488,7 +530,7 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
     if any(not (" " <= c <= "~") for c in value):
         # Only typographic quotes inside the key can be left here; whatever the path above,
         # nothing but printable ASCII may reach a header value.
-        found.add("non_ascii", False)
+        found.add("non_ascii", True)
         value = "".join(c for c in value if " " <= c <= "~")
         key = "".join(c for c in key if " " <= c <= "~")
     if (key and " " not in key and "placeholder_key" not in found.items

@@ -121,6 +121,10 @@ _ERRORS: dict[str, LocalizedText] = {
                     "it. Put query parameters after the endpoint.",
                     "ベース URL にはクエリ（`?…`）やフラグメント（`#…`）を含められません（エンドポイントはその後ろに"
                     "付きます）。クエリパラメーターはエンドポイントの後ろに付けてください。"),
+    "url_dot_segments": _L("The base URL contains a `.` or `..` segment, which the browser would resolve before "
+                           "sending, so the request would go elsewhere than shown. Write the URL without it.",
+                           "ベース URL に `.` または `..` のセグメントが含まれています。ブラウザーが送信前にこれを解決し、"
+                           "表示とは別の URL に送られてしまうため、これを含まない URL にしてください。"),
     "non_http_scheme": _L("Only http:// and https:// base URLs can be called (not {detail}).",
                           "呼び出せるのは http:// または https:// のベース URL だけです（{detail} は使えません）。"),
     "invalid_request": InvalidRequestError.hint,
@@ -351,6 +355,9 @@ def _check_target(target: str, example: str) -> dict[str, Any] | None:
         return _error("url_credentials")
     if parts.query or parts.fragment or target.endswith(("?", "#")):
         return _error("url_query", target[:200])
+    if _has_dot_segment(parts.path):
+        # The browser resolves them before sending: the request goes elsewhere than the URL shown.
+        return _error("url_dot_segments", target[:200])
     try:
         parts.port  # noqa: B018  (raises for a port out of range)
     except ValueError as exc:
@@ -366,6 +373,10 @@ def _check_target(target: str, example: str) -> dict[str, Any] | None:
 _SCHEME_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+def _has_dot_segment(path: str) -> bool:
+    return any(segment.lower().replace("%2e", ".") in (".", "..") for segment in path.split("/"))
+
+
 def _check_path(path: str) -> dict[str, Any] | None:
     if not path:
         return _error("empty_path")
@@ -373,8 +384,7 @@ def _check_path(path: str) -> dict[str, Any] | None:
         return _error("invalid_path", path[:200])
     if _unsafe_character(path) or "\\" in path:
         return _error("path_characters")
-    segments = re.split(r"[?#]", path, maxsplit=1)[0].split("/")
-    if any(segment.lower().replace("%2e", ".") in (".", "..") for segment in segments):
+    if _has_dot_segment(re.split(r"[?#]", path, maxsplit=1)[0]):
         # Browsers resolve dot segments (also %2e%2e) before sending: the request would leave the base URL.
         return _error("path_dot_segments", path[:200])
     return None
@@ -610,12 +620,25 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+        _stop_tasks_left_running()
 
     def cap(text: str) -> str:
         return text if len(text) <= MAX_OUTPUT_CHARS else text[:MAX_OUTPUT_CHARS] + "\n[…]"
 
     return {"ok": ok, "stdout": cap(stdout.getvalue()), "stderr": cap(stderr.getvalue()),
             "elapsed_ms": round((time.perf_counter() - start) * 1000, 1)}
+
+
+def _stop_tasks_left_running() -> None:
+    # A task the reader's code started (asyncio.ensure_future(...)) and left running would keep
+    # Python busy after Run ended, beyond its time limit: the next Send waited until the page gave
+    # up on Python. Run ends them; only coroutines of the reader's code are touched, not a Send
+    # that runs meanwhile.
+    for task in asyncio.all_tasks():
+        coroutine = task.get_coro()
+        code = getattr(coroutine, "cr_code", None)
+        if code is not None and code.co_filename == "<playground>" and not task.done():
+            task.cancel()
 
 
 # The page's sends still waiting for an answer, by the id the page gave them: "cancel" ends one.

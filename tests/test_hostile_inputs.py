@@ -123,6 +123,9 @@ CATALOGUE: tuple[Case, ...] = (
     Case("url-idn", "url", "http://\u4f8b\u3048.jp/", "url_characters", "ja"),
     Case("url-crlf", "url", "http://127.0.0.1:9/\r\nX-Evil: 1", "url_characters"),
     Case("url-query-fragment", "url", "http://127.0.0.1:9/sandbox/maiagent/?debug=1#x", "url_query", "en"),
+    # The browser resolves dot segments: the status line showed …/maiagent/%2e%2e/…, the request went elsewhere.
+    Case("url-dot-segments", "url", "http://127.0.0.1:9/sandbox/maiagent/../../", "url_dot_segments", "ja"),
+    Case("url-encoded-dot-segment", "url", "http://127.0.0.1:9/sandbox/maiagent/%2E%2e/", "url_dot_segments"),
     # --- the JSON body --------------------------------------------------------------------------
     Case("body-invalid", "body", "{not json", "invalid_json", "en"),
     Case("body-trailing-comma", "body", '{"name": "x",}', "invalid_json"),
@@ -548,7 +551,7 @@ def test_browser_live_target_cases(pages, hostile_server: str, lang: str, case: 
         tab.wait_for_selector(".playground__cancel:not([hidden])")
         tab.wait_for_timeout(500)
         tab.click(".playground__cancel")
-        cancelled = {"en": "Cancelled", "ja": "キャンセルしました"}[lang]
+        cancelled = {"en": "Cancelled", "ja": "キャンセル："}[lang]
         assert cancelled in tab.locator(".playground__response").text_content()
         assert tab.locator(".playground__send").is_enabled()
         # Cancel hides itself: the focus goes to Send, not to the page's body.

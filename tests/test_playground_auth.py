@@ -46,8 +46,8 @@ CASES = [
     ("maiagent", f"Token {KEY}", "unknown_scheme", f"Token {KEY}", False),
     ("maiagent", f"Api-Key Api-Key {KEY}", "duplicate_scheme", f"Api-Key {KEY}", True),
     ("maiagent", "Api-Key demo1234 abcd5678", "space_in_key", "Api-Key demo1234 abcd5678", False),
-    ("maiagent", "Api-Key d\u00e9mo1234", "non_ascii", "Api-Key dmo1234", False),
-    ("maiagent", "Api-Key キー1234", "non_ascii", "Api-Key 1234", False),
+    ("maiagent", "Api-Key d\u00e9mo1234", "non_ascii", "Api-Key dmo1234", True),
+    ("maiagent", "Api-Key キー1234", "non_ascii", "Api-Key 1234", True),
     ("maiagent", "Api-Key demo-1234", "invalid_key_characters", "Api-Key demo-1234", False),
     ("maiagent", "", "empty_key", "", False),
     ("maiagent", "Api-Key", "empty_key", "", False),
@@ -149,6 +149,36 @@ def test_the_corrected_header_is_accepted_by_the_sandbox() -> None:
         header = build_auth_header("maiagent", pasted)
         response = handle(Request("GET", "https://api.maiagent.ai/api/v1/chatbots/", header.headers()))
         assert response.status_code == 200, pasted
+
+
+# (pasted text, the correction's code): the findings must agree with the header that is sent.
+REMOVED_FROM_THE_KEY = [
+    (f"\U0001f600{KEY}", "non_ascii"),
+    (f"{KEY}\U0001f511", "non_ascii"),
+    (f'"{KEY}",', "quoted_key"),
+    (f"'{KEY}' ;", "quoted_key"),
+    (f"Api-Key \u201c{KEY}\u201d,", "quoted_key"),
+]
+
+
+@pytest.mark.parametrize(("pasted", "code"), REMOVED_FROM_THE_KEY)
+def test_what_a_finding_says_was_removed_is_not_sent(pasted: str, code: str) -> None:
+    header = build_auth_header("maiagent", pasted)
+    assert header.value == f"Api-Key {KEY}"
+    finding = next(f for f in header.findings if f.code == code)
+    assert (finding.severity, finding.corrected) == ("warning", True)
+    assert header.ok, header.codes
+    response = handle(Request("GET", "https://api.maiagent.ai/api/v1/chatbots/", header.headers()))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("pasted", "value"), [
+    ("Api-Key " + '< "' * 100_000 + KEY + '" >' * 100_000, f"Api-Key {KEY}"),
+    ("<" * 200_000 + ">" * 200_000, ""),
+], ids=["100k-mixed-layers", "200k-angle-brackets"])
+def test_deeply_nested_wrappers_are_all_peeled(pasted: str, value: str) -> None:
+    # Peeling by copying the text once per layer took over 40 s on each of these; indices take well under 1 s.
+    assert build_auth_header("maiagent", pasted).value == value
 
 
 # --- properties ----------------------------------------------------------------------------------

@@ -293,6 +293,28 @@ def test_run_code_captures_output_errors_and_exit() -> None:
     assert run(browser.run_code("print('x' * 200000)"))["stdout"].endswith("[…]")
 
 
+def test_tasks_the_code_leaves_running_end_with_run() -> None:
+    # Such a task kept Python busy after Run had ended, and the next Send waited until the page gave up.
+    source = ("import asyncio\n"
+              "async def hog():\n    await asyncio.sleep(0.05)\n    while True:\n        pass\n"
+              "asyncio.ensure_future(hog())\nprint('started')\n")
+
+    def from_the_code(task: asyncio.Task) -> bool:
+        return getattr(getattr(task.get_coro(), "cr_code", None), "co_filename", "") == "<playground>"
+
+    async def run_code_and_look() -> tuple[dict, list]:
+        result = await browser.run_code(source)
+        tasks = [task for task in asyncio.all_tasks() if from_the_code(task)]
+        left_running = [task for task in tasks if not task.done() and not task.cancelling()]
+        for task in tasks:
+            task.cancel()  # this test must end: the hog, if it was left, has not started looping yet
+        return result, left_running
+
+    result, left_running = run(run_code_and_look())
+    assert result["ok"] and result["stdout"] == "started\n"
+    assert left_running == []
+
+
 def test_ready_info_is_what_dispatch_answers_for_info() -> None:
     # The worker sends ready_info() with "ready" instead of asking dispatch: they must not drift.
     assert browser.ready_info() == run(browser.dispatch('{"op": "info"}'))
