@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urljoin
 
@@ -285,6 +286,43 @@ def test_a_redirect_is_named_not_followed() -> None:
     transport = playground.FetchTransport(pyfetch=pyfetch)
     result = asyncio.run(browser.send(LIVE_SPEC, "http://127.0.0.1:9/", transport=transport))
     assert result["error"]["code"] == "redirect" and result["error"]["sent"]
+
+
+class EndlessBody:
+    """A ReadableStream as Pyodide shows it: 1 MB chunks that never end (a gzip bomb, unpacked)."""
+
+    def __init__(self) -> None:
+        self.reads, self.cancelled = 0, False
+
+    def getReader(self) -> "EndlessBody":  # noqa: N802  (JavaScript's name)
+        return self
+
+    async def read(self) -> Any:
+        self.reads += 1
+        chunk = SimpleNamespace(to_bytes=lambda: b"\0" * MB)
+        return SimpleNamespace(done=False, value=chunk)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+def test_an_endless_answer_is_read_only_up_to_the_limit() -> None:
+    stream = EndlessBody()
+    answer = FakeFetchResponse(200, {}, b"")
+    answer.js_response = SimpleNamespace(body=stream)
+
+    async def whole_body() -> bytes:
+        raise AssertionError("the whole body was read into memory")
+
+    answer.bytes = whole_body
+
+    async def pyfetch(url: str, **options: Any) -> FakeFetchResponse:
+        return answer
+
+    transport = playground.FetchTransport(pyfetch=pyfetch)
+    result = asyncio.run(browser.send(LIVE_SPEC, "http://127.0.0.1:9/", transport=transport))
+    assert result["error"]["code"] == "too_large"
+    assert stream.cancelled and stream.reads == transport.max_response_bytes // MB + 1
 
 
 def test_a_declared_huge_answer_is_aborted_unread() -> None:

@@ -90,7 +90,28 @@ class FetchTransport(AsyncBaseTransport):
             if hasattr(response, "abort"):
                 response.abort()  # stop the download, and free the connection, instead of leaving it unread
             raise ResponseTooLargeError(f"response larger than {self.max_response_bytes} bytes")
-        body = bytes(await response.bytes())
-        if len(body) > self.max_response_bytes:
-            raise ResponseTooLargeError(f"response larger than {self.max_response_bytes} bytes")
-        return response, body
+        return response, await self._read_body(response)
+
+    async def _read_body(self, response: Any) -> bytes:
+        # Read chunk by chunk and stop at the limit: a small compressed answer can unpack to
+        # gigabytes (a gzip bomb), which response.bytes() would have held in memory whole, and
+        # which outlasted the time limit before its size could be checked.
+        stream = getattr(getattr(response, "js_response", None), "body", None)
+        if stream is None:  # no body, or a fetch stand-in without streams
+            body = bytes(await response.bytes())
+            if len(body) > self.max_response_bytes:
+                raise ResponseTooLargeError(f"response larger than {self.max_response_bytes} bytes")
+            return body
+        reader = stream.getReader()
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            part = await reader.read()
+            if part.done:
+                return b"".join(chunks)
+            chunk = part.value.to_bytes()
+            size += len(chunk)
+            if size > self.max_response_bytes:
+                reader.cancel()
+                raise ResponseTooLargeError(f"response larger than {self.max_response_bytes} bytes")
+            chunks.append(chunk)
