@@ -27,6 +27,12 @@ _QUOTES = "".join(set(_QUOTE_PAIRS) | set(_QUOTE_PAIRS.values()))
 # No `^`: `match` anchors at its start position, which the prefix loop advances.
 _PREFIX = re.compile(r"[\"'`\u201c\u201d\u2018\u2019]?\s*authorization\s*[\"'`\u201c\u201d\u2018\u2019]?\s*:\s*",
                      re.IGNORECASE)
+# `MAIAGENT_API_KEY=…` from a .env file or a shell, `"apiKey": "…",` from JSON or JavaScript: a
+# name that says key, token or secret, then `=` or `:`, then a value with a letter or digit in it
+# (a base64 key's trailing `=` is no assignment).
+_ASSIGNMENT = re.compile(r"(?:export\s+|set\s+|\$env:)?(?P<quote>[\"'`]?)(?P<name>[A-Za-z_][A-Za-z0-9_.-]*)(?P=quote)"
+                         r"\s*(?P<sign>[=:])\s*(?P<value>.*[A-Za-z0-9].*)", re.S)
+_SECRET_NAME = re.compile(r"key|token|secret", re.IGNORECASE)
 # Far longer than any API key, and near the header sizes servers refuse (often 8 KB per line).
 _MAX_KEY_LENGTH = 4096
 # The documentation's placeholders, compared upper-cased with "-" and " " read as "_".
@@ -105,6 +111,14 @@ _SPECS: dict[str, _Spec] = {
            "貼り付けたテキストにヘッダー名 `Authorization:` が含まれています。ここには値だけを入力します。"),
         _L("Paste only `{expected} <key>`, or just the key.",
            "`{expected} <キー>` またはキーだけを貼り付けてください。"),
+    ),
+    "assignment_pasted": _Spec(
+        "invalid_format",
+        _L("The pasted text is an assignment to `{found}` (from a `.env` file, a shell or a JSON line); "
+           "only its value is the key.",
+           "貼り付けたテキストは `{found}` への代入です（`.env` ファイル、シェル、JSON の行など）。"
+           "キーはその値だけです。"),
+        _L("Paste only the key.", "キーだけを貼り付けてください。"),
     ),
     "quoted_key": _Spec(
         "invalid_format",
@@ -483,6 +497,13 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
             # `"Authorization": "Api-Key ...",` copied from a JavaScript or JSON example.
             start, end = _strip_spaces(text, start, end - 1)
     text = text[start:end]
+    assignment = _ASSIGNMENT.fullmatch(text)
+    if assignment and _SECRET_NAME.search(assignment["name"]) and (
+            # "Api-Key: …" is a scheme with a colon, not an assignment: the scheme steps below say so.
+            assignment["sign"] == "=" or assignment["quote"] or assignment["value"][:1] in _QUOTES
+            or _match_scheme(assignment["name"])[0] is None):
+        found.add("assignment_pasted", True, assignment["name"])
+        text = assignment["value"].strip(" ")
     text, quoted = _strip_quotes(text)
     if quoted:
         found.add("quoted_key", True)

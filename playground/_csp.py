@@ -22,14 +22,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
+from urllib.parse import urlsplit
 
 __all__ = [
     "HEADERS_FILE",
     "POLICY",
+    "connect_allowed",
     "content_security_policy",
     "headers_file",
     "inline_script_hashes",
@@ -100,6 +103,37 @@ def inline_script_hashes(html: str) -> list[str]:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
         hashes.append(f"'sha256-{digest}'")
     return list(dict.fromkeys(hashes))
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def connect_allowed(url: str, page_origin: str) -> bool:
+    """Whether `connect-src` lets a page of `page_origin` fetch `url` (CSP's source matching, for
+    the kinds of source [`POLICY`][playground._csp.POLICY] uses: `'self'`, a scheme, a host with any port).
+
+    Parameters:
+        url: The URL to fetch, e.g. a live base URL the reader typed.
+        page_origin: The page's origin, e.g. `http://127.0.0.1:8000`.
+
+    Returns:
+        `False` when the browser would refuse the request before sending it.
+    """
+    target, page = urlsplit(url), urlsplit(page_origin)
+    scheme, host = target.scheme.lower(), (target.hostname or "").lower()
+    port = target.port or _DEFAULT_PORTS.get(scheme)
+    for source in POLICY["connect-src"]:
+        if source == "'self'":
+            allowed = (scheme, host, port) == (page.scheme, page.hostname, page.port or _DEFAULT_PORTS.get(page.scheme))
+        elif re.fullmatch(r"[a-z][a-z0-9+.-]*:", source):
+            allowed = scheme == source[:-1]
+        else:
+            named = urlsplit(source.removesuffix(":*"))
+            allowed = (scheme, host) == (named.scheme, named.hostname) and (
+                source.endswith(":*") or port == (named.port or _DEFAULT_PORTS.get(named.scheme)))
+        if allowed:
+            return True
+    return False
 
 
 def content_security_policy(script_hashes: Iterable[str] = ()) -> str:

@@ -121,6 +121,12 @@ _ERRORS: dict[str, LocalizedText] = {
                     "it. Put query parameters after the endpoint.",
                     "ベース URL にはクエリ（`?…`）やフラグメント（`#…`）を含められません（エンドポイントはその後ろに"
                     "付きます）。クエリパラメーターはエンドポイントの後ろに付けてください。"),
+    "csp_blocked": _L("This site's Content Security Policy lets the playground call https:// URLs, and http:// only "
+                      "on this site and on your own computer (localhost, 127.0.0.1), so the browser would refuse "
+                      "{detail}: nothing was sent. Use the API's https:// URL.",
+                      "このサイトのコンテンツセキュリティポリシーでは、プレイグラウンドが呼び出せるのは https:// の URL と、"
+                      "http:// ではこのサイト自身とご自身のコンピューター（localhost、127.0.0.1）だけです。ブラウザーが "
+                      "{detail} への送信を拒否するため、送信しませんでした。API の https:// の URL を使ってください。"),
     "url_dot_segments": _L("The base URL contains a `.` or `..` segment, which the browser would resolve before "
                            "sending, so the request would go elsewhere than shown. Write the URL without it.",
                            "ベース URL に `.` または `..` のセグメントが含まれています。ブラウザーが送信前にこれを解決し、"
@@ -332,8 +338,9 @@ def _live_base_url(api: str) -> str:
     return PROFILES.get(api, PROFILES["maiagent"]).origin + "/"
 
 
-def _check_target(target: str, example: str) -> dict[str, Any] | None:
-    """Refuse a live base URL that cannot be called; `example` is the API's own, for the messages."""
+def _check_target(target: str, example: str, page_origin: str | None = None) -> dict[str, Any] | None:
+    """Refuse a live base URL that cannot be called; `example` is the API's own, for the messages,
+    and `page_origin` the page's, whose Content Security Policy the browser applies."""
     if target == "sandbox":
         return None
     target = target.strip()
@@ -366,6 +373,13 @@ def _check_target(target: str, example: str) -> dict[str, Any] | None:
     # urlsplit checks an IPv6 literal (the host with colons); a name has DNS's limits, or fetch fails on it.
     if ":" not in host and (len(host) > 253 or not all(_HOST_LABEL.match(label) for label in host.rstrip(".").split("."))):
         return _error("invalid_url", target[:200], example=example)
+    if page_origin:
+        # Imported here: only a live target needs it, and start-up should not import html.parser.
+        from ._csp import connect_allowed
+
+        if not connect_allowed(target, page_origin):
+            # fetch fails on it as on a network error: the reader got the generic list of causes.
+            return _error("csp_blocked", f"{parts.scheme}://{parts.netloc}")
     return None
 
 
@@ -392,7 +406,7 @@ def _check_path(path: str) -> dict[str, Any] | None:
 
 async def send(spec: dict[str, Any], target: str = "sandbox", *,
                transport: BaseTransport | AsyncBaseTransport | None = None,
-               timeout: float | None = None) -> dict[str, Any]:
+               timeout: float | None = None, page_origin: str | None = None) -> dict[str, Any]:
     """Send the request the reader composed, to the in-browser sandbox or to a live base URL.
 
     Parameters:
@@ -402,6 +416,8 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
             `fetch` for a live target.
         timeout: Seconds a live target has to answer (at most `MAX_LIVE_TIMEOUT_SECONDS`);
             `LIVE_TIMEOUT_SECONDS` by default.
+        page_origin: The page's origin: a live URL that the site's Content Security Policy keeps
+            the page from calling is refused with a message that says so.
 
     Returns:
         `{"ok": True, "status", "reason", "headers", "body", "pretty", "elapsed_ms", "url", "method"}`
@@ -414,7 +430,7 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
         return _error("invalid_method", method)
     path = str(spec.get("path") or "").strip(" ")
     data, problem = _request_body(method, str(spec.get("body") or ""))
-    problem = problem or _check_path(path) or _check_target(target, _live_base_url(str(spec.get("api"))))
+    problem = problem or _check_path(path) or _check_target(target, _live_base_url(str(spec.get("api"))), page_origin)
     if problem:
         return problem
     try:
@@ -648,7 +664,7 @@ _SENDING: dict[str, asyncio.Task[dict[str, Any]]] = {}
 async def _send_cancellable(message: dict[str, Any]) -> dict[str, Any]:
     request_id = str(message.get("request_id", ""))
     task = asyncio.ensure_future(send(message.get("spec", {}), message.get("target", "sandbox"),
-                                      timeout=message.get("timeout")))
+                                      timeout=message.get("timeout"), page_origin=message.get("origin")))
     if request_id:
         _SENDING[request_id] = task
     try:
@@ -695,7 +711,8 @@ async def dispatch(message_json: str) -> str:
 
     Parameters:
         message_json: `{"op": "info" | "diagnose" | "send" | "cancel" | "reproduce" | "python_code" | "run_code",
-            ...}`; a "send" may carry a `request_id` (which "cancel" names) and a `timeout` in seconds.
+            ...}`; a "send" may carry a `request_id` (which "cancel" names), a `timeout` in seconds
+            and the page's `origin`.
 
     Returns:
         The answer as JSON text; never raises (an unexpected failure becomes an `internal` error).

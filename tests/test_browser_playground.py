@@ -318,6 +318,12 @@ def test_unreachable_live_target_is_explained(pg) -> None:
     pg.fill(".playground__url", "ftp://127.0.0.1/")
     send(pg)
     assert "ftp:" in pg.locator(".playground__response .playground__error").text_content()
+    # An http:// URL elsewhere: the site's policy keeps the page from calling it, and the message says so.
+    pg.fill(".playground__url", "http://example.com/")
+    send(pg)
+    error = pg.locator(".playground__response .playground__error").text_content()
+    assert {"en": "Content Security Policy", "ja": "コンテンツセキュリティポリシー"}[pg.lang] in error
+    assert "http://example.com" in error and "CORS" not in error
 
 
 class HostileHandler(BaseHTTPRequestHandler):

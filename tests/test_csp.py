@@ -122,3 +122,19 @@ def test_the_documented_policy_is_the_policy(lang: str) -> None:
     section = page.split("{ #content-security-policy }", 1)[1]
     (block,) = re.findall(r"^```text\n(.*?)^```", section, re.MULTILINE | re.DOTALL)[:1]
     assert " ".join(block.split("\n")).strip() == _csp.content_security_policy(["'sha256-…'"])
+
+
+@pytest.mark.parametrize(("url", "page", "allowed"), [
+    ("https://api.maiagent.ai/", "http://127.0.0.1:8000", True),
+    ("http://127.0.0.1:9/sandbox/maiagent/", "http://127.0.0.1:8000", True),
+    ("http://localhost:3000/", "https://docs.example.com", True),
+    ("http://docs.lan:8000/sandbox/maiagent/", "http://docs.lan:8000", True),  # 'self'
+    ("http://docs.lan:8001/", "http://docs.lan:8000", False),  # another port is another origin
+    ("http://example.com/", "http://127.0.0.1:8000", False),
+    ("http://[::1]:9/", "http://127.0.0.1:8000", False),  # the policy names localhost and 127.0.0.1 only
+    ("ftp://127.0.0.1/", "http://127.0.0.1:8000", False),
+])
+def test_connect_allowed_follows_connect_src(url: str, page: str, allowed: bool) -> None:
+    from playground._csp import connect_allowed
+
+    assert connect_allowed(url, page) is allowed

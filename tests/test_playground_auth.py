@@ -33,6 +33,12 @@ CASES = [
     ("maiagent", "\uff44\uff45\uff4d\uff4f1234abcd5678", "fullwidth_character", f"Api-Key {KEY}", True),
     ("maiagent", f"Api-Key\u00a0{KEY}", "non_ascii_space", f"Api-Key {KEY}", True),
     ("maiagent", f"'{KEY}'", "quoted_key", f"Api-Key {KEY}", True),
+    # The documentation's own variable names, pasted from a .env file, a shell, JSON or JavaScript.
+    ("maiagent", f"MAIAGENT_API_KEY={KEY}", "assignment_pasted", f"Api-Key {KEY}", True),
+    ("maiagent", f'export MAIAGENT_API_KEY="{KEY}"', "assignment_pasted", f"Api-Key {KEY}", True),
+    ("maiagent", f'"api_key": "{KEY}",', "assignment_pasted", f"Api-Key {KEY}", True),
+    ("aigne-hub", f"apiKey: '{AIGNE_HUB_DEMO_KEY}',", "assignment_pasted", f"Bearer {AIGNE_HUB_DEMO_KEY}", True),
+    ("aigne-hub", f"AIGNE_HUB_API_KEY=Bearer {AIGNE_HUB_DEMO_KEY}", "assignment_pasted", f"Bearer {AIGNE_HUB_DEMO_KEY}", True),
     ("maiagent", f"Api-Key \u201c{KEY}\u201d", "quoted_key", f"Api-Key {KEY}", True),
     ("maiagent", f"<{KEY}>", "angle_brackets", f"Api-Key {KEY}", True),
     ("maiagent", f"{KEY}\r\n", "line_break", f"Api-Key {KEY}", True),

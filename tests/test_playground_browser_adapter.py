@@ -251,6 +251,17 @@ def test_the_sandbox_says_it_knows_only_the_demo_keys(key: str, noted: bool) -> 
     assert "note" not in live  # a live target's 401 is that server's to explain
 
 
+def test_a_live_url_the_sites_policy_blocks_is_not_sent() -> None:
+    # fetch fails on it as on a network error: the reader got the generic list of possible causes.
+    spec = {"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "GET", "path": "/api/v1/chatbots/"}
+    blocked = run(browser.send(spec, "http://example.com/", page_origin="http://127.0.0.1:8000"))
+    assert blocked["error"]["code"] == "csp_blocked" and blocked["error"]["sent"] is False
+    assert "http://example.com" in blocked["error"]["message"]["en"] and "コンテンツセキュリティポリシー" in blocked["error"]["message"]["ja"]
+    same_site = run(browser.send(spec, "http://docs.lan:8000/sandbox/maiagent/", transport=playground.SandboxTransport(),
+                                 page_origin="http://docs.lan:8000"))
+    assert same_site["ok"]
+
+
 def test_generated_code_without_a_key_gets_the_documented_401() -> None:
     # The page sets the variable to the key field's value, empty or not: no KeyError traceback.
     spec = {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}

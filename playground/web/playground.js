@@ -771,7 +771,7 @@
       // The id lets Cancel abort this very request; data-timeout (seconds) shortens the live target's time limit.
       sendingId = nextId("send");
       try {
-        const result = await python.call({ op: "send", spec: spec(), target: target(), request_id: sendingId,
+        const result = await python.call({ op: "send", spec: spec(), target: target(), request_id: sendingId, origin: location.origin,
           timeout: Number(root.dataset.timeout) || undefined });
         if (seq !== sendSeq) return;
         show(responseView(result, answeredBy));
