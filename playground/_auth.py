@@ -117,7 +117,7 @@ _SPECS: dict[str, _Spec] = {
         _L("The pasted text is an assignment to `{found}` (from a `.env` file, a shell or a JSON line); "
            "only its value is the key.",
            "貼り付けたテキストは `{found}` への代入です（`.env` ファイル、シェル、JSON の行など）。"
-           "キーはその値だけです。"),
+           "キーとして使うのは値の部分だけです。"),
         _L("Paste only the key.", "キーだけを貼り付けてください。"),
     ),
     "quoted_key": _Spec(
@@ -161,7 +161,7 @@ _SPECS: dict[str, _Spec] = {
            "キーがスキームなしで貼り付けられたため、送信されるヘッダーではキーの前に `{expected}` と半角スペースを付けています。"
            "キーだけのヘッダーは拒否されます。"),
         _L("In your own code, send `Authorization: {expected} <key>`.",
-           "ご自身のコードでは `Authorization: {expected} <キー>` を送ってください。"),
+           "ご自身のコードでは `Authorization: {expected} <キー>` を送信してください。"),
     ),
     "duplicate_scheme": _Spec(
         "invalid_format",
@@ -187,13 +187,13 @@ _SPECS: dict[str, _Spec] = {
            "キーには使われない文字のため、送信されるヘッダーでは除外しています。"),
         _L("Remove them. If the key is still rejected, a look-alike letter replaced one of the key's own: "
            "copy the key again from the API key page.",
-           "取り除いてください。それでも拒否される場合は、形の似た文字がキー本来の文字と入れ替わっています。"
+           "取り除いてください。それでも拒否される場合は、形の似た文字がキー本来の文字と入れ替わっている可能性があります。"
            "API キーのページからキーをコピーし直してください。"),
     ),
     "invalid_key_characters": _Spec(
         "invalid_format",
         _L("The key contains characters a {api} key does not have (a key is letters and digits only).",
-           "キーに {api} のキーには含まれない文字があります（キーは英数字のみです）。"),
+           "{api} の API キーには使われない文字が含まれています（キーは英数字のみです）。"),
         _L("Copy the key again, without extra characters.", "余分な文字を含めずにキーをコピーし直してください。"),
     ),
     "key_too_long": _Spec(

@@ -211,7 +211,7 @@ _ALL = (
     DocumentedExample(
         "aigne_hub/401-not-authenticated", AIGNE_HUB.id, 401, "401-not-authenticated.json",
         ExampleRequest("POST", "/api/v1/chat/completions", (), _HELLO),
-        LocalizedText("Missing or invalid API key", "API キーがない、または無効"),
+        LocalizedText("Missing or invalid API key", "API キーが欠落している、または無効"),
     ),
     DocumentedExample(
         "aigne_hub/200-chat-completion", AIGNE_HUB.id, 200, "200-chat-completion.json",

@@ -55,8 +55,8 @@ class InvalidRequestError(PlaygroundError, ValueError):
     hint = LocalizedText(
         en="Check the URL (it must start with http:// or https://) and the header values "
         "(no line breaks or control characters).",
-        ja="URL（http:// または https:// で始まる必要があります）とヘッダーの値"
-        "（改行や制御文字を含めない）を確認してください。",
+        ja="URL（http:// または https:// で始まること）とヘッダーの値"
+        "（改行や制御文字を含まないこと）を確認してください。",
     )
 
 
@@ -101,11 +101,11 @@ class NetworkError(TransportError):
         "Security Policy blocked the call: it allows https:// URLs, and http:// only to this site and "
         "to this computer (localhost, 127.0.0.1). Check the URL, use the sandbox, or call the API from "
         "your own server or terminal.",
-        ja="応答を受け取る前にリクエストが失敗しました。よくある原因：この URL で応答するものがない"
+        ja="レスポンスを受け取る前にリクエストが失敗しました。よくある原因は、この URL で応答するサーバーがないこと"
         "（サーバーが起動していない、アドレスやポートが誤っている、ネットワークにつながっていない）、"
-        "ブラウザーでは、サーバーがこのページからの呼び出しを許可していない（CORS）、またはこのサイトの"
+        "ブラウザーの場合はサーバーがこのページからの呼び出しを許可していないこと（CORS）、またはこのサイトの"
         "コンテンツセキュリティポリシー（CSP）による遮断です。CSP が許可するのは https:// の URL と、"
-        "http:// ではこのサイト自身とこのコンピューター（localhost、127.0.0.1）への呼び出しだけです。"
+        "http:// ではこのサイト自身とご自身のコンピューター（localhost、127.0.0.1）への呼び出しだけです。"
         "URL を確認するか、サンドボックスを使うか、ご自身のサーバーやターミナルから API を呼び出してください。",
     )
 
@@ -119,7 +119,7 @@ class RedirectError(NetworkError):
     hint = LocalizedText(
         en="The target answered with a redirect (a 3xx status) to another address. The playground never "
         "follows redirects, so your key was not sent there. Use the address it redirects to as the base URL.",
-        ja="対象のサーバーが別のアドレスへのリダイレクト（3xx ステータス）で応答しました。プレイグラウンドは"
+        ja="送信先のサーバーが別のアドレスへのリダイレクト（3xx ステータス）で応答しました。プレイグラウンドは"
         "リダイレクトをたどらないため、キーはそのアドレスには送信していません。リダイレクト先のアドレスを"
         "ベース URL に指定してください。",
     )

@@ -147,7 +147,7 @@ SANDBOX_ROUTES: tuple[SandboxRoute, ...] = (
                  LocalizedText("Add a file to a knowledge base.", "ナレッジベースにファイルを追加。")),
     SandboxRoute(MAIAGENT.id, SERVER_ERROR_PATH, ("GET",),
                  LocalizedText("Always answers 500 (sandbox only).",
-                               "常に 500 を返します（サンドボックス専用）。")),
+                               "常に 500 を返す（サンドボックス専用）。")),
     SandboxRoute(AIGNE_HUB.id, "/api/v1/chat/completions", ("POST",),
                  LocalizedText("Create a chat completion.", "チャット補完を作成。")),
 )

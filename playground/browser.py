@@ -78,13 +78,13 @@ _ERRORS: dict[str, LocalizedText] = {
                          f"本文が {MAX_BODY_BYTES // 1024 // 1024} MiB を超えているため、送信しませんでした。"),
     "invalid_path": _L("The endpoint must be a path such as /api/v1/chatbots/, not a full URL; "
                        "put the server in the target's base URL.",
-                       "エンドポイントは /api/v1/chatbots/ のようなパスで指定してください（完全な URL ではなく）。"
-                       "サーバーはターゲットのベース URL に入力します。"),
+                       "完全な URL ではなく、/api/v1/chatbots/ のようなパスを指定してください。"
+                       "サーバーのアドレスは「ベース URL」に入力します。"),
     "json_too_deep": _L(f"The body is nested more than {MAX_JSON_DEPTH} levels deep, so nothing was sent.",
                         f"本文の入れ子が {MAX_JSON_DEPTH} 階層を超えているため、送信しませんでした。"),
     "json_constant": _L("The body contains {detail}: JSON has no NaN or Infinity, and no number that large, "
                         "so nothing was sent.",
-                        "本文に {detail} が含まれています。JSON には NaN や Infinity、これほど大きな数はないため、"
+                        "本文に {detail} が含まれています。JSON では NaN、Infinity や、これほど大きな数値は扱えないため、"
                         "送信しませんでした。"),
     "duplicate_key": _L("The body has the key {detail} more than once; servers differ on which value wins, "
                         "so nothing was sent. Keep one.",
@@ -142,7 +142,7 @@ _ERRORS: dict[str, LocalizedText] = {
     "redirect": RedirectError.hint,
     "cancelled": _L("The request was cancelled.", "リクエストをキャンセルしました。"),
     "too_large": ResponseTooLargeError.hint,
-    "transport": _L("The request failed before a response arrived.", "応答を受け取る前にリクエストが失敗しました。"),
+    "transport": _L("The request failed before a response arrived.", "レスポンスを受け取る前にリクエストが失敗しました。"),
     "unknown_example": _L("This documented example does not exist.", "このドキュメントの例は存在しません。"),
     "unknown_op": _L("The playground received a message it does not understand.",
                      "プレイグラウンドが解釈できないメッセージを受け取りました。"),
@@ -322,7 +322,7 @@ _JSON_ERRORS_JA = (
 
 def _json_error_ja(exc: json.JSONDecodeError) -> str:
     message = next((ja for en, ja in _JSON_ERRORS_JA if exc.msg.startswith(en)), exc.msg)
-    return f"{exc.lineno} 行 {exc.colno} 列目：{message}"
+    return f"{exc.lineno} 行目、{exc.colno} 列目：{message}"
 
 
 def _unsafe_character(text: str) -> bool:
@@ -531,7 +531,7 @@ _CODE_COMMENTS = {
     "live": _L("# The browser's fetch (inside Pyodide); in CPython use HTTPTransport() and client.request(...).",
                "# ブラウザーの fetch を使います（Pyodide 内）。CPython では HTTPTransport() と client.request(...) を使います。"),
     "body_left_out": _L("# No body: Send does not send this one either. {reason}",
-                        "# 本文なし：送信でもこの本文は送られません。{reason}"),
+                        "# 本文は付けません：「送信」でもこの本文は送信されません。{reason}"),
 }
 
 

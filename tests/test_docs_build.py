@@ -233,6 +233,13 @@ def test_bodies_of_the_sandbox_own_are_said_to_be_so(site_dir: Path, lang: str) 
     assert shown >= 3
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_japanese_sentences_are_not_broken_by_source_line_breaks(site_dir: Path, page: str) -> None:
+    # A line break inside a Japanese paragraph of the Markdown source is shown as a space.
+    for paragraph in html(site_dir, "ja", page).select("article p, article li"):
+        assert not re.search(r"[\u3000-\u30ff\u4e00-\u9fff）。、]\n[\u3000-\u30ff\u4e00-\u9fff（]", paragraph.get_text()), paragraph.get_text()[:120]
+
+
 # --- code comments in the page's language -------------------------------------------------------
 
 def test_every_shared_code_comment_has_a_japanese_translation() -> None:

@@ -103,9 +103,9 @@ def test_a_bad_or_empty_base_url_is_explained_with_the_apis_own_root(api: str, r
 
 
 @pytest.mark.parametrize(("body", "where"), [
-    ('{"a": 1,', "1 行 9 列目"), ("[1 2]", "1 行 4 列目"), ('{"a" 1}', "1 行 6 列目"), ('"abc', "1 行 1 列目"),
-    ('"a\tb"', "1 行 3 列目"), ('"\\q"', "1 行 2 列目"), ('"\\u12"', "1 行 3 列目"), ("1 2", "1 行 3 列目"),
-    ("[1,]", "1 行 3 列目"), ('{"a": 1,}', "1 行 8 列目"), ("\n\n  tru", "3 行 3 列目"),
+    ('{"a": 1,', "1 行目、9 列目"), ("[1 2]", "1 行目、4 列目"), ('{"a" 1}', "1 行目、6 列目"), ('"abc', "1 行目、1 列目"),
+    ('"a\tb"', "1 行目、3 列目"), ('"\\q"', "1 行目、2 列目"), ('"\\u12"', "1 行目、3 列目"), ("1 2", "1 行目、3 列目"),
+    ("[1,]", "1 行目、3 列目"), ('{"a": 1,}', "1 行目、8 列目"), ("\n\n  tru", "3 行目、3 列目"),
 ])
 def test_invalid_json_is_explained_in_japanese_with_where_it_went_wrong(body: str, where: str) -> None:
     spec = {"api": "maiagent", "key": "k", "method": "POST", "path": "/api/v1/chatbots/", "body": body}
@@ -282,7 +282,7 @@ def test_generated_code_says_why_it_leaves_out_a_body_send_refuses(body: str, re
     assert run(browser.send(spec))["ok"] is False  # Send refuses it ...
     code = browser.python_code(spec, lang=lang)
     assert "json=" not in code  # ... and the code leaves it out, on one comment line that says why
-    intro = {"en": "# No body: Send does not send this one either.", "ja": "# 本文なし：送信でもこの本文は送られません。"}[lang]
+    intro = {"en": "# No body: Send does not send this one either.", "ja": "# 本文は付けません：「送信」でもこの本文は送信されません。"}[lang]
     (comment,) = [line for line in code.splitlines() if line.startswith(intro)]
     assert reason[lang] in comment
     compile(code, "<test>", "exec")

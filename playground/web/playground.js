@@ -67,6 +67,8 @@
       sending: "Sending…",
       viaSandbox: "answered by the in-browser sandbox",
       colon: ": ",
+      space: " ", // between sentences and labels; Japanese runs them together
+      count: " ({count})",
       cancelled: "Cancelled: the request was stopped.",
       response: "Response",
       headers: "Headers",
@@ -137,6 +139,8 @@
       sending: "送信中…",
       viaSandbox: "ブラウザー内サンドボックスの応答",
       colon: "：",
+      space: "",
+      count: "（{count}）",
       cancelled: "キャンセル：リクエストを中止しました。",
       response: "レスポンス",
       headers: "ヘッダー",
@@ -145,8 +149,8 @@
       noAnswer: "応答なし",
       truncated: "[… 表示のため省略]",
       code: "Python コード",
-      codeHint: "このサイトの Python パッケージで同じリクエストを送るコードです。キーは環境変数 {env} から読み込みます。「実行」では、上のキーをその実行の間だけこの環境変数に設定します。",
-      codeHintOwnKey: "このサイトの Python パッケージで同じリクエストを送るコードです。キーがそのままコードに入っています。共有やコミットはしないでください。",
+      codeHint: "このサイトの Python パッケージで同じリクエストを送信するコードです。キーは環境変数 {env} から読み込みます。「実行」では、上のキーをその実行の間だけこの環境変数に設定します。",
+      codeHintOwnKey: "このサイトの Python パッケージで同じリクエストを送信するコードです。キーがそのままコードに入っています。共有やコミットはしないでください。",
       useMyKey: "自分のキーをコードに含める",
       pageKey: "このページのコード例に自分のキーを表示する（コピーするとキーもコピーされます）",
       pageKeyUnsafe: "キーにコード例へ安全に埋め込めない文字が含まれているため、コード例は引き続き {env} から読み込みます。",
@@ -156,13 +160,13 @@
       output: "出力",
       noOutput: "（出力なし）",
       timeLimit: "コードの実行が {seconds} 秒を超えたため停止しました。Python を再起動しています。",
-      interrupted: "実行されませんでした：コードが実行中だったため、{seconds} 秒後に Python を再起動して停止しました。入力内容はそのまま残っています。少し待ってからもう一度お試しください。",
+      interrupted: "実行されませんでした：コードの実行が続いていたため、{seconds} 秒後に Python を再起動してそのコードを停止しました。入力内容はそのまま残っています。少し待ってからもう一度お試しください。",
       reproduce: "再現する",
       reproduceLabel: "再現する：{title}",
-      documented: "ドキュメント",
-      actual: "ブラウザー内サンドボックスの実際の応答",
-      equal: "ドキュメントの応答と一致しました。",
-      different: "ドキュメントの応答と異なります。",
+      documented: "ドキュメント記載のレスポンス",
+      actual: "ブラウザー内サンドボックスの実際のレスポンス",
+      equal: "ドキュメントのレスポンスと一致しました。",
+      different: "ドキュメントのレスポンスと異なります。",
       internal: "プレイグラウンドで問題が発生しました。",
     },
   };
@@ -442,7 +446,7 @@
         h("span", { class: "playground__meta", text: " · " + meta.join(" · ") })),
       ...(result.note ? [h("p", { class: "playground__note playground__response-note", text: localized(result.note) })] : []),
       h("details", { class: "playground__headers" },
-        h("summary", { text: `${T.headers} (${result.headers.length})` }),
+        h("summary", { text: T.headers + fill(T.count, { count: result.headers.length }) }),
         h("pre", {}, scrollBox(T.headers, { text: shown(result.headers.map(([k, v]) => `${k}: ${v}`).join("\n")) }))),
       h("pre", { class: "playground__body", "aria-label": T.responseBody }, scrollBox(T.responseBody, { text: shown(result.pretty ?? result.body) })),
     );
@@ -500,7 +504,7 @@
           h("p", { class: "playground__meta", text: `${result.request.method} ${result.request.url}` +
             result.request.headers.map(([k, v]) => `\n${k}: ${v}`).join("") }),
           h("div", { class: "playground-reproduce__columns" },
-            h("section", {}, h(heading, { class: "playground__heading", text: `${T.documented}: ${result.documented_status}` }),
+            h("section", {}, h(heading, { class: "playground__heading", text: `${T.documented}${T.colon}${result.documented_status}` }),
               h("pre", {}, scrollBox(T.documented, { class: "playground-reproduce__documented", text: result.documented }))),
             h("section", {}, h(heading, { class: "playground__heading", text: T.actual }), responseView(result))),
         );
@@ -715,9 +719,9 @@
       const items = result.findings.map((f) => {
         const example = f.example_id && info && info.examples[f.example_id];
         return h("li", { class: `playground__finding playground__finding--${f.severity}`, "data-code": f.code },
-          h("strong", { text: (T.severity[f.severity] || f.severity) + T.colon }), ...richText(localized(f.message)), " ",
-          h("span", { class: "playground__fix" }, T.fix + " ", ...richText(localized(f.fix))),
-          example && f.severity !== "info" ? h("span", { class: "playground__note-inline", text: " " + fill(f.severity === "warning" ? T.realApiCorrected : T.realApi, { status: example.status, title: localized(example.title) }) }) : null);
+          h("strong", { text: (T.severity[f.severity] || f.severity) + T.colon }), ...richText(localized(f.message)), T.space,
+          h("span", { class: "playground__fix" }, T.fix + T.space, ...richText(localized(f.fix))),
+          example && f.severity !== "info" ? h("span", { class: "playground__note-inline", text: T.space + fill(f.severity === "warning" ? T.realApiCorrected : T.realApi, { status: example.status, title: localized(example.title) }) }) : null);
       });
       if (!items.length && result.value) items.push(h("li", { class: "playground__finding playground__finding--ok", text: T.looksRight }));
       findings.replaceChildren(...items);
