@@ -193,11 +193,28 @@ _REPRODUCE_ELEMENT = re.compile(r'^[ \t]*<div class="playground-reproduce" data-
 _PLAYGROUND_ELEMENT_LINE = re.compile(r'^<div class="playground" data-api="[^"]*"></div>$', re.M)
 
 
+def _without_blank_line_before_closing_fences(text: str) -> str:
+    # An included file ends with a newline, which left an empty last line in every code block.
+    lines: list[str] = []
+    fence = None
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            if fence is None:
+                fence = line[: len(line) - len(line.lstrip())]
+            elif line.startswith(fence) and stripped == "```":
+                fence = None
+                while lines and not lines[-1].strip():
+                    lines.pop()
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _markdown_copy_text(text: str, page: Page, config: MkDocsConfig) -> str:
     copy = _HTML_COMMENT.sub("", _REPRODUCE_ELEMENT.sub("", text))
     html_page = (page.url.rstrip("/").rpartition("/")[2] + "/") if page.url else "./"
     note = config.extra["markdown_copy_playground"].format(url=html_page)
-    return _PLAYGROUND_ELEMENT_LINE.sub(lambda _: note, copy)
+    return _without_blank_line_before_closing_fences(_PLAYGROUND_ELEMENT_LINE.sub(lambda _: note, copy))
 
 
 def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) -> str:

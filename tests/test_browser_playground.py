@@ -470,6 +470,9 @@ def test_code_kept_across_a_switch_runs_with_its_own_apis_key(pg) -> None:
         pg.select_option(".playground__api", "aigne-hub")
         pg.fill(".playground__key", "hub-key-5678")
         assert "MAIAGENT_API_KEY" in code.input_value()
+        # The note above the code is about the code in the box, not the API now shown.
+        hint = pg.locator(".playground__code-hint").text_content()
+        assert "MAIAGENT_API_KEY" in hint and "AIGNE_HUB_API_KEY" not in hint
         output = pg.locator(".playground__output")
         output.evaluate("node => delete node.dataset.ok")
         pg.click(".playground__run")

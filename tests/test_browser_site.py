@@ -69,6 +69,18 @@ def test_language_switch_keeps_the_page_and_section(site_server: str, page, path
     heading.evaluate("node => scrollTo(0, scrollY + node.getBoundingClientRect().top - 100)")
     page.locator("[data-language-switch][hreflang=ja]").dispatch_event("click")
     page.wait_for_url(urljoin(site_server, f"ja/{path}#{anchor}"))
+
+    # A click that leaves the page open (Ctrl, middle button) must not pin the link to that section.
+    page.goto(urljoin(site_server, path))
+    page.evaluate("() => addEventListener('click', (event) => event.preventDefault())")  # stays on the page
+    heading = page.locator("article h2[id]").nth(1)
+    heading.evaluate("node => scrollTo(0, scrollY + node.getBoundingClientRect().top - 100)")
+    switch = page.locator("[data-language-switch][hreflang=ja]")
+    switch.dispatch_event("click")
+    assert switch.evaluate("link => link.hash") == "#" + heading.get_attribute("id")
+    page.evaluate("() => scrollTo(0, 0)")
+    switch.dispatch_event("click")
+    assert switch.evaluate("link => link.hash") == ""
     assert_all_local(urls, site_server)
 
 
@@ -135,6 +147,7 @@ RANKED_QUERIES = {
         ("CSP", {"playground/"}),
         ("account", {AUTH}),
         ("localhost", {"playground/"}),
+        ("chatbotId", {"playground/"}),  # written as a path template: "{chatbotId}"
     ],
     "ja": [
         ("ベアラー", {AIGNE}),
@@ -167,6 +180,7 @@ RANKED_QUERIES = {
         # A number against Japanese, full-width letters (search-ja.js).
         ("401エラー", {AUTH, STATUS}),
         ("ＡＰＩキー", {AUTH, AIGNE}),
+        ("chatbotId", {"playground/"}),
     ],
 }
 FIRST_SCREEN = 3  # result pages a reader sees without scrolling (1280 x 720)

@@ -281,6 +281,7 @@ def test_llms_txt_indexes_markdown_copies(site_dir: Path, lang: str) -> None:
         assert copy.startswith("# ")
         # What only the HTML page uses stays out: authors' comments, the playground's empty elements.
         assert "<!--" not in copy and "<div" not in copy, link
+        assert not re.search(r"\n[ \t]*\n[ \t]*```\n", copy), "an empty last line in a code block"
         page = link.removesuffix(".md").removesuffix("index")
         html_page = html(site_dir, lang, page + "/" if page else "")
         if html_page.select(".playground[data-api]"):

@@ -690,7 +690,7 @@
       responseBox.replaceChildren(...(draft ? draft.response : []));
       urlInput.placeholder = api.live_base_url;
       pathList.replaceChildren(...api.endpoints.map((e) => h("option", { value: e.path, label: `${e.methods.join(", ")} · ${localized(e.summary)}` })));
-      showCodeHint(true);
+      if (!editedCode) showCodeHint(true); // the reader's own code stays, and the note about it too
     }
 
     async function diagnose() {

@@ -17,9 +17,13 @@ function sectionBeingRead() {
   return id ? "#" + encodeURIComponent(id) : location.hash;
 }
 
-document.addEventListener("click", (event) => {
+// Set on every click, from the link's own page: a Ctrl- or middle-click leaves this page open,
+// and the next click must not reuse the section written for the last one.
+function followSection(event) {
   const link = event.target instanceof Element && event.target.closest("a[data-language-switch]");
-  if (link && !link.hash) {
-    link.hash = sectionBeingRead();
-  }
-});
+  if (!link) return;
+  link.dataset.page ||= link.href.split("#")[0];
+  link.href = link.dataset.page + sectionBeingRead();
+}
+document.addEventListener("click", followSection);
+document.addEventListener("auxclick", followSection);
