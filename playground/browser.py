@@ -423,7 +423,8 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
         `{"ok": True, "status", "reason", "headers", "body", "pretty", "elapsed_ms", "url", "method"}`
         (and `note` when the sandbox refused a key that is not a demo key), or
         `{"ok": False, "error": {"code", "message": {"en", "ja"}, "detail", "sent"}}`; `sent` says whether
-        the request left (and got no usable answer) or was refused before sending.
+        the request left (and got no usable answer) or was refused before sending, and a request
+        that left also names its `method` and `url`.
     """
     method = str(spec.get("method", "GET")).upper()
     if method not in METHODS:
@@ -447,23 +448,32 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
     try:
         # A live base URL is the API's root (`.../sandbox/maiagent/`): the path goes below it.
         request = client.build_request(method, path, json=data)
+    except InvalidRequestError as exc:
+        return _error("invalid_request", str(exc))
+    try:
         if isinstance(transport, AsyncBaseTransport):
             response = await transport.handle_async_request(request)
         else:
             response = transport.handle_request(request)
     except InvalidRequestError as exc:
-        return _error("invalid_request", str(exc))
+        failure = _error("invalid_request", str(exc))
     except TimeoutException:
-        return _error("timeout", f"{getattr(transport, 'timeout', seconds):g}")
+        failure = _error("timeout", f"{getattr(transport, 'timeout', seconds):g}")
     except ResponseTooLargeError as exc:
-        return _error("too_large", str(exc))
+        failure = _error("too_large", str(exc))
     except RedirectError as exc:
-        return _error("redirect", str(exc))
+        failure = _error("redirect", str(exc))
     except NetworkError as exc:
-        return _error("network", str(exc))
+        failure = _error("network", str(exc))
     except TransportError as exc:
         # ConnectError and any other transport failure: explained like a network failure.
-        return _error("network", str(exc))
+        failure = _error("network", str(exc))
+    else:
+        failure = None
+    if failure is not None:
+        # Which request failed: the reader checks the URL against what they meant to call.
+        failure["error"].update(method=request.method, url=request.url)
+        return failure
     result = _response_dict(response, time.perf_counter() - start)
     result["url"] = request.url
     result["method"] = request.method

@@ -317,6 +317,8 @@ def test_unreachable_live_target_is_explained(pg) -> None:
     error = pg.locator(".playground__response .playground__error").text_content()
     assert "CORS" in error
     assert {"en": "the server is not running", "ja": "サーバーが起動していない"}[pg.lang] in error
+    # Which request got no answer.
+    assert "GET http://127.0.0.1:9/api/v1/chatbots/" in pg.locator(".playground__response .playground__meta").text_content()
     pg.fill(".playground__url", "ftp://127.0.0.1/")
     send(pg)
     assert "ftp:" in pg.locator(".playground__response .playground__error").text_content()

@@ -251,6 +251,19 @@ def test_the_sandbox_says_it_knows_only_the_demo_keys(key: str, noted: bool) -> 
     assert "note" not in live  # a live target's 401 is that server's to explain
 
 
+def test_a_request_that_got_no_answer_names_its_url() -> None:
+    class Unreachable(playground.SandboxTransport):
+        def handle_request(self, request):  # noqa: ANN001, ANN201
+            raise playground.NetworkError("connection refused", request=request)
+
+    spec = {"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "GET", "path": "chatbots/"}
+    failed = run(browser.send(spec, "https://api.maiagent.ai/api/v1/", transport=Unreachable()))
+    assert failed["error"]["code"] == "network" and failed["error"]["sent"]
+    assert (failed["error"]["method"], failed["error"]["url"]) == ("GET", "https://api.maiagent.ai/api/v1/chatbots/")
+    refused = run(browser.send(dict(spec, path=""), "https://api.maiagent.ai/"))
+    assert "url" not in refused["error"]  # nothing was sent
+
+
 def test_a_live_url_the_sites_policy_blocks_is_not_sent() -> None:
     # fetch fails on it as on a network error: the reader got the generic list of possible causes.
     spec = {"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "GET", "path": "/api/v1/chatbots/"}

@@ -434,6 +434,8 @@
     const box = h("div", { class: "playground__response-body" });
     if (!result.ok) {
       box.append(h("p", { class: "playground__error", role: "alert" }, h("strong", { text: (result.error && result.error.sent ? T.noAnswer : T.notSent) + T.colon }), ...richText(errorText(result))));
+      // The request that got no answer: the reader checks it against the URL they meant.
+      if (result.error && result.error.url) box.append(h("p", { class: "playground__meta", text: `${result.error.method} ${result.error.url}` }));
       return box;
     }
     const statusClass = result.status >= 400 ? "playground__status--error" : "playground__status--ok";
