@@ -612,7 +612,7 @@
     const outputLabel = h("span", { class: "playground__label", text: T.output, hidden: true });
     const runOutput = h("pre", { class: "playground__output", "aria-live": "polite", hidden: true }, runText);
 
-    const storageKey = () => STORAGE_PREFIX + apiSelect.value;
+    const storageKey = (api = apiSelect.value) => STORAGE_PREFIX + api;
     const target = () => (liveRadio.checked ? urlInput.value.trim() : "sandbox");
     const spec = () => ({ api: apiSelect.value, key: keyInput.value, method: methodSelect.value, path: pathInput.value.trim(), body: bodyInput.value });
 
@@ -627,7 +627,7 @@
     function keptKey(name) {
       if (name === apiSelect.value) return keyInput.value;
       if (drafts[name]) return drafts[name].key;
-      try { return sessionStorage.getItem(STORAGE_PREFIX + name) || ""; } catch (error) { return ""; }
+      try { return sessionStorage.getItem(storageKey(name)) || ""; } catch (error) { return ""; }
     }
 
     function storeKey() {
@@ -832,7 +832,7 @@
     remember.addEventListener("change", storeKey);
     forget.addEventListener("click", () => {
       try {
-        for (const id of Object.keys(info ? info.apis : {})) sessionStorage.removeItem(STORAGE_PREFIX + id);
+        for (const id of Object.keys(info ? info.apis : {})) sessionStorage.removeItem(storageKey(id));
       } catch (error) { /* storage disabled: nothing was stored */ }
       keyInput.value = "";
       remember.checked = false;
