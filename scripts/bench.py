@@ -12,7 +12,8 @@ driven by Playwright):
 - shipped: the same page on Pyodide's npm files as shipped, without our compile cache
   (scripts/precompile.mjs): what start-up cost before it, measured in the same run.
 - ours: ``/playground/`` and ``/ja/playground/``, navigation to ``data-ready="true"`` (Python, our
-  package and the first answer from it), cold (fresh profile) and warm (persistent profile).
+  package and the first answer from it), cold (fresh profile) and warm (persistent profile). Python
+  comes from the build's start-up snapshot (scripts/snapshot.mjs); the floor boots it.
 - main-thread long tasks (> 50 ms) during start-up, Send to the painted response (sandbox target),
   bytes per page with and without a playground, the full site build.
 - the peer: markdown-exec's ``pyodide`` fence on a tiny MkDocs site, its CDN URLs redirected by a

@@ -11,6 +11,8 @@
   and from our package) gets its bytecode, written by Pyodide's own Python (scripts/precompile.mjs,
   in Node), beside its source in ``python_stdlib.zip`` and in our wheel. Without it the browser
   compiled them all on every page load.
+- A start-up snapshot: Pyodide's memory once our package is imported (scripts/snapshot.mjs, in
+  Node, from the finished files), which the page restores instead of starting Python again.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "package.json")
 PACKAGE_NAME = "api-auth-playground"
 PRECOMPILE = ROOT / "scripts" / "precompile.mjs"
+SNAPSHOT = ROOT / "scripts" / "snapshot.mjs"
 # Fixed, so that building twice gives the same archives.
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
@@ -48,15 +51,20 @@ def build_wheel(out_dir: Path) -> Path:
     return wheel
 
 
-def precompile(pyodide_dir: Path, out_dir: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """Run scripts/precompile.mjs; return the standard library's and our wheel's .pyc files, by
-    their path inside python_stdlib.zip and inside the wheel."""
+def run_node(script: Path, *args: Path, what: str) -> subprocess.CompletedProcess[str]:
     node = shutil.which("node")
     if node is None:
         raise SystemExit("Node.js is missing: run scripts/setup.sh")
-    result = subprocess.run([node, str(PRECOMPILE), str(pyodide_dir), str(out_dir)], capture_output=True, text=True)
+    result = subprocess.run([node, str(script), *map(str, args)], capture_output=True, text=True)
     if result.returncode:
-        raise SystemExit(f"precompiling the start-up modules failed:\n{result.stdout}\n{result.stderr}")
+        raise SystemExit(f"{what} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def precompile(pyodide_dir: Path, out_dir: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Run scripts/precompile.mjs; return the standard library's and our wheel's .pyc files, by
+    their path inside python_stdlib.zip and inside the wheel."""
+    result = run_node(PRECOMPILE, pyodide_dir, out_dir, what="precompiling the start-up modules")
 
     def collect(folder: Path) -> dict[str, bytes]:
         return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.pyc"))}
@@ -120,6 +128,7 @@ def vendor(site_dir: Path) -> Path:
     register_wheel()  # again: the wheel's sha256 changed
     entry = json.loads((target / "pyodide-lock.json").read_text())["packages"][PACKAGE_NAME]
     assert entry["file_name"] == wheel.name, entry
+    run_node(SNAPSHOT, target, what="writing the start-up snapshot")  # last: it needs the finished files
     return target
 
 

@@ -6,6 +6,7 @@ requirements.lock, downloaded from PyPI once into .cache/.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -53,12 +54,13 @@ def jspi_flags(node: str) -> list[str]:
 
 
 def run_in_pyodide(program: str, site_dir: Path, wheels: list[Path], args: list[str],
-                   timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    """Run `tests/pyodide/<program>` in the Pyodide vendored into `site_dir`, with `args`."""
+                   timeout: float = 600, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `tests/pyodide/<program>` in the Pyodide vendored into `site_dir`, with `args`
+    (and `env` added to the environment: TZ, PLAYGROUND_SNAPSHOT)."""
     node = shutil.which("node")
     assert node, "Node.js is required (scripts/setup.sh checks it)"
     return subprocess.run(
         [node, *jspi_flags(node), str(RUNNER), str(site_dir / "pyodide"), str(ROOT),
          str(ROOT / "tests" / "pyodide" / program), *map(str, wheels), "--", *args],
-        capture_output=True, text=True, timeout=timeout,
+        capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})},
     )

@@ -572,6 +572,42 @@ def test_a_failed_load_is_explained_and_the_page_stays_usable(site_server: str, 
         ctx.close()
 
 
+RUNTIME_CODE = """import json, locale, os, random, sys, time
+print(json.dumps([sys.path, dict(os.environ), sys.executable, list(sys._emscripten_info),
+                  time.timezone, time.altzone, time.daylight, time.tzname, time.strftime("%Z %z"),
+                  locale.getlocale(), random.random()]))
+"""
+
+
+def runtime_seen_by_code(browser, url: str, *, snapshot: bool) -> tuple[str, list]:
+    # A Japanese reader in Tokyo: the snapshot was made in Node, in UTC, with no browser language.
+    ctx = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    try:
+        tab = ctx.new_page()
+        if not snapshot:
+            tab.route("**/pyodide/*.snapshot.gz", lambda route: route.fulfill(status=404, body="missing"))
+        tab.goto(url)
+        wait_ready(tab)
+        tab.fill(".playground__code", RUNTIME_CODE)
+        tab.click(".playground__run")
+        tab.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined")
+        start = tab.locator(".playground").first.get_attribute("data-python-start")
+        return start, json.loads(tab.locator(".playground__output > code").text_content())
+    finally:
+        ctx.close()
+
+
+def test_python_starts_from_the_snapshot_and_sees_the_readers_runtime(site_server: str, browser) -> None:
+    url = urljoin(site_server, "ja/playground/")
+    restored, booted = (runtime_seen_by_code(browser, url, snapshot=flag) for flag in (True, False))
+    assert (restored[0], booted[0]) == ("snapshot", "boot")
+    # Everything a reader's code can see of its runtime is what it would be without the snapshot
+    # (the browser's language, time zone and user agent), except the random numbers, which differ.
+    assert restored[1][:-1] == booted[1][:-1]
+    assert booted[1][1]["LANG"] == "ja_JP.UTF-8" and booted[1][7] == ["UTC+0900", "UTC+0900"]
+    assert restored[1][-1] != booted[1][-1]
+
+
 def python_tab_code(tab) -> str:
     # The Python example of the first tab set on the page (the authenticated request).
     return tab.locator(".tabbed-set").first.locator("pre > code").nth(1).text_content()

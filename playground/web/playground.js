@@ -330,6 +330,7 @@
         } else if (data.type === "ready") {
           clearTimeout(timer);
           this.readyInfo = data.info || null; // sent with "ready" (worker.mjs)
+          this.startedFrom = data.start || ""; // "snapshot", or "boot" if the snapshot could not be used
           this.state = "ready";
           this.crashed = false;
           this.notify();
@@ -915,7 +916,11 @@
     const playgrounds = document.querySelectorAll(".playground[data-api]:not([data-mounted])");
     const reproduces = document.querySelectorAll(".playground-reproduce[data-example]:not([data-mounted])");
     python.listeners.add((state) => {
-      for (const node of document.querySelectorAll("[data-mounted]")) node.dataset.python = state;
+      for (const node of document.querySelectorAll("[data-mounted]")) {
+        node.dataset.python = state;
+        // How Python started (worker.mjs), for whoever investigates a slow start.
+        if (state === "ready") node.dataset.pythonStart = python.startedFrom;
+      }
     });
     for (const root of playgrounds) { root.dataset.mounted = ""; mountPlayground(root); }
     for (const root of reproduces) { root.dataset.mounted = ""; mountReproduce(root); }

@@ -6,7 +6,7 @@
 // first "init" message would wait for the page's main thread to deliver it, which is busy with the
 // page's own scripts then: that cost a quarter of a second.)
 // Messages in:  {id, message: {op, ...}}
-// Messages out: {type: "status", stage} | {type: "ready", info} | {type: "failed", detail} | {id, result}
+// Messages out: {type: "status", stage} | {type: "ready", info, start} | {type: "failed", detail} | {id, result}
 //               | {type: "crashed", detail} (Python died: the page restarts the worker)
 
 let dispatch = null;
@@ -32,14 +32,20 @@ async function load(indexURL) {
   const failed = instantiationFailure();
   const [{ loadPyodide }, { bootPlayground }] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href), import("./pyodide-boot.mjs")]);
-  // Our wheel downloads while the interpreter boots (pyodide-boot.mjs).
-  const pyodide = await Promise.race([bootPlayground({ loadPyodide, indexURL }), failed]);
+  // Python starts from the build's snapshot, our package already imported, or else boots and
+  // imports it; our wheel downloads meanwhile (pyodide-boot.mjs).
+  let start = "snapshot";
+  const onSnapshotFailure = (error) => {
+    start = "boot";
+    console.warn("playground: starting Python without the start-up snapshot:", error);
+  };
+  const pyodide = await Promise.race([bootPlayground({ loadPyodide, indexURL, snapshot: true, onSnapshotFailure }), failed]);
   postMessage({ type: "status", stage: "package" });
   const browser = pyodide.pyimport("playground.browser");
   dispatch = browser.dispatch;
   // The page's first question, answered before it asks: one round trip through its busy main
   // thread less. Synchronously: a first async call through Pyodide costs 20-50 ms more here.
-  return JSON.parse(browser.ready_info());
+  return { info: JSON.parse(browser.ready_info()), start };
 }
 
 // os._exit, a fatal error or running out of memory can end the interpreter outside any call's
@@ -57,8 +63,8 @@ async function start() {
   try {
     const indexURL = new URL(import.meta.url).searchParams.get("pyodide");
     if (!indexURL) throw new Error("worker.mjs needs ?pyodide=<the URL of Pyodide's folder>");
-    const info = await load(new URL(indexURL, import.meta.url).href);
-    postMessage({ type: "ready", info });
+    const { info, start } = await load(new URL(indexURL, import.meta.url).href);
+    postMessage({ type: "ready", info, start });
   } catch (error) {
     postMessage({ type: "failed", detail: String(error && error.message ? error.message : error).slice(0, 500) });
   }

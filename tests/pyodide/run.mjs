@@ -1,7 +1,9 @@
 // Run a Python program inside real Pyodide (Node), with our wheel loaded as the browser loads it.
 // Usage: node run.mjs <pyodide dir> <project dir> <program.py> <wheel>... -- <args>...
 // The program sees `args` (a list of str); the checkout is mounted at /project. A numeric value
-// of its last expression becomes the exit code.
+// of its last expression becomes the exit code. With PLAYGROUND_SNAPSHOT=1 in the environment,
+// Python starts from the build's start-up snapshot, as in the page; the program sees `started`
+// ("snapshot", or "boot" if it could not be used).
 import fs from "node:fs";
 import path from "node:path";
 import { bootPlayground } from "../../playground/web/pyodide-boot.mjs";
@@ -13,10 +15,18 @@ const args = rest.slice(split + 1);
 
 const { loadPyodide } = await import(path.resolve(pyodideDir, "pyodide.mjs"));
 // Our package exactly as the page's worker loads it: the wheel the vendored pyodide-lock.json names.
+let started = process.env.PLAYGROUND_SNAPSHOT === "1" ? "snapshot" : "boot";
 const pyodide = await bootPlayground({
   loadPyodide,
   indexURL: path.resolve(pyodideDir) + "/",
   readFile: async (file) => new Uint8Array(fs.readFileSync(file)),
+  snapshot: started === "snapshot",
+  onSnapshotFailure: (error) => {
+    started = "boot";
+    console.error(error);
+  },
+  // The program's name a browser gives it, as scripts/snapshot.mjs does (not this script's path).
+  _sysExecutable: "./this.program",
 });
 // Test-only pure-Python wheels, downloaded from PyPI by the calling test.
 await pyodide.loadPackage(wheels.map((wheel) => path.resolve(wheel)));
@@ -24,5 +34,6 @@ await pyodide.loadPackage(wheels.map((wheel) => path.resolve(wheel)));
 pyodide.FS.mkdirTree("/project");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.resolve(projectDir) }, "/project");
 pyodide.globals.set("args", pyodide.toPy(args));
+pyodide.globals.set("started", started);
 const result = await pyodide.runPythonAsync(fs.readFileSync(program, "utf8"));
 process.exit(typeof result === "number" ? result : 0);

@@ -1,0 +1,117 @@
+"""The start-up snapshot (scripts/snapshot.mjs, playground/web/pyodide-boot.mjs): a page restores
+Pyodide's memory, our package already imported, instead of starting Python again.
+
+A restored Python must be the one a reader would have had without it: same sys.path, environment,
+time zone and runtime, fresh random numbers. Here in Node, against the built site; the browser
+tests (test_browser_playground.py) check that the page starts from it and falls back without it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pyodide_node import run_in_pyodide
+
+SNAPSHOT_GLOB = "*.snapshot.gz"
+
+
+def runtime(site_dir: Path, *, snapshot: bool, zone: str = "Asia/Tokyo") -> dict:
+    env = {"TZ": zone, "PLAYGROUND_SNAPSHOT": "1" if snapshot else "0"}
+    result = run_in_pyodide("runtime_main.py", site_dir, [], [], env=env)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def booted(site_dir: Path) -> dict:
+    return runtime(site_dir, snapshot=False)
+
+
+@pytest.fixture(scope="module")
+def restored(site_dir: Path) -> dict:
+    return runtime(site_dir, snapshot=True)
+
+
+def test_the_build_writes_one_snapshot_named_after_the_wheel(site_dir: Path) -> None:
+    lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
+    entry = lock["packages"]["api-auth-playground"]
+    (snapshot,) = (site_dir / "pyodide").glob(SNAPSHOT_GLOB)
+    assert snapshot.name == f"{entry['file_name'].removesuffix('.whl')}.{entry['sha256'][:16]}.snapshot.gz"
+    memory = gzip.decompress(snapshot.read_bytes())
+    assert memory[:4] == b"\0snp" and len(memory) >= 16 * 2**20  # Pyodide's magic number, then the memory
+
+
+def test_python_starts_from_the_snapshot_with_the_package_imported(booted: dict, restored: dict) -> None:
+    assert (booted["started"], booted["package_imported_at_start"]) == ("boot", False)
+    assert (restored["started"], restored["package_imported_at_start"]) == ("snapshot", True)
+    assert restored["answers"] == booted["answers"] == "Api-Key"
+    assert restored["uuid_module"] == 4
+
+
+@pytest.mark.parametrize("field", ["sys.path", "environ", "executable", "emscripten_info", "zone", "strftime", "locale"])
+def test_a_restored_python_sees_this_runtime_not_the_builds(booted: dict, restored: dict, field: str) -> None:
+    # The build made the snapshot in UTC, from scripts/snapshot.mjs: none of that may show.
+    assert restored[field] == booted[field]
+
+
+def test_the_time_zone_is_this_machines_in_either_hemisphere(site_dir: Path) -> None:
+    for zone in ("America/New_York", "Australia/Sydney"):
+        booted, restored = runtime(site_dir, snapshot=False, zone=zone), runtime(site_dir, snapshot=True, zone=zone)
+        assert restored["zone"] == booted["zone"] and restored["strftime"] == booted["strftime"], zone
+        assert booted["zone"][2] == 1, "a zone with daylight saving time"
+
+
+def test_random_numbers_differ_between_restores(site_dir: Path, restored: dict) -> None:
+    assert runtime(site_dir, snapshot=True)["random"] != restored["random"]
+
+
+def copy_pyodide(site_dir: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir / "pyodide", copy / "pyodide")
+    return copy
+
+
+def refused(copy: Path) -> dict:
+    report = runtime(copy, snapshot=True)
+    assert report["started"] == "boot" and not report["package_imported_at_start"]
+    assert report["answers"] == "Api-Key"
+    return report
+
+
+def test_without_the_snapshot_python_starts_as_before(site_dir: Path, tmp_path: Path) -> None:
+    copy = copy_pyodide(site_dir, tmp_path)
+    next(copy.glob(f"pyodide/{SNAPSHOT_GLOB}")).unlink()
+    refused(copy)
+
+
+def test_a_damaged_snapshot_is_not_restored(site_dir: Path, tmp_path: Path) -> None:
+    copy = copy_pyodide(site_dir, tmp_path)
+    snapshot = next(copy.glob(f"pyodide/{SNAPSHOT_GLOB}"))
+    snapshot.write_bytes(snapshot.read_bytes()[: 1 << 20])  # cut short
+    refused(copy)
+
+
+def test_a_snapshot_of_another_pyodide_build_is_refused(site_dir: Path, tmp_path: Path) -> None:
+    copy = copy_pyodide(site_dir, tmp_path)
+    snapshot = next(copy.glob(f"pyodide/{SNAPSHOT_GLOB}"))
+    memory = bytearray(gzip.decompress(snapshot.read_bytes()))
+    memory[16] ^= 0xFF  # the build id Pyodide writes after the magic number and two offsets
+    snapshot.write_bytes(gzip.compress(bytes(memory), compresslevel=1))
+    refused(copy)
+
+
+@pytest.mark.parametrize("snapshot", [True, False])
+def test_a_damaged_standard_library_fails_at_start_either_way(site_dir: Path, tmp_path: Path, snapshot: bool) -> None:
+    # A restored Python has imported what start-up needs: without reading the archive again it
+    # would come up, then fail at the reader's first import.
+    copy = copy_pyodide(site_dir, tmp_path)
+    stdlib = copy / "pyodide" / "python_stdlib.zip"
+    stdlib.write_bytes(stdlib.read_bytes()[: stdlib.stat().st_size // 2])
+    env = {"PLAYGROUND_SNAPSHOT": "1" if snapshot else "0"}
+    result = run_in_pyodide("runtime_main.py", copy, [], [], env=env)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout
