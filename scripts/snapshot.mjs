@@ -5,12 +5,12 @@
 // of a cold start (README, Performance). It boots the vendored Pyodide in Node exactly as the
 // page's worker does (pyodide-boot.mjs), from the final files of this build (the wheel the lock
 // names, the standard library with its compile cache), so it runs after scripts/vendor_pyodide.py
-// has finished them, and writes <dir>/<snapshotFileName> (gzip: browsers unpack it with
-// DecompressionStream; 31 MB of memory become ~5 MB).
+// has finished them, and writes <dir>/<snapshotFileName> (packSnapshot's format, gzipped: browsers
+// unpack it with DecompressionStream; 31 MB of memory become ~5 MB).
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { bootPlayground, PACKAGE, snapshotFileName } from "../playground/web/pyodide-boot.mjs";
+import { bootPlayground, packSnapshot, PACKAGE, sha256Hex, snapshotFileName } from "../playground/web/pyodide-boot.mjs";
 
 const [pyodideDir] = process.argv.slice(2);
 if (!pyodideDir) {
@@ -30,9 +30,16 @@ const pyodide = await bootPlayground({
 });
 // The worker's start-up import (worker.mjs); what its first calls import comes from the compile cache.
 pyodide.pyimport("playground.browser").destroy();
-pyodide.runPython("import gc; gc.collect()");
+// The archives zipimport has indexed (the standard library, our wheel): a page checks that its
+// copies are these before it trusts that index.
+const indexed = pyodide.runPython(`
+import gc, sys, zipimport
+gc.collect()
+sorted({finder.archive for finder in sys.path_importer_cache.values() if isinstance(finder, zipimport.zipimporter)})`).toJs();
+const archives = {};
+for (const archive of indexed) archives[archive] = await sha256Hex(pyodide.FS.readFile(archive));
 const memory = pyodide.makeMemorySnapshot();
 const lock = JSON.parse(fs.readFileSync(path.join(indexURL, "pyodide-lock.json"), "utf8"));
 const target = path.join(indexURL, snapshotFileName(lock.packages[PACKAGE]));
-fs.writeFileSync(target, zlib.gzipSync(memory, { level: 9 }));
+fs.writeFileSync(target, zlib.gzipSync(packSnapshot(memory, archives), { level: 9 }));
 console.log(`${path.basename(target)}: ${memory.length} bytes of memory, ${fs.statSync(target).size} gzipped`);

@@ -9,14 +9,17 @@ tests (test_browser_playground.py) check that the page starts from it and falls 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 from pyodide_node import run_in_pyodide
 
 SNAPSHOT_GLOB = "*.snapshot.gz"
+PAGE = 65536
 
 
 def runtime(site_dir: Path, *, snapshot: bool, zone: str = "Asia/Tokyo") -> dict:
@@ -36,13 +39,37 @@ def restored(site_dir: Path) -> dict:
     return runtime(site_dir, snapshot=True)
 
 
+def unpack(snapshot: Path) -> tuple[dict, bytes]:
+    """The header and the memory of a snapshot file (pyodide-boot.mjs: packSnapshot)."""
+    packed = gzip.decompress(snapshot.read_bytes())
+    size = int.from_bytes(packed[:4], "little")
+    header, pages = json.loads(packed[4:4 + size]), packed[4 + size:]
+    memory = bytearray(header["length"])
+    for index, page in enumerate(header["pages"]):
+        memory[page * PAGE: (page + 1) * PAGE] = pages[index * PAGE: (index + 1) * PAGE]
+    return header, bytes(memory)
+
+
+def pack(header: dict, memory: bytes) -> bytes:
+    data = json.dumps(header).encode()
+    pages = b"".join(memory[page * PAGE: (page + 1) * PAGE] for page in header["pages"])
+    return gzip.compress(len(data).to_bytes(4, "little") + data + pages, compresslevel=1)
+
+
 def test_the_build_writes_one_snapshot_named_after_the_wheel(site_dir: Path) -> None:
     lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
     entry = lock["packages"]["api-auth-playground"]
     (snapshot,) = (site_dir / "pyodide").glob(SNAPSHOT_GLOB)
     assert snapshot.name == f"{entry['file_name'].removesuffix('.whl')}.{entry['sha256'][:16]}.snapshot.gz"
-    memory = gzip.decompress(snapshot.read_bytes())
+    header, memory = unpack(snapshot)
     assert memory[:4] == b"\0snp" and len(memory) >= 16 * 2**20  # Pyodide's magic number, then the memory
+    # Only the pages with data are stored; the archives zipimport indexed are the build's own.
+    assert 0 < len(header["pages"]) < len(memory) // PAGE
+    assert all(memory[page * PAGE: (page + 1) * PAGE].strip(b"\0") for page in header["pages"])
+    assert header["archives"] == {
+        "/lib/python314.zip": hashlib.sha256((site_dir / "pyodide" / "python_stdlib.zip").read_bytes()).hexdigest(),
+        f"/lib/{entry['file_name']}": entry["sha256"],
+    }
 
 
 def test_python_starts_from_the_snapshot_with_the_package_imported(booted: dict, restored: dict) -> None:
@@ -98,10 +125,32 @@ def test_a_damaged_snapshot_is_not_restored(site_dir: Path, tmp_path: Path) -> N
 def test_a_snapshot_of_another_pyodide_build_is_refused(site_dir: Path, tmp_path: Path) -> None:
     copy = copy_pyodide(site_dir, tmp_path)
     snapshot = next(copy.glob(f"pyodide/{SNAPSHOT_GLOB}"))
-    memory = bytearray(gzip.decompress(snapshot.read_bytes()))
+    header, memory = unpack(snapshot)
+    memory = bytearray(memory)
     memory[16] ^= 0xFF  # the build id Pyodide writes after the magic number and two offsets
-    snapshot.write_bytes(gzip.compress(bytes(memory), compresslevel=1))
+    snapshot.write_bytes(pack(header, bytes(memory)))
     refused(copy)
+
+
+def test_a_repacked_snapshot_is_restored(site_dir: Path, tmp_path: Path) -> None:
+    # The control for the test above: unpacking and packing again changes nothing.
+    copy = copy_pyodide(site_dir, tmp_path)
+    snapshot = next(copy.glob(f"pyodide/{SNAPSHOT_GLOB}"))
+    snapshot.write_bytes(pack(*unpack(snapshot)))
+    assert runtime(copy, snapshot=True)["started"] == "snapshot"
+
+
+def test_a_standard_library_other_than_the_builds_is_read_as_it_is(site_dir: Path, tmp_path: Path) -> None:
+    # A cache may hold another build's copy: zipimport's index from the build must not be used for it.
+    copy = copy_pyodide(site_dir, tmp_path)
+    stdlib = copy / "pyodide" / "python_stdlib.zip"
+    with zipfile.ZipFile(stdlib) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(stdlib, "w") as archive:  # the same files, stored in another order
+        for info, data in reversed(members):
+            archive.writestr(info, data)
+    report = runtime(copy, snapshot=True)
+    assert report["started"] == "snapshot" and report["uuid_module"] == 4
 
 
 @pytest.mark.parametrize("snapshot", [True, False])

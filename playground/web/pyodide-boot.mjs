@@ -22,14 +22,19 @@
 
 export const PACKAGE = "api-auth-playground";
 
-// In a browser or worker: the bytes at `url`, or an error that names the file and the status.
-export async function fetchBytes(url) {
+// In a browser or worker: the body at `url` as a stream, or an error that names the file and the status.
+async function fetchStream(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.split("/").pop()}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return response.body;
 }
 
-async function sha256Hex(bytes) {
+// In a browser or worker: the bytes at `url`.
+export async function fetchBytes(url) {
+  return new Uint8Array(await new Response(await fetchStream(url)).arrayBuffer());
+}
+
+export async function sha256Hex(bytes) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
@@ -40,9 +45,43 @@ export function snapshotFileName(entry) {
   return `${entry.file_name.replace(/\.whl$/, "")}.${entry.sha256.slice(0, 16)}.snapshot.gz`;
 }
 
-async function gunzip(bytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+// The snapshot's file, before gzip: a little-endian uint32 with the header's length, the header
+// (JSON: the memory's length, which of its 64 KiB pages are not all zeros, and the sha256 of each
+// archive zipimport had indexed), then those pages. Of 31 MB of memory, 18 MB are zero pages:
+// leaving them out halves what the page has to unpack.
+const PAGE_BYTES = 65536;
+
+export function packSnapshot(memory, archives) {
+  const pages = [];
+  for (let start = 0; start < memory.length; start += PAGE_BYTES) {
+    if (memory.subarray(start, start + PAGE_BYTES).some((byte) => byte !== 0)) pages.push(start / PAGE_BYTES);
+  }
+  const header = new TextEncoder().encode(JSON.stringify({ length: memory.length, pages, archives }));
+  const parts = [new Uint8Array(new Uint32Array([header.length]).buffer), header,
+    ...pages.map((page) => memory.subarray(page * PAGE_BYTES, (page + 1) * PAGE_BYTES))];
+  const packed = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    packed.set(part, offset);
+    offset += part.length;
+  }
+  return packed;
+}
+
+// Unpacked as it downloads (`stream`: the gzipped file).
+async function unpackSnapshot(stream) {
+  const packed = new Uint8Array(await new Response(stream.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  const headerLength = new DataView(packed.buffer).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + headerLength)));
+  const memory = new Uint8Array(header.length); // zeros, but for the pages written below
+  let offset = 4 + headerLength;
+  for (const page of header.pages) {
+    const bytes = packed.subarray(offset, offset + Math.min(PAGE_BYTES, header.length - page * PAGE_BYTES));
+    memory.set(bytes, page * PAGE_BYTES);
+    offset += bytes.length;
+  }
+  if (offset !== packed.length) throw new Error("the start-up snapshot is damaged");
+  return { memory, archives: header.archives };
 }
 
 // A restored interpreter remembers the machine that built the snapshot. Give it this one's:
@@ -51,11 +90,17 @@ async function gunzip(bytes) {
 //   module copies it then; Emscripten has no `time.tzset()` to do it again;
 // - the environment Emscripten derives from the browser (`LANG` from its language, `_`), the
 //   locale Python sets from it, and `sys._emscripten_info.runtime` (the browser's user agent);
-// - the archives it imports from, which zipimport indexed in the build.
+// - the archives it imports from, which zipimport indexed in the build: one that is not the
+//   build's copy is read again, so that a damaged one fails here, at start, as it would without
+//   the snapshot (hashing it takes a few ms; reading its index in Python took 50-80).
 // Python's str hash seed stays the build's: that only fixes the order of sets between page loads.
 // tests/test_snapshot.py compares each of these with a Python started without the snapshot.
-function adoptThisRuntime(pyodide) {
+async function adoptThisRuntime(pyodide, archives) {
   const module = pyodide._module;
+  const changed = [];
+  for (const [path, sha256] of Object.entries(archives)) {
+    if ((await sha256Hex(pyodide.FS.readFile(path))) !== sha256) changed.push(path);
+  }
   const tzname = module._tzname >>> 2; // char *tzname[2]
   module.__tzset_js(module._timezone, module._daylight, module.HEAPU32[tzname], module.HEAPU32[tzname + 1]);
   const here = {
@@ -66,6 +111,7 @@ function adoptThisRuntime(pyodide) {
     // As CPython finds it (Python/sysmodule.c, _Py_emscripten_runtime).
     runtime: typeof navigator === "object" ? navigator.userAgent
       : typeof process === "object" ? `Node.js ${process.version}` : "UNKNOWN",
+    changed,
   };
   const scope = pyodide.globals.get("dict")();
   try {
@@ -90,13 +136,9 @@ locale.setlocale(locale.LC_CTYPE, "")  # as Python's start-up does, from LANG
 sys._emscripten_info = type(sys._emscripten_info)(
     (sys._emscripten_info.emscripten_version, here["runtime"], *sys._emscripten_info[2:]))
 sys.path[:] = dict.fromkeys(sys.path)  # a restore puts "" first on sys.path again
-# zipimport remembers where each module sits in the build's archives: read this page's copies
-# again (the standard library, our wheel), so that a damaged one fails here, at start, as it
-# would without the snapshot, and a different one is read as it is.
-for entry in sys.path:
-    if entry.endswith((".zip", ".whl")):
-        zipimport.zipimporter(entry).invalidate_caches()
-        zipimport.zipimporter(entry)
+for archive in here["changed"]:  # zipimport's index of the build's copy does not fit this one
+    zipimport.zipimporter(archive).invalidate_caches()
+    zipimport.zipimporter(archive)
 `, { globals: scope });
   } finally {
     scope.destroy();
@@ -111,6 +153,7 @@ for entry in sys.path:
 export async function bootPlayground({
   loadPyodide, indexURL, readFile = fetchBytes, snapshot = false, onSnapshotFailure = () => {}, ...options
 }) {
+  const readStream = readFile === fetchBytes ? fetchStream : async (file) => new Blob([await readFile(file)]).stream();
   if (!indexURL.endsWith("/")) indexURL += "/";
   const lock = readFile(indexURL + "pyodide-lock.json")
     .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
@@ -131,15 +174,16 @@ export async function bootPlayground({
     indexURL, lockFileContents: lock, packageBaseUrl: indexURL, ...(memory ? { _loadSnapshot: memory } : {}), ...options,
   });
   let pyodide;
-  let restored = false;
+  let archives = null; // once restored: the archives zipimport indexed in the build
   if (snapshot) {
     // Downloaded and unpacked while pyodide.asm.mjs loads; loadPyodide waits for it before it
     // instantiates the WebAssembly (whose download has started by then).
-    const memory = entry.then((found) => readFile(indexURL + snapshotFileName(found))).then(gunzip);
+    const unpacked = entry.then((found) => readStream(indexURL + snapshotFileName(found))).then(unpackSnapshot);
+    const memory = unpacked.then((contents) => contents.memory);
     memory.catch(() => {}); // loadPyodide awaits it, after loading pyodide.asm.mjs; a failure is handled below
     try {
       pyodide = await start(memory);
-      restored = true;
+      ({ archives } = await unpacked);
     } catch (error) {
       onSnapshotFailure(error);
     }
@@ -148,7 +192,7 @@ export async function bootPlayground({
   const { name, bytes } = await wheel;
   const path = `/lib/${name}`;
   pyodide.FS.writeFile(path, bytes); // a snapshot holds no files: Pyodide's are in JavaScript
-  if (restored) adoptThisRuntime(pyodide);
+  if (archives) await adoptThisRuntime(pyodide, archives);
   else pyodide.pyimport("sys").path.append(path);
   return pyodide;
 }
