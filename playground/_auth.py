@@ -31,7 +31,7 @@ _PREFIX = re.compile(r"[\"'`\u201c\u201d\u2018\u2019]?\s*authorization\s*[\"'`\u
 # name that says key, token or secret, then `=` or `:`, then a value with a letter or digit in it
 # (a base64 key's trailing `=` is no assignment).
 _ASSIGNMENT = re.compile(r"(?:export\s+|set\s+|\$env:)?(?P<quote>[\"'`]?)(?P<name>[A-Za-z_][A-Za-z0-9_.-]*)(?P=quote)"
-                         r"\s*(?P<sign>[=:])\s*(?P<value>.*[A-Za-z0-9].*)", re.S)
+                         r"(?P<gap>\s*)(?P<sign>[=:])\s*(?P<value>.*[A-Za-z0-9].*)", re.S)
 _SECRET_NAME = re.compile(r"key|token|secret", re.IGNORECASE)
 # Far longer than any API key, and near the header sizes servers refuse (often 8 KB per line).
 _MAX_KEY_LENGTH = 4096
@@ -456,6 +456,27 @@ def _normalize_characters(text: str, found: _Findings) -> str:
     return "".join(out)
 
 
+def _peel_authorization_prefixes(text: str, found: _Findings) -> str:
+    # A loop: some readers paste the prefix twice ("Authorization: Authorization: ...").
+    start, end = 0, len(text)
+    while match := _PREFIX.match(text, start, end):
+        found.add("authorization_prefix_pasted", True)
+        quoted_form = text[start] in _QUOTES
+        start, end = _strip_spaces(text, match.end(), end)
+        if quoted_form and end > start and text[end - 1] in ",;":
+            # `"Authorization": "Api-Key ...",` copied from a JavaScript or JSON example.
+            start, end = _strip_spaces(text, start, end - 1)
+    return text[start:end]
+
+
+def _is_built_header(assignment: re.Match[str]) -> bool:
+    # `Api-Key =…` and `Api-Key :"…` are what build_auth_header makes of a key that begins with "="
+    # or ':"' (the scheme as it is spelled, one space, the key). Read again as an assignment, such
+    # a header would not build the same.
+    scheme = _match_scheme(assignment["name"])[0]
+    return bool(assignment["gap"]) and scheme is not None and assignment["name"] == scheme.name
+
+
 def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHeader:
     """Build the `Authorization` header for `api` from whatever the reader pasted.
 
@@ -487,29 +508,22 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
     if text != text.strip(" "):
         found.add("leading_trailing_space", True)
         text = text.strip(" ")
-    # A loop: some readers paste the prefix twice ("Authorization: Authorization: ...").
-    start, end = 0, len(text)
-    while match := _PREFIX.match(text, start, end):
-        found.add("authorization_prefix_pasted", True)
-        quoted_form = text[start] in _QUOTES
-        start, end = _strip_spaces(text, match.end(), end)
-        if quoted_form and end > start and text[end - 1] in ",;":
-            # `"Authorization": "Api-Key ...",` copied from a JavaScript or JSON example.
-            start, end = _strip_spaces(text, start, end - 1)
-    text = text[start:end]
+    text = _peel_authorization_prefixes(text, found)
     assignment = _ASSIGNMENT.fullmatch(text)
-    if assignment and _SECRET_NAME.search(assignment["name"]) and (
+    if assignment and _SECRET_NAME.search(assignment["name"]) and not _is_built_header(assignment) and (
             # "Api-Key: …" is a scheme with a colon, not an assignment: the scheme steps below say so.
             assignment["sign"] == "=" or assignment["quote"] or assignment["value"][:1] in _QUOTES
             or _match_scheme(assignment["name"])[0] is None):
         found.add("assignment_pasted", True, assignment["name"])
-        text = assignment["value"].strip(" ")
+        # `API_KEY="Authorization: Api-Key …"`: the value may carry the prefix too.
+        text = _peel_authorization_prefixes(assignment["value"].strip(" "), found)
     text, quoted = _strip_quotes(text)
     if quoted:
         found.add("quoted_key", True)
         if text != text.strip(" "):
             found.add("leading_trailing_space", True)
             text = text.strip(" ")
+        text = _peel_authorization_prefixes(text, found)  # `"Authorization: Api-Key …"`
 
     head, sep, rest = text.partition(" ")
     scheme, how = _match_scheme(head)
