@@ -469,12 +469,19 @@ def _peel_authorization_prefixes(text: str, found: _Findings) -> str:
     return text[start:end]
 
 
-def _is_built_header(assignment: re.Match[str]) -> bool:
-    # `Api-Key =…` and `Api-Key :"…` are what build_auth_header makes of a key that begins with "="
-    # or ':"' (the scheme as it is spelled, one space, the key). Read again as an assignment, such
-    # a header would not build the same.
+def _is_assignment(assignment: re.Match[str] | None) -> bool:
+    if not (assignment and _SECRET_NAME.search(assignment["name"])):
+        return False
     scheme = _match_scheme(assignment["name"])[0]
-    return bool(assignment["gap"]) and scheme is not None and assignment["name"] == scheme.name
+    if scheme is None:
+        return True
+    if assignment["gap"] and assignment["name"] == scheme.name:
+        # `Api-Key =…` and `Api-Key :"…` are what build_auth_header makes of a key that begins with
+        # "=" or ':"' (the scheme as it is spelled, one space, the key). Read again as an
+        # assignment, such a header would not build the same.
+        return False
+    # "Api-Key: …" is a scheme with a colon, not an assignment: the scheme steps below say so.
+    return assignment["sign"] == "=" or bool(assignment["quote"]) or assignment["value"][:1] in _QUOTES
 
 
 def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHeader:
@@ -510,10 +517,7 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
         text = text.strip(" ")
     text = _peel_authorization_prefixes(text, found)
     assignment = _ASSIGNMENT.fullmatch(text)
-    if assignment and _SECRET_NAME.search(assignment["name"]) and not _is_built_header(assignment) and (
-            # "Api-Key: …" is a scheme with a colon, not an assignment: the scheme steps below say so.
-            assignment["sign"] == "=" or assignment["quote"] or assignment["value"][:1] in _QUOTES
-            or _match_scheme(assignment["name"])[0] is None):
+    if _is_assignment(assignment):
         found.add("assignment_pasted", True, assignment["name"])
         # `API_KEY="Authorization: Api-Key …"`: the value may carry the prefix too.
         text = _peel_authorization_prefixes(assignment["value"].strip(" "), found)

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { bootPlayground, packSnapshot, PACKAGE, sha256Hex, snapshotFileName } from "../playground/web/pyodide-boot.mjs";
+import { bootPlayground, packageEntry, packSnapshot, sha256Hex, snapshotFileName } from "../playground/web/pyodide-boot.mjs";
 
 const [pyodideDir] = process.argv.slice(2);
 if (!pyodideDir) {
@@ -40,6 +40,6 @@ const archives = {};
 for (const archive of indexed) archives[archive] = await sha256Hex(pyodide.FS.readFile(archive));
 const memory = pyodide.makeMemorySnapshot();
 const lock = JSON.parse(fs.readFileSync(path.join(indexURL, "pyodide-lock.json"), "utf8"));
-const target = path.join(indexURL, snapshotFileName(lock.packages[PACKAGE]));
+const target = path.join(indexURL, snapshotFileName(packageEntry(lock)));
 fs.writeFileSync(target, zlib.gzipSync(packSnapshot(memory, archives), { level: 9 }));
 console.log(`${path.basename(target)}: ${memory.length} bytes of memory, ${fs.statSync(target).size} gzipped`);

@@ -22,16 +22,23 @@
 
 export const PACKAGE = "api-auth-playground";
 
-// In a browser or worker: the body at `url` as a stream, or an error that names the file and the status.
-async function fetchStream(url) {
+// In a browser or worker: the response for `url`, or an error that names the file and the status.
+async function fetchOk(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.split("/").pop()}: HTTP ${response.status}`);
-  return response.body;
+  return response;
 }
 
 // In a browser or worker: the bytes at `url`.
 export async function fetchBytes(url) {
-  return new Uint8Array(await new Response(await fetchStream(url)).arrayBuffer());
+  return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+}
+
+// Our package's entry in pyodide-lock.json (its file name and sha256).
+export function packageEntry(lock) {
+  const entry = lock.packages && lock.packages[PACKAGE];
+  if (!entry) throw new Error(`pyodide-lock.json does not list ${PACKAGE}`);
+  return entry;
 }
 
 export async function sha256Hex(bytes) {
@@ -122,8 +129,8 @@ random.seed()
 # As CPython's time module does where the C library has no tzname (Modules/timemodule.c,
 # init_timezone): from the local time in January and in July.
 YEAR = (365 * 24 + 6) * 3600
-january = time.localtime(int(time.time()) // YEAR * YEAR)
-july = time.localtime(int(time.time()) // YEAR * YEAR + YEAR // 2)
+start = int(time.time()) // YEAR * YEAR
+january, july = time.localtime(start), time.localtime(start + YEAR // 2)
 zones = [(-january.tm_gmtoff, january.tm_zone[:9]), (-july.tm_gmtoff, july.tm_zone[:9])]
 if zones[0][0] < zones[1][0]:  # the southern hemisphere: daylight saving time in January
     zones.reverse()
@@ -153,15 +160,13 @@ for archive in here["changed"]:  # zipimport's index of the build's copy does no
 export async function bootPlayground({
   loadPyodide, indexURL, readFile = fetchBytes, snapshot = false, onSnapshotFailure = () => {}, ...options
 }) {
-  const readStream = readFile === fetchBytes ? fetchStream : async (file) => new Blob([await readFile(file)]).stream();
+  // In a browser the snapshot is unpacked as it arrives; a `readFile` given by Node reads it whole.
+  const readStream = readFile === fetchBytes
+    ? async (url) => (await fetchOk(url)).body : async (file) => new Blob([await readFile(file)]).stream();
   if (!indexURL.endsWith("/")) indexURL += "/";
   const lock = readFile(indexURL + "pyodide-lock.json")
     .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
-  const entry = lock.then((contents) => {
-    const found = contents.packages && contents.packages[PACKAGE];
-    if (!found) throw new Error(`pyodide-lock.json does not list ${PACKAGE}`);
-    return found;
-  });
+  const entry = lock.then(packageEntry);
   const wheel = entry.then(async (found) => {
     const bytes = await readFile(indexURL + found.file_name);
     // A stale or damaged copy (a cache, a proxy) must not run as if it were this build's.

@@ -34,9 +34,9 @@ async function load(indexURL) {
     import(new URL("pyodide.mjs", indexURL).href), import("./pyodide-boot.mjs")]);
   // Python starts from the build's snapshot, our package already imported, or else boots and
   // imports it; our wheel downloads meanwhile (pyodide-boot.mjs).
-  let start = "snapshot";
+  let startedFrom = "snapshot";
   const onSnapshotFailure = (error) => {
-    start = "boot";
+    startedFrom = "boot";
     console.warn("playground: starting Python without the start-up snapshot:", error);
   };
   const pyodide = await Promise.race([bootPlayground({ loadPyodide, indexURL, snapshot: true, onSnapshotFailure }), failed]);
@@ -45,7 +45,7 @@ async function load(indexURL) {
   dispatch = browser.dispatch;
   // The page's first question, answered before it asks: one round trip through its busy main
   // thread less. Synchronously: a first async call through Pyodide costs 20-50 ms more here.
-  return { info: JSON.parse(browser.ready_info()), start };
+  return { info: JSON.parse(browser.ready_info()), startedFrom };
 }
 
 // os._exit, a fatal error or running out of memory can end the interpreter outside any call's
@@ -63,8 +63,8 @@ async function start() {
   try {
     const indexURL = new URL(import.meta.url).searchParams.get("pyodide");
     if (!indexURL) throw new Error("worker.mjs needs ?pyodide=<the URL of Pyodide's folder>");
-    const { info, start } = await load(new URL(indexURL, import.meta.url).href);
-    postMessage({ type: "ready", info, start });
+    const { info, startedFrom } = await load(new URL(indexURL, import.meta.url).href);
+    postMessage({ type: "ready", info, start: startedFrom });
   } catch (error) {
     postMessage({ type: "failed", detail: String(error && error.message ? error.message : error).slice(0, 500) });
   }
