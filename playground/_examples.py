@@ -209,17 +209,17 @@ _ALL = (
         LocalizedText("Server error", "サーバーエラー"),
     ),
     DocumentedExample(
-        "aigne_hub/401-not-authenticated", AIGNE_HUB.id, 401, "401-not-authenticated.json",
+        "aigne-hub/401-not-authenticated", AIGNE_HUB.id, 401, "401-not-authenticated.json",
         ExampleRequest("POST", "/api/v1/chat/completions", (), _HELLO),
         LocalizedText("Missing or invalid API key", "API キーが欠落している、または無効"),
     ),
     DocumentedExample(
-        "aigne_hub/200-chat-completion", AIGNE_HUB.id, 200, "200-chat-completion.json",
+        "aigne-hub/200-chat-completion", AIGNE_HUB.id, 200, "200-chat-completion.json",
         ExampleRequest("POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), _HELLO),
         LocalizedText("Chat completion", "チャット補完"),
     ),
     DocumentedExample(
-        "aigne_hub/400-model-required", AIGNE_HUB.id, 400, "400-model-required.json",
+        "aigne-hub/400-model-required", AIGNE_HUB.id, 400, "400-model-required.json",
         ExampleRequest("POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY),
                        {"messages": [{"role": "user", "content": "Hello!"}]}),
         LocalizedText("Bad request: model missing", "不正なリクエスト：model の欠落"),
@@ -227,7 +227,7 @@ _ALL = (
 )
 
 EXAMPLES: Mapping[str, DocumentedExample] = MappingProxyType({e.id: e for e in _ALL})
-"""Every documented example by id (e.g. `maiagent/401-missing-key`, `aigne_hub/400-model-required`):
+"""Every documented example by id (e.g. `maiagent/401-missing-key`, `aigne-hub/400-model-required`):
 the pages include them, the sandbox answers with them and the tests compare against them."""
 
 
@@ -235,7 +235,8 @@ def get_example(example_id: str) -> DocumentedExample:
     """Return a documented example by id.
 
     Parameters:
-        example_id: E.g. `"maiagent/401-missing-key"`.
+        example_id: E.g. `"maiagent/401-missing-key"`. The API part is read as `get_profile` reads an
+            id (`aigne_hub/...` finds `aigne-hub/...`), so an old link still works.
 
     Returns:
         The example.
@@ -243,7 +244,8 @@ def get_example(example_id: str) -> DocumentedExample:
     Raises:
         UnknownExampleError: No example has that id.
     """
-    try:
-        return EXAMPLES[example_id]
-    except KeyError:
-        raise UnknownExampleError(f"unknown documented example {example_id!r}") from None
+    api, sep, stem = str(example_id).partition("/")
+    example = EXAMPLES.get(example_id) or EXAMPLES.get(api.strip().lower().replace("_", "-") + sep + stem)
+    if example is None:
+        raise UnknownExampleError(f"unknown documented example {example_id!r}")
+    return example

@@ -1,17 +1,21 @@
 """The documented APIs, described as data.
 
-This is the one place that knows the auth schemes and the APIs' base URLs. Adding an API means
-adding an [`ApiProfile`][playground.ApiProfile] (and its documented examples), not code.
+This is the one place that knows the auth schemes and every per-API fact: base URL, key format,
+environment variable, names, OpenAPI security scheme. Adding an API means registering an
+[`ApiProfile`][playground.ApiProfile] and the sandbox routes that name it (and its documented
+examples), not changing code elsewhere.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from types import MappingProxyType
+import re
 from collections.abc import Mapping
+from dataclasses import KW_ONLY, dataclass, field
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from ._exceptions import UnknownApiError
+from ._models import LocalizedText
 
 __all__ = [
     "AIGNE_HUB",
@@ -26,6 +30,8 @@ __all__ = [
     "MAIAGENT_READONLY_KEY",
     "PROFILES",
     "get_profile",
+    "register_profile",
+    "unregister_profile",
 ]
 
 
@@ -62,8 +68,9 @@ class ApiProfile:
     """Everything the package needs to know about one API.
 
     Parameters:
-        id: A stable identifier, also the sandbox mount name (`/sandbox/<id>/`).
-        name: The product name shown to readers.
+        id: A stable identifier, also the sandbox mount name (`/sandbox/<id>/`): lower-case letters,
+            digits and single hyphens (`aigne-hub`).
+        names: The product name shown to readers, in each language.
         scheme: The `Authorization` scheme the API expects.
         origin: The API's scheme and host, without a trailing slash.
         base_path: The path every documented endpoint starts with.
@@ -72,12 +79,17 @@ class ApiProfile:
         key_placeholder: The placeholder the documentation uses for the key.
         demo_keys: The sandbox's demo keys, each mapped to what it may do (`"read-write"`, `"read-only"`).
         failure_examples: The documented example the API answers with, per failure kind:
-            `"missing"` (no or unknown key) and `"invalid_format"` (malformed header).
+            `"missing"` (no or unknown key), `"invalid_format"` (malformed header) and, when the API
+            documents one, `"not_found"` (a path it does not have).
         error_field: The key of the API's generic error bodies (`{"detail": ...}`, `{"error": ...}`).
+        env_var: The environment variable generated code reads the key from.
+        security_scheme_name: The name of its security scheme in the OpenAPI document.
+        default_request: The (method, path template) of the operation the playground's request form
+            starts with; that operation's documented example gives the body.
     """
 
     id: str
-    name: str
+    names: LocalizedText
     scheme: AuthScheme
     origin: str
     base_path: str
@@ -87,6 +99,15 @@ class ApiProfile:
     demo_keys: Mapping[str, str] = field(default_factory=dict)
     failure_examples: Mapping[str, str] = field(default_factory=dict)
     error_field: str = "detail"
+    _: KW_ONLY
+    env_var: str
+    security_scheme_name: str
+    default_request: tuple[str, str]
+
+    @property
+    def name(self) -> str:
+        """The product name, e.g. `MaiAgent` (its English name: `names` has every language)."""
+        return self.names.en
 
     @property
     def base_url(self) -> str:
@@ -121,7 +142,7 @@ class ApiProfile:
 
 MAIAGENT = ApiProfile(
     id="maiagent",
-    name="MaiAgent",
+    names=LocalizedText("MaiAgent", "MaiAgent"),
     scheme=API_KEY_SCHEME,
     origin="https://api.maiagent.ai",
     base_path="/api/v1/",
@@ -131,32 +152,88 @@ MAIAGENT = ApiProfile(
     key_placeholder="YOUR_API_KEY_HERE",
     demo_keys=MappingProxyType({MAIAGENT_DEMO_KEY: "read-write", MAIAGENT_READONLY_KEY: "read-only"}),
     failure_examples=MappingProxyType(
-        {"missing": "maiagent/401-missing-key", "invalid_format": "maiagent/401-invalid-format"}
+        {"missing": "maiagent/401-missing-key", "invalid_format": "maiagent/401-invalid-format",
+         "not_found": "maiagent/404-not-found"}
     ),
+    env_var="MAIAGENT_API_KEY",
+    security_scheme_name="MaiAgentApiKey",
+    default_request=("GET", "/api/v1/chatbots/"),
 )
 """The MaiAgent API: `Authorization: Api-Key <key>`, at `https://api.maiagent.ai/api/v1/`."""
 
 AIGNE_HUB = ApiProfile(
     id="aigne-hub",
-    name="AIGNE Hub",
+    names=LocalizedText("AIGNE Hub", "AIGNE Hub"),
     scheme=BEARER_SCHEME,
     # The documentation's own placeholder: every AIGNE Hub instance has its own URL.
     origin="https://your-aigne-hub-url",
     base_path="/api/v1/",
-    examples_dir="aigne_hub",
+    examples_dir="aigne-hub",
     # The key format is not documented: accept any visible ASCII characters.
     key_pattern=r"[\x21-\x7e]+",
     key_placeholder="YOUR_API_KEY",
     demo_keys=MappingProxyType({AIGNE_HUB_DEMO_KEY: "read-write"}),
     failure_examples=MappingProxyType(
-        {"missing": "aigne_hub/401-not-authenticated", "invalid_format": "aigne_hub/401-not-authenticated"}
+        {"missing": "aigne-hub/401-not-authenticated", "invalid_format": "aigne-hub/401-not-authenticated"}
     ),
     error_field="error",
+    env_var="AIGNE_HUB_API_KEY",
+    security_scheme_name="AigneHubBearer",
+    default_request=("POST", "/api/v1/chat/completions"),
 )
 """The AIGNE Hub API: `Authorization: Bearer <key>`, at each instance's own URL."""
 
-PROFILES: Mapping[str, ApiProfile] = MappingProxyType({p.id: p for p in (MAIAGENT, AIGNE_HUB)})
-"""The documented APIs by id: `maiagent` (`Api-Key`) and `aigne-hub` (`Bearer`)."""
+_REGISTERED: dict[str, ApiProfile] = {}
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+PROFILES: Mapping[str, ApiProfile] = MappingProxyType(_REGISTERED)
+"""The registered APIs by id: `maiagent` (`Api-Key`), `aigne-hub` (`Bearer`) and any added with
+`register_profile`. A read-only view: it follows registrations."""
+
+
+def register_profile(profile: ApiProfile) -> ApiProfile:
+    """Add an API: `get_profile`, the sandbox, the OpenAPI document and the page then know it.
+
+    Its sandbox routes are registered separately (`playground._sandbox.register_route`), each naming
+    this profile's id.
+
+    Parameters:
+        profile: The profile; its id must be new and spelled in lower case with hyphens.
+
+    Returns:
+        The profile.
+
+    Raises:
+        ValueError: The id is spelled otherwise, or already registered.
+    """
+    if not _ID.fullmatch(profile.id):
+        raise ValueError(f"API id {profile.id!r}: use lower-case letters, digits and single hyphens")
+    if profile.id in _REGISTERED:
+        raise ValueError(f"API id {profile.id!r} is already registered")
+    _REGISTERED[profile.id] = profile
+    return profile
+
+
+def unregister_profile(api: str | ApiProfile) -> ApiProfile:
+    """Remove a registered API (its routes stay registered but are no longer reachable).
+
+    Parameters:
+        api: The profile or its id.
+
+    Returns:
+        The removed profile.
+
+    Raises:
+        UnknownApiError: No profile has that id.
+    """
+    key = api.id if isinstance(api, ApiProfile) else get_profile(api).id
+    if key not in _REGISTERED:
+        raise UnknownApiError(f"API {key!r} is not registered")
+    return _REGISTERED.pop(key)
+
+
+register_profile(MAIAGENT)
+register_profile(AIGNE_HUB)
 
 
 def get_profile(api: str | ApiProfile) -> ApiProfile:

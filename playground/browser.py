@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from ._auth import build_auth_header
 from ._client import Client
-from ._examples import DEMO_KNOWLEDGE_BASE_ID, EXAMPLES, get_example
+from ._examples import EXAMPLES, get_example
 from ._exceptions import (
     InvalidRequestError,
     NetworkError,
@@ -35,7 +35,7 @@ from ._exceptions import (
 )
 from ._models import MAX_JSON_DEPTH, JSONNestingError, LocalizedText, Response, loads_json
 from ._profiles import PROFILES, get_profile
-from ._sandbox import CHATBOTS, MAX_BODY_BYTES, SANDBOX_ROUTES
+from ._sandbox import MAX_BODY_BYTES, routes_for
 from ._transports import AsyncBaseTransport, BaseTransport, FetchTransport, SandboxTransport
 
 __all__ = [
@@ -52,23 +52,12 @@ __all__ = [
 ]
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-ENV_VARS = {"maiagent": "MAIAGENT_API_KEY", "aigne-hub": "AIGNE_HUB_API_KEY"}
-"""The environment variable each API's generated code reads its key from."""
+ENV_VARS = {p.id: p.env_var for p in PROFILES.values()}
+"""The environment variable each API's generated code reads its key from (each profile's `env_var`)."""
 
 MAX_OUTPUT_CHARS = 100_000
 LIVE_TIMEOUT_SECONDS = 15.0
 MAX_LIVE_TIMEOUT_SECONDS = 30.0
-
-_DEFAULT_REQUESTS: dict[str, dict[str, Any]] = {
-    "maiagent": {"method": "GET", "path": "/api/v1/chatbots/", "body": ""},
-    "aigne-hub": {
-        "method": "POST",
-        "path": "/api/v1/chat/completions",
-        "body": json.dumps(EXAMPLES["aigne_hub/200-chat-completion"].request.body, indent=2),
-    },
-}
-# Concrete values for the path templates, so every offered endpoint answers in the sandbox.
-_PATH_VALUES = {"chatbotId": str(CHATBOTS[0]["id"]), "knowledgeBaseId": DEMO_KNOWLEDGE_BASE_ID}
 
 _L = LocalizedText
 _ERRORS: dict[str, LocalizedText] = {
@@ -173,30 +162,34 @@ def _error(code: str, detail: str = "", *, detail_ja: str | None = None, example
 
 
 def info() -> dict[str, Any]:
-    """Describe the APIs for the page: names, schemes, demo keys, endpoints and a default request.
+    """Describe the APIs for the page, from their profiles and routes: names, schemes, demo keys,
+    endpoints, operations and a default request.
+
+    Every path offered is concrete (each path parameter is its documented example value), so it
+    answers in the sandbox.
 
     Returns:
-        `{"apis": {api id: {...}}, "methods": [...], "examples": {example id: {...}}}`.
+        `{"apis": {api id: {...}}, "methods": [...], "examples": {example id: {...}}}`; each API's
+        `operations` are `{"method", "path", "template", "summary", "parameters", "body"}`.
     """
     apis = {}
     for profile in PROFILES.values():
-        endpoints = []
-        for route in SANDBOX_ROUTES:
-            if route.api != profile.id:
-                continue
-            path = route.path
-            for name, value in _PATH_VALUES.items():
-                path = path.replace("{" + name + "}", value)
-            endpoints.append({"path": path, "methods": list(route.methods), "summary": route.summary.to_dict()})
+        routes = routes_for(profile.id)
+        operations = [route.describe(method) for route in routes for method in route.methods]
+        default = next((op for op in operations if (op["method"], op["template"]) == profile.default_request),
+                       operations[0] if operations else {"method": "GET", "path": profile.base_path, "body": ""})
         apis[profile.id] = {
             "id": profile.id,
             "name": profile.name,
+            "names": profile.names.to_dict(),
             "scheme": profile.scheme.name,
             "demo_key": next(iter(profile.demo_keys)),
             "demo_keys": dict(profile.demo_keys),
-            "env_var": ENV_VARS[profile.id],
-            "endpoints": endpoints,
-            "default_request": _DEFAULT_REQUESTS[profile.id],
+            "env_var": profile.env_var,
+            "endpoints": [{"path": route.concrete_path(route.methods[0]), "methods": list(route.methods),
+                           "summary": route.summary.to_dict()} for route in routes],
+            "operations": operations,
+            "default_request": {"method": default["method"], "path": default["path"], "body": default["body"]},
             "live_base_url": _live_base_url(profile.id),
         }
     examples = {e.id: {"api": e.api, "status": e.status, "title": e.title.to_dict()} for e in EXAMPLES.values()}

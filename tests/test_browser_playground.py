@@ -19,8 +19,8 @@ PREFIX = {"en": "", "ja": "ja/"}
 REPRODUCE_PAGES = {
     "maiagent/authentication/": ["maiagent/401-missing-key", "maiagent/401-invalid-format"],
     "maiagent/status-codes/": ["maiagent/400-required-fields"],
-    "aigne-hub/authentication/": ["aigne_hub/401-not-authenticated"],
-    "playground/": ["maiagent/500-server-error", "aigne_hub/400-model-required"],
+    "aigne-hub/authentication/": ["aigne-hub/401-not-authenticated"],
+    "playground/": ["maiagent/500-server-error", "aigne-hub/400-model-required"],
 }
 WORDS = {"en": {"equal": "Matches", "bearer": "expects", "fullwidth": "full-width space"},
          "ja": {"equal": "一致", "bearer": "必要です", "fullwidth": "全角スペース"}}

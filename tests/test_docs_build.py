@@ -205,7 +205,7 @@ def test_seed_wording_is_on_the_site(site_dir: Path, lang: str) -> None:
 # Bodies that neither the seeds nor the real-world facts of their README give: the sandbox's own,
 # so that each status can be reproduced. A reader must not take them for the real API's.
 SANDBOX_OWN_BODIES = ["maiagent/200-chatbots-page", "maiagent/201-chatbot-created", "maiagent/500-server-error",
-                      "aigne_hub/200-chat-completion", "aigne_hub/400-model-required"]
+                      "aigne-hub/200-chat-completion", "aigne-hub/400-model-required"]
 SAYS_SANDBOX_OWN = {"en": re.compile(r"sandbox.*(own|no body)", re.S), "ja": re.compile(r"サンドボックス.*(独自|記載されていません)", re.S)}
 
 

@@ -276,7 +276,7 @@ def test_chat_completion_is_deterministic() -> None:
 def test_chat_completion_bad_keys_are_the_documented_401(authorization: str | None) -> None:
     headers = {} if authorization is None else {"Authorization": authorization}
     response = post(f"{HUB}/api/v1/chat/completions", HELLO, headers)
-    assert (response.status_code, response.json()) == (401, body_of("aigne_hub/401-not-authenticated"))
+    assert (response.status_code, response.json()) == (401, body_of("aigne-hub/401-not-authenticated"))
     assert response.headers["WWW-Authenticate"] == "Bearer"
 
 

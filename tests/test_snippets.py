@@ -31,10 +31,10 @@ DOCS = ROOT / "docs"
 
 # Per API: the base URL literal each snippet holds once, the sandbox server path that replaces it,
 # and the env var with the key (set to the sandbox's demo key).
-BASE_URLS = {"maiagent": "https://api.maiagent.ai/api/v1", "aigne_hub": "https://your-aigne-hub-url"}
-SANDBOX_PATHS = {"maiagent": "sandbox/maiagent/api/v1", "aigne_hub": "sandbox/aigne-hub"}
+BASE_URLS = {"maiagent": "https://api.maiagent.ai/api/v1", "aigne-hub": "https://your-aigne-hub-url"}
+SANDBOX_PATHS = {"maiagent": "sandbox/maiagent/api/v1", "aigne-hub": "sandbox/aigne-hub"}
 KEYS = {"MAIAGENT_API_KEY": MAIAGENT_DEMO_KEY, "AIGNE_HUB_API_KEY": AIGNE_HUB_DEMO_KEY}
-DEMO_KEYS = {"maiagent": MAIAGENT_DEMO_KEY, "aigne_hub": AIGNE_HUB_DEMO_KEY}
+DEMO_KEYS = {"maiagent": MAIAGENT_DEMO_KEY, "aigne-hub": AIGNE_HUB_DEMO_KEY}
 # The browser snippets cannot read the environment: their placeholder literal gets the demo key.
 BROWSER_KEY_PLACEHOLDER = '"YOUR_API_KEY"'
 
@@ -45,17 +45,17 @@ DOCUMENTED = {
     "maiagent/wrong_scheme": "maiagent/401-invalid-format",
     "maiagent/paginated_list": "maiagent/200-chatbots-page",
     "maiagent/missing_fields": "maiagent/400-required-fields",
-    "aigne_hub/chat_completion": "aigne_hub/200-chat-completion",
+    "aigne-hub/chat_completion": "aigne-hub/200-chat-completion",
 }
 RUNTIMES = {".sh": "curl", ".py": "Python", ".js": "JavaScript", ".mjs": "Node.js"}
 # Included on the pages but not programs; each with the reason.
 NOT_RUNNABLE = {
     "docs/snippets/maiagent/headers.js": "the seed's header object, a fragment",
-    "docs/snippets/aigne_hub/header.txt": "a header line",
-    "docs/snippets/aigne_hub/AIGNEHubChatModel.js": "the seed's SDK example: needs @aigne/aigne-hub, checked with node --check",
+    "docs/snippets/aigne-hub/header.txt": "a header line",
+    "docs/snippets/aigne-hub/AIGNEHubChatModel.js": "the seed's SDK example: needs @aigne/aigne-hub, checked with node --check",
 }
 # The seed's cURL example is published as is (no status line): the harness makes curl print it.
-SEED_CURL = {"docs/snippets/aigne_hub/chat_completion.sh"}
+SEED_CURL = {"docs/snippets/aigne-hub/chat_completion.sh"}
 # Pasted (not included) code blocks allowed on the pages, with the reason.
 PASTED_ALLOWED: dict[str, str] = {
     # The Content Security Policy, one directive a line, its build-specific hashes elided:
@@ -129,7 +129,7 @@ def test_the_base_url_appears_once(snippet: str) -> None:
 
 def test_the_seed_sdk_example_is_valid_javascript(tmp_path: Path) -> None:
     module = tmp_path / "AIGNEHubChatModel.mjs"
-    shutil.copy(SNIPPETS / "aigne_hub" / "AIGNEHubChatModel.js", module)
+    shutil.copy(SNIPPETS / "aigne-hub" / "AIGNEHubChatModel.js", module)
     result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 

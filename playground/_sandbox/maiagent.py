@@ -1,0 +1,342 @@
+"""The MaiAgent API in the sandbox: its data, its JSON schemas, its handlers and its routes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+from .._examples import DEMO_KNOWLEDGE_BASE_ID, FOREIGN_CHATBOT_ID
+from .._models import LocalizedText, Response
+from .._profiles import MAIAGENT
+from .drf import drf_object, drf_string, parse_body
+from .responses import SANDBOX_NOW, Reject, error_response, example_response, json_response
+from .routes import Context, DocumentedResponse, Operation, Parameter, SandboxRoute, Schema
+
+__all__ = [
+    "BAD_REQUEST",
+    "CHATBOT",
+    "CHATBOTS",
+    "CHATBOT_CREATE",
+    "CHATBOT_PAGE",
+    "DETAIL",
+    "FIELD_ERRORS",
+    "ID_NAME",
+    "KNOWLEDGE_BASES",
+    "KNOWLEDGE_BASE_FILE",
+    "KNOWLEDGE_BASE_FILE_CREATE",
+    "ROUTES",
+    "SERVER_ERROR_PATH",
+]
+
+SERVER_ERROR_PATH = "/api/v1/sandbox/server-error/"
+"""Always MaiAgent's 500, on purpose: the one route that answers 5xx (the body is the sandbox's)."""
+
+PAGE_SIZE = 10
+MAX_PAGE_SIZE = 100
+_NAMESPACE = "6f0f3b1e-2a4c-4d5e-8f60-7a8b9c0d1e2f"
+
+
+# uuid is imported where it is used, not with the module: in Pyodide it costs 10-20 ms of every
+# start-up, and only the two creates need it.
+def _stable_id(name: str) -> str:
+    """A UUID derived from `name`: the same on every run, so answers can be compared byte for byte."""
+    import uuid
+
+    return str(uuid.uuid5(uuid.UUID(_NAMESPACE), name))
+
+
+# --- data ----------------------------------------------------------------------------------------
+
+KNOWLEDGE_BASES: tuple[Mapping[str, str], ...] = (
+    MappingProxyType({"id": DEMO_KNOWLEDGE_BASE_ID, "name": "LLM test knowledge base"}),
+    MappingProxyType({"id": "4b1f6c2e-8d3a-4e5f-9a7b-1c2d3e4f5a02", "name": "Camping database"}),
+    MappingProxyType({"id": "4b1f6c2e-8d3a-4e5f-9a7b-1c2d3e4f5a03", "name": "Taiwan stock market knowledge base"}),
+)
+
+
+def _chatbot(id_: str, name: str, model: str, mode: str, kb: int, updated: str) -> Mapping[str, Any]:
+    return MappingProxyType({
+        "id": id_, "name": name, "largeLanguageModel": model, "replyMode": mode,
+        "knowledgeBases": [dict(KNOWLEDGE_BASES[kb])], "updatedAt": updated,
+    })
+
+
+# The three assistants of the documentation's screenshot, newest first as listed there.
+CHATBOTS: tuple[Mapping[str, Any], ...] = (
+    _chatbot("1af8b729-cbca-4c07-b685-3c2f1d9e7a01", "LLM test", "Qwen3 32B (groq)", "general", 0,
+             "2025-09-09T23:27:51+08:00"),
+    _chatbot("da10bf5e-b8c8-4cac-85cf-6e4b2a7d9c02", "Full-screen embed demo", "Claude 4 Sonnet", "agent", 1,
+             "2025-08-27T18:01:48+08:00"),
+    _chatbot("68aa8a32-798a-473c-8cc3-9d5e3f1b2c03", "Taiwan stock market analysis", "Claude 4 Sonnet", "agent", 2,
+             "2025-08-12T10:40:59+08:00"),
+)
+_REPLY_MODES = ("general", "agent")
+
+
+# --- JSON schemas --------------------------------------------------------------------------------
+
+_STRING = {"type": "string"}
+_NULLABLE_STRING = {"type": ["string", "null"]}
+
+DETAIL = Schema("Detail", {"type": "object", "required": ["detail"], "properties": {"detail": _STRING}})
+FIELD_ERRORS = Schema("FieldErrors", {
+    "type": "object",
+    "description": "Each invalid field mapped to its error messages (Django REST framework).",
+    "additionalProperties": {"type": "array", "items": _STRING},
+})
+BAD_REQUEST = Schema("BadRequest", {"anyOf": [FIELD_ERRORS, DETAIL]})
+ID_NAME = Schema("IdName", {"type": "object", "required": ["id", "name"], "properties": {"id": _STRING, "name": _STRING}})
+CHATBOT = Schema("Chatbot", {
+    "type": "object",
+    "required": ["id", "name", "largeLanguageModel", "replyMode", "knowledgeBases", "updatedAt"],
+    "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "name": _STRING,
+        "largeLanguageModel": _STRING,
+        "replyMode": {"type": "string", "enum": list(_REPLY_MODES)},
+        "knowledgeBases": {"type": "array", "items": ID_NAME},
+        "updatedAt": {"type": "string", "format": "date-time"},
+    },
+})
+CHATBOT_PAGE = Schema("ChatbotPage", {
+    "type": "object",
+    "required": ["count", "next", "previous", "results"],
+    "properties": {
+        "count": {"type": "integer", "minimum": 0},
+        "next": _NULLABLE_STRING,
+        "previous": _NULLABLE_STRING,
+        "results": {"type": "array", "items": CHATBOT},
+    },
+})
+CHATBOT_CREATE = Schema("ChatbotCreate", {
+    "type": "object",
+    "required": ["name"],
+    "properties": {
+        "name": {"type": "string", "minLength": 1, "maxLength": 255},
+        "largeLanguageModel": {"type": "string", "minLength": 1, "maxLength": 255},
+        "replyMode": {"type": "string", "enum": list(_REPLY_MODES)},
+    },
+})
+KNOWLEDGE_BASE_FILE_CREATE = Schema("KnowledgeBaseFileCreate", {
+    "type": "object",
+    "required": ["files", "filename", "file"],
+    "properties": {
+        "files": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "filename": {"type": "string", "minLength": 1, "maxLength": 255},
+        "file": {"type": "string", "minLength": 1, "maxLength": 255},
+    },
+})
+KNOWLEDGE_BASE_FILE = Schema("KnowledgeBaseFile", {
+    "type": "object",
+    "required": ["id", "knowledgeBase", "filename", "file", "files", "status", "createdAt"],
+    "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "knowledgeBase": {"type": "string", "format": "uuid"},
+        "filename": _STRING,
+        "file": _STRING,
+        "files": {"type": "array", "items": _STRING},
+        "status": _STRING,
+        "createdAt": {"type": "string", "format": "date-time"},
+    },
+})
+
+
+# --- handlers ------------------------------------------------------------------------------------
+
+def _positive_int(raw: str) -> int | None:
+    try:
+        number = int(raw)
+    except ValueError:
+        return None
+    return number if number > 0 else None
+
+
+def _with_page(url: str, page: int | None) -> str:
+    # Same algorithm as Django REST framework's replace_query_param / remove_query_param.
+    scheme, netloc, path, query, fragment = urlsplit(url)
+    params = parse_qs(query, keep_blank_values=True)
+    if page is None:
+        params.pop("page", None)
+    else:
+        params["page"] = [str(page)]
+    return urlunsplit((scheme, netloc, path, urlencode(sorted(params.items()), doseq=True), fragment))
+
+
+def _list_chatbots(ctx: Context) -> Response:
+    query = ctx.request.query
+    size = _positive_int(query["pageSize"][-1]) if "pageSize" in query else None
+    size = min(size or PAGE_SIZE, MAX_PAGE_SIZE)
+    pages = max(1, -(-len(CHATBOTS) // size))
+    raw_page = query["page"][-1] if "page" in query else "1"
+    page = pages if raw_page == "last" else _positive_int(raw_page)
+    if page is None or page > pages:
+        raise Reject(error_response(ctx.profile, 404, "Invalid page."))
+    url = ctx.link_base + ctx.path + (("?" + urlsplit(ctx.request.url).query) if "?" in ctx.request.url else "")
+    return json_response(200, {
+        "count": len(CHATBOTS),
+        "next": _with_page(url, page + 1) if page < pages else None,
+        "previous": (_with_page(url, None if page == 2 else page - 1)) if page > 1 else None,
+        "results": [dict(c) for c in CHATBOTS[(page - 1) * size:page * size]],
+    })
+
+
+def _require_write(ctx: Context) -> None:
+    if ctx.access != "read-write":
+        raise Reject(example_response("maiagent/403-permission-denied"))
+
+
+def _create_chatbot(ctx: Context) -> Response:
+    _require_write(ctx)
+    data = drf_object(parse_body(ctx.request, ctx.profile))
+    errors: dict[str, list[str]] = {}
+    name = model = None
+    if "name" not in data:
+        errors["name"] = ["This field is required."]
+    else:
+        name, err = drf_string(data["name"])
+        if err:
+            errors["name"] = [err]
+    model = "Claude 4 Sonnet"
+    if "largeLanguageModel" in data:
+        model, err = drf_string(data["largeLanguageModel"])
+        if err:
+            errors["largeLanguageModel"] = [err]
+    mode = data.get("replyMode", "general")
+    if mode not in _REPLY_MODES or isinstance(mode, bool):
+        shown = json.dumps(mode, ensure_ascii=False) if not isinstance(mode, str) else mode
+        errors["replyMode"] = [f'"{shown}" is not a valid choice.']
+    if errors:
+        raise Reject(json_response(400, errors))
+    return json_response(201, {
+        "id": _stable_id(f"chatbot:{name}"), "name": name, "largeLanguageModel": model,
+        "replyMode": mode, "knowledgeBases": [], "updatedAt": SANDBOX_NOW,
+    })
+
+
+def _get_chatbot(ctx: Context) -> Response:
+    chatbot_id = ctx.params["chatbotId"].lower()
+    if chatbot_id == FOREIGN_CHATBOT_ID:
+        raise Reject(example_response("maiagent/403-permission-denied"))
+    for chatbot in CHATBOTS:
+        if chatbot["id"] == chatbot_id:
+            return json_response(200, dict(chatbot))
+    raise Reject(example_response("maiagent/404-not-found"))
+
+
+def _add_knowledge_base_file(ctx: Context) -> Response:
+    _require_write(ctx)
+    kb_id = ctx.params["knowledgeBaseId"].lower()
+    if not any(kb["id"] == kb_id for kb in KNOWLEDGE_BASES):
+        raise Reject(example_response("maiagent/404-not-found"))
+    data = drf_object(parse_body(ctx.request, ctx.profile))
+    errors: dict[str, list[str]] = {}
+    files = data.get("files")
+    if "files" not in data:
+        errors["files"] = ["This field is required."]
+    elif files is None:
+        errors["files"] = ["This field may not be null."]
+    elif not isinstance(files, list):
+        errors["files"] = [f'Expected a list of items but got type "{type(files).__name__}".']
+    elif not files:
+        errors["files"] = ["This list may not be empty."]
+    else:
+        checked = [drf_string(item, None) for item in files]
+        bad = {str(i): [err] for i, (_, err) in enumerate(checked) if err}
+        if bad:
+            errors["files"] = [f"Item {i}: {msgs[0]}" for i, msgs in bad.items()]
+        files = [value for value, _ in checked]
+    values: dict[str, str | None] = {}
+    for field_name in ("filename", "file"):
+        if field_name not in data:
+            errors[field_name] = ["This field is required."]
+        else:
+            values[field_name], err = drf_string(data[field_name])
+            if err:
+                errors[field_name] = [err]
+    if errors:
+        raise Reject(json_response(400, errors))
+    return json_response(201, {
+        "id": _stable_id(f"file:{kb_id}:{values['filename']}"),
+        "knowledgeBase": kb_id, "filename": values["filename"], "file": values["file"],
+        "files": files, "status": "processing", "createdAt": SANDBOX_NOW,
+    })
+
+
+def _server_error(ctx: Context) -> Response:
+    return example_response("maiagent/500-server-error")
+
+
+# --- routes --------------------------------------------------------------------------------------
+
+_L = LocalizedText
+_CREATED = "Created (the sandbox stores nothing)."
+_INVALID_BODY = "A field is missing or invalid, or the body is not JSON."
+_READ_ONLY = DocumentedResponse(403, DETAIL, "The key is read-only.")
+_TOO_LARGE = DocumentedResponse(413, DETAIL, "The body is larger than 1 MiB.")
+_UNSUPPORTED = DocumentedResponse(415, DETAIL, "The body is neither JSON nor a form.")
+
+ROUTES: tuple[SandboxRoute, ...] = (
+    SandboxRoute(
+        MAIAGENT.id, "/api/v1/chatbots/",
+        _L("List chatbots (paginated) or create one.", "チャットボットの一覧（ページ分割）の取得、または作成。"),
+        {
+            "GET": Operation(
+                _list_chatbots,
+                (DocumentedResponse(200, CHATBOT_PAGE, "A page of chatbots."),
+                 DocumentedResponse(404, DETAIL, "`page` is past the last page (`Invalid page.`).")),
+                summary=_L("List chatbots (paginated).", "チャットボットの一覧（ページ分割）を取得。"),
+                parameters=(
+                    Parameter("page", "query", "1", {"type": "integer", "minimum": 1}),
+                    Parameter("pageSize", "query", "2", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
+                ),
+            ),
+            "POST": Operation(
+                _create_chatbot,
+                (DocumentedResponse(201, CHATBOT, _CREATED), DocumentedResponse(400, BAD_REQUEST, _INVALID_BODY),
+                 _READ_ONLY, _TOO_LARGE, _UNSUPPORTED),
+                summary=_L("Create a chatbot.", "チャットボットを作成。"),
+                body=CHATBOT_CREATE,
+            ),
+        },
+        DETAIL,
+    ),
+    SandboxRoute(
+        MAIAGENT.id, "/api/v1/chatbots/{chatbotId}/",
+        _L("Get one chatbot.", "チャットボットを 1 件取得。"),
+        {
+            "GET": Operation(
+                _get_chatbot,
+                (DocumentedResponse(200, CHATBOT, "The chatbot."),
+                 DocumentedResponse(403, DETAIL, "The chatbot belongs to another workspace."),
+                 DocumentedResponse(404, DETAIL, "No chatbot has that id.")),
+                parameters=(Parameter("chatbotId", "path", str(CHATBOTS[0]["id"])),),
+            ),
+        },
+        DETAIL,
+    ),
+    SandboxRoute(
+        MAIAGENT.id, "/api/v1/knowledge-bases/{knowledgeBaseId}/files/",
+        _L("Add a file to a knowledge base.", "ナレッジベースにファイルを追加。"),
+        {
+            "POST": Operation(
+                _add_knowledge_base_file,
+                (DocumentedResponse(201, KNOWLEDGE_BASE_FILE, _CREATED),
+                 DocumentedResponse(400, BAD_REQUEST, _INVALID_BODY), _READ_ONLY,
+                 DocumentedResponse(404, DETAIL, "No knowledge base has that id."), _TOO_LARGE, _UNSUPPORTED),
+                body=KNOWLEDGE_BASE_FILE_CREATE,
+                parameters=(Parameter("knowledgeBaseId", "path", DEMO_KNOWLEDGE_BASE_ID),),
+            ),
+        },
+        DETAIL,
+    ),
+    SandboxRoute(
+        MAIAGENT.id, SERVER_ERROR_PATH,
+        _L("Always answers 500 (sandbox only).", "常に 500 を返す（サンドボックス専用）。"),
+        {"GET": Operation(_server_error, (DocumentedResponse(500, DETAIL, "Always: the documented server error, on purpose."),))},
+        DETAIL,
+    ),
+)
+"""MaiAgent's routes, in the order the OpenAPI document and the playground list them."""
