@@ -10,7 +10,7 @@ from typing import Any
 
 from ._examples import EXAMPLES
 from ._profiles import PROFILES, ApiProfile
-from ._sandbox import SandboxRoute, Schema, routes_for
+from ._sandbox import SandboxRoute, Schema
 
 __all__ = ["openapi_document"]
 
@@ -121,7 +121,7 @@ def openapi_document() -> dict[str, Any]:
     profiles = list(PROFILES.values())
     paths: dict[str, Any] = {}
     for profile in profiles:
-        for route in routes_for(profile.id):
+        for route in profile.routes:
             item = paths.setdefault(profile.sandbox_mount + route.path, {})
             for method in route.methods:
                 item[method.lower()] = _operation(components, profile, route, method)

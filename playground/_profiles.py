@@ -12,10 +12,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ._exceptions import UnknownApiError
 from ._models import LocalizedText
+
+if TYPE_CHECKING:
+    from ._sandbox import SandboxRoute
 
 __all__ = [
     "AIGNE_HUB",
@@ -108,6 +112,14 @@ class ApiProfile:
     def name(self) -> str:
         """The product name, e.g. `MaiAgent` (its English name: `names` has every language)."""
         return self.names.en
+
+    @property
+    def routes(self) -> tuple[SandboxRoute, ...]:
+        """Its operations: the sandbox routes registered for it, in registration order."""
+        # Imported here: the routes name their profile, so the sandbox is built on the profiles.
+        from ._sandbox import routes_for
+
+        return routes_for(self.id)
 
     @property
     def base_url(self) -> str:

@@ -35,7 +35,7 @@ from ._exceptions import (
 )
 from ._models import MAX_JSON_DEPTH, JSONNestingError, LocalizedText, Response, loads_json
 from ._profiles import PROFILES, get_profile
-from ._sandbox import MAX_BODY_BYTES, routes_for
+from ._sandbox import MAX_BODY_BYTES
 from ._transports import AsyncBaseTransport, BaseTransport, FetchTransport, SandboxTransport
 
 __all__ = [
@@ -174,7 +174,7 @@ def info() -> dict[str, Any]:
     """
     apis = {}
     for profile in PROFILES.values():
-        routes = routes_for(profile.id)
+        routes = profile.routes
         operations = [route.describe(method) for route in routes for method in route.methods]
         default = next((op for op in operations if (op["method"], op["template"]) == profile.default_request),
                        operations[0] if operations else {"method": "GET", "path": profile.base_path, "body": ""})

@@ -36,10 +36,10 @@ from playground._sandbox import (
     Operation,
     Parameter,
     Schema,
+    json_response,
     register_route,
     unregister_route,
 )
-from playground._sandbox.responses import json_response
 
 ECHO_KEY = "echo-demo-key"
 ECHO = ApiProfile(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from . import aigne_hub, maiagent
 from .dispatch import MAX_BODY_BYTES, handle, payload_too_large, resolve_api
 from .maiagent import CHATBOTS, KNOWLEDGE_BASES, SERVER_ERROR_PATH
-from .responses import SANDBOX_NOW, Reject
+from .responses import SANDBOX_NOW, Reject, json_response
 from .routes import (
     SANDBOX_ROUTES,
     Context,
@@ -44,6 +44,7 @@ __all__ = [
     "SandboxRoute",
     "Schema",
     "handle",
+    "json_response",
     "payload_too_large",
     "register_route",
     "resolve_api",
@@ -53,3 +54,4 @@ __all__ = [
 
 for _route in (*maiagent.ROUTES, *aigne_hub.ROUTES):
     register_route(_route)
+del _route

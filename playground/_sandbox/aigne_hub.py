@@ -137,7 +137,8 @@ ROUTES: tuple[SandboxRoute, ...] = (
             "POST": Operation(
                 _chat_completion,
                 (DocumentedResponse(200, CHAT_COMPLETION, "A deterministic reply that echoes the last user message."),
-                 DocumentedResponse(400, ERROR, "`model` or `messages` is missing or invalid, or the body is not JSON."),
+                 DocumentedResponse(400, ERROR,
+                                    "`model` or `messages` is missing or invalid, or the body is not JSON."),
                  DocumentedResponse(413, ERROR, "The body is larger than 1 MiB."),
                  DocumentedResponse(415, ERROR, "The body is not JSON.")),
                 body=CHAT_COMPLETION_REQUEST,

@@ -68,7 +68,8 @@ def drf_object(data: Any) -> Mapping[str, Any]:
         raise Reject(json_response(400, {"non_field_errors": ["No data provided"]}))
     if not isinstance(data, dict):
         kind = {list: "list", str: "str", bool: "bool", int: "int", float: "float"}.get(type(data), "object")
-        raise Reject(json_response(400, {"non_field_errors": [f"Invalid data. Expected a dictionary, but got {kind}."]}))
+        message = f"Invalid data. Expected a dictionary, but got {kind}."
+        raise Reject(json_response(400, {"non_field_errors": [message]}))
     return data
 
 

@@ -88,7 +88,9 @@ FIELD_ERRORS = Schema("FieldErrors", {
     "additionalProperties": {"type": "array", "items": _STRING},
 })
 BAD_REQUEST = Schema("BadRequest", {"anyOf": [FIELD_ERRORS, DETAIL]})
-ID_NAME = Schema("IdName", {"type": "object", "required": ["id", "name"], "properties": {"id": _STRING, "name": _STRING}})
+ID_NAME = Schema("IdName", {
+    "type": "object", "required": ["id", "name"], "properties": {"id": _STRING, "name": _STRING},
+})
 CHATBOT = Schema("Chatbot", {
     "type": "object",
     "required": ["id", "name", "largeLanguageModel", "replyMode", "knowledgeBases", "updatedAt"],
@@ -335,7 +337,8 @@ ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
         MAIAGENT.id, SERVER_ERROR_PATH,
         _L("Always answers 500 (sandbox only).", "常に 500 を返す（サンドボックス専用）。"),
-        {"GET": Operation(_server_error, (DocumentedResponse(500, DETAIL, "Always: the documented server error, on purpose."),))},
+        {"GET": Operation(_server_error,
+                          (DocumentedResponse(500, DETAIL, "Always: the documented server error, on purpose."),))},
         DETAIL,
     ),
 )

@@ -285,7 +285,8 @@ def register_route(route: SandboxRoute) -> SandboxRoute:
     profile = PROFILES.get(route.api)
     if profile is None:
         raise UnknownApiError(f"route {route.path}: unknown API {route.api!r}; register its profile first")
-    undocumented = [kind for kind in ("missing", "invalid_format") if profile.failure_examples.get(kind) not in EXAMPLES]
+    kinds = ("missing", "invalid_format")
+    undocumented = [kind for kind in kinds if profile.failure_examples.get(kind) not in EXAMPLES]
     if undocumented:
         raise ValueError(f"{route.api}: failure_examples names no documented example for {undocumented}")
     if any(r.api == route.api and r.path == route.path for r in _REGISTERED):
