@@ -151,9 +151,11 @@ def test_registration_refuses_what_would_break_later(echo: ApiProfile) -> None:
     with pytest.raises(ValueError):
         register_profile(ApiProfile(**{**ECHO.__dict__, "id": "Echo_Two"}))
     with pytest.raises(UnknownApiError):
-        register_route(SandboxRoute("nowhere", "/x", ECHO_ROUTE.summary, {}, ECHO_ERROR))
+        register_route(SandboxRoute("nowhere", "/x", ECHO_ROUTE.summary, {"GET": Operation(_echo, ())}, ECHO_ERROR))
     with pytest.raises(ValueError):
         SandboxRoute("echo", "/v1/{word}", ECHO_ROUTE.summary, {"GET": Operation(_echo, ())}, ECHO_ERROR)
+    with pytest.raises(ValueError):
+        SandboxRoute("echo", "/v1/none", ECHO_ROUTE.summary, {}, ECHO_ERROR)
 
 
 def test_unregistered_it_is_gone_everywhere() -> None:

@@ -142,6 +142,8 @@ class SandboxRoute:
     error_schema: Schema
 
     def __post_init__(self) -> None:
+        if not self.operations:
+            raise ValueError(f"{self.path}: a route declares at least one operation")
         names = _TEMPLATE_NAME.findall(self.path)
         for method, operation in self.operations.items():
             declared = [p.name for p in operation.parameters if p.location == "path"]
