@@ -204,7 +204,8 @@ def check_target(url: str, *, example: str) -> None:
         raise InvalidURLError(code="invalid_url", detail=str(exc), example=example) from None
     host = parts.hostname or ""
     # urlsplit checks an IPv6 literal (the host with colons); a name has DNS's limits, or fetch fails on it.
-    if ":" not in host and (len(host) > 253 or not all(_HOST_LABEL.match(label) for label in host.rstrip(".").split("."))):
+    labels = host.rstrip(".").split(".")
+    if ":" not in host and (len(host) > 253 or not all(_HOST_LABEL.match(label) for label in labels)):
         raise InvalidURLError(code="invalid_url", detail=url[:200], example=example)
 
 

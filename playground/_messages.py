@@ -1,7 +1,7 @@
 """The message catalogue: every error text a reader sees, in English and Japanese, written once.
 
-Each exception of the package names its text by `code`; [`error_answer`][playground._messages.error_answer]
-turns any exception into the error the page shows, and an exception's `hint` reads the same text.
+Each exception of the package names its text by `code`; `error_answer` turns any exception into
+the error the page shows, and an exception's `hint` reads the same text.
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ MESSAGES: dict[str, LocalizedText] = {
                   "サーバーが {detail} 秒以内に応答しなかったため、リクエストを中止しました。再試行するか、"
                   "ベース URL が正しいか確認してください。"),
     "redirect": _L("The target answered with a redirect (a 3xx status) to another address. The playground never "
-                   "follows redirects, so your key was not sent there. Use the address it redirects to as the base URL.",
+                   "follows redirects, so your key was not sent there. Use the address it redirects to as the "
+                   "base URL.",
                    "送信先のサーバーが別のアドレスへのリダイレクト（3xx ステータス）で応答しました。プレイグラウンドは"
                    "リダイレクトをたどらないため、キーはそのアドレスには送信していません。リダイレクト先のアドレスを"
                    "ベース URL に指定してください。"),

@@ -86,7 +86,8 @@ class HTTPTransport(BaseTransport):
                                    request=request) from exc
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-                raise TimeoutException(f"timed out after {self.timeout} s", timeout=self.timeout, request=request) from exc
+                raise TimeoutException(f"timed out after {self.timeout} s", timeout=self.timeout,
+                                       request=request) from exc
             raise ConnectError(f"could not connect: {exc.reason}", request=request) from exc
         except (http.client.HTTPException, OSError) as exc:
             raise NetworkError(f"connection failed: {exc!r}", request=request) from exc
