@@ -98,7 +98,7 @@ class Client:
             InvalidRequestError: The transport refused to send it.
         """
         if not isinstance(self.transport, BaseTransport):
-            raise TypeError("this transport is asynchronous: use `await client.arequest(...)`")
+            raise TypeError("this transport is asynchronous: use `await client.arequest(...)` (or `asend`)")
         try:
             return self.transport.handle_request(request)
         except PlaygroundError as exc:
