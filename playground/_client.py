@@ -1,10 +1,16 @@
-"""A small client: build the auth header from a pasted key, then send through any transport."""
+"""A small client: build the auth header from a pasted key, then send through any transport.
+
+Every request takes one path, as in httpx: `build_request` (the auth header, the checked path and
+base URL), then `send` or `asend` (the transport; a failure carries the request that failed).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ._auth import AuthHeader, build_auth_header
+from ._checks import check_path, check_target, live_base_url
+from ._exceptions import PlaygroundError
 from ._models import Headers, HeadersInput, Request, Response, json_bytes
 from ._profiles import ApiProfile, get_profile
 from ._transports.base import AsyncBaseTransport, BaseTransport
@@ -23,7 +29,8 @@ class Client:
         transport: Where requests go; [`SandboxTransport`][playground.SandboxTransport] by default.
         base_url: The target's origin, e.g. `http://127.0.0.1:8000/sandbox/maiagent`; the API's
             documented origin by default. The documented base URL (`https://api.maiagent.ai/api/v1/`)
-            works too: its base path is not repeated before an absolute path.
+            works too: its base path is not repeated before an absolute path. It is checked with
+            each request (see `build_request`).
 
     Examples:
         >>> client = Client("maiagent", "demo1234abcd5678")
@@ -36,7 +43,9 @@ class Client:
         self.profile = get_profile(api)
         self.auth: AuthHeader = build_auth_header(self.profile, key)
         self.transport = transport if transport is not None else SandboxTransport()
-        self.base_url = (base_url or self.profile.origin).rstrip("/")
+        # Checked as given: without its trailing slash, "/" would read as empty.
+        self._given_base_url = self.profile.origin if base_url is None else base_url
+        self.base_url = self._given_base_url.rstrip("/")
 
     def build_request(self, method: str, path: str, *, json: Any = None, headers: HeadersInput = None) -> Request:
         """Build the request that `request()` would send.
@@ -51,7 +60,13 @@ class Client:
 
         Returns:
             The request.
+
+        Raises:
+            InvalidRequestError: The path or the base URL cannot be sent (an `InvalidPathError` or
+                an `InvalidURLError`, whose `code` names the problem).
         """
+        check_path(path)
+        check_target(self._given_base_url, example=live_base_url(self.profile))
         if not path.startswith("/"):
             base = self.profile.base_path
             path = "/" + path if path.startswith(base.lstrip("/")) else base + path
@@ -69,24 +84,52 @@ class Client:
             base_url = base_url.removesuffix(base_path.rstrip("/"))
         return Request(method, base_url + path, built, body)
 
-    def request(self, method: str, path: str, *, json: Any = None, headers: HeadersInput = None) -> Response:
-        """Send a request through a synchronous transport.
+    def send(self, request: Request) -> Response:
+        """Send a built request through a synchronous transport.
 
         Parameters:
-            method: The HTTP method.
-            path: The path (see `build_request`).
-            json: A JSON body, or `None`.
-            headers: Extra headers.
+            request: The request (see `build_request`).
 
         Returns:
             The response.
+
+        Raises:
+            TransportError: No response was received (the exception's `request` is this request).
+            InvalidRequestError: The transport refused to send it.
         """
         if not isinstance(self.transport, BaseTransport):
-            raise TypeError("this transport is asynchronous: use `await client.arequest(...)`")
-        return self.transport.handle_request(self.build_request(method, path, json=json, headers=headers))
+            raise TypeError("this transport is asynchronous: use `await client.arequest(...)` (or `asend`)")
+        try:
+            return self.transport.handle_request(request)
+        except PlaygroundError as exc:
+            if exc.request is None:
+                exc.request = request
+            raise
 
-    async def arequest(self, method: str, path: str, *, json: Any = None, headers: HeadersInput = None) -> Response:
-        """Send a request through an asynchronous transport (or a synchronous one).
+    async def asend(self, request: Request) -> Response:
+        """Send a built request through an asynchronous transport (or a synchronous one).
+
+        Parameters:
+            request: The request (see `build_request`).
+
+        Returns:
+            The response.
+
+        Raises:
+            TransportError: No response was received (the exception's `request` is this request).
+            InvalidRequestError: The transport refused to send it.
+        """
+        try:
+            if isinstance(self.transport, AsyncBaseTransport):
+                return await self.transport.handle_async_request(request)
+            return self.transport.handle_request(request)
+        except PlaygroundError as exc:
+            if exc.request is None:
+                exc.request = request
+            raise
+
+    def request(self, method: str, path: str, *, json: Any = None, headers: HeadersInput = None) -> Response:
+        """Build a request and send it through a synchronous transport.
 
         Parameters:
             method: The HTTP method.
@@ -97,10 +140,21 @@ class Client:
         Returns:
             The response.
         """
-        request = self.build_request(method, path, json=json, headers=headers)
-        if isinstance(self.transport, AsyncBaseTransport):
-            return await self.transport.handle_async_request(request)
-        return self.transport.handle_request(request)
+        return self.send(self.build_request(method, path, json=json, headers=headers))
+
+    async def arequest(self, method: str, path: str, *, json: Any = None, headers: HeadersInput = None) -> Response:
+        """Build a request and send it through an asynchronous transport (or a synchronous one).
+
+        Parameters:
+            method: The HTTP method.
+            path: The path (see `build_request`).
+            json: A JSON body, or `None`.
+            headers: Extra headers.
+
+        Returns:
+            The response.
+        """
+        return await self.asend(self.build_request(method, path, json=json, headers=headers))
 
     def get(self, path: str, *, headers: HeadersInput = None) -> Response:
         """Send a `GET` (see `request`)."""

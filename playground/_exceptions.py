@@ -3,15 +3,24 @@
 Transports translate every backend failure (urllib, socket, browser ``fetch``) into one of
 these, in one place each, so callers and the playground UI handle a single family. An HTTP
 error status is never an exception: it is a normal [`Response`][playground.Response].
+
+Each exception names its message by `code`; the text, in English and Japanese, is written once,
+in the message catalogue (`playground._messages`), and read back as `hint`.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from ._models import LocalizedText
 
 __all__ = [
     "ConnectError",
+    "InvalidBodyError",
+    "InvalidMethodError",
+    "InvalidPathError",
     "InvalidRequestError",
+    "InvalidURLError",
     "NetworkError",
     "PlaygroundError",
     "RedirectError",
@@ -20,94 +29,154 @@ __all__ = [
     "TransportError",
     "UnknownApiError",
     "UnknownExampleError",
+    "UnknownOperationError",
 ]
 
 
 class PlaygroundError(Exception):
     """Base class of every exception raised by the package.
 
+    Parameters:
+        *args: What happened, in English (for logs and tracebacks); without it, the message's English text.
+        detail: What the reader's message names (a value, a limit); the first argument by default.
+        request: The request that failed, when known.
+
     Attributes:
-        hint: What the reader can do about it, in English and Japanese.
+        code: The message's code in the catalogue (the page's error `code`).
+        detail: As given.
+        request: As given (a client attaches the request it was sending).
     """
 
-    hint = LocalizedText(
-        en="Something went wrong in the playground.",
-        ja="プレイグラウンドで問題が発生しました。",
-    )
+    code = "internal"
+
+    def __init__(self, *args: Any, detail: str | None = None, request: object | None = None) -> None:
+        super().__init__(*args)
+        self.detail = detail if detail is not None else (str(args[0]) if args else "")
+        self.request = request
+
+    @property
+    def hint(self) -> LocalizedText:
+        """What the reader can do about it, in English and Japanese: the message the playground shows."""
+        # Imported here: the catalogue reads the sandbox's limits, and the sandbox imports this module.
+        from ._messages import message_for
+
+        return message_for(self)
+
+    def __str__(self) -> str:
+        return super().__str__() or self.hint.en
 
 
 class UnknownApiError(PlaygroundError, LookupError):
     """An API id that no profile describes (see [`PROFILES`][playground.PROFILES])."""
 
-    hint = LocalizedText(
-        en="Choose one of the documented APIs: MaiAgent or AIGNE Hub.",
-        ja="ドキュメントに記載された API（MaiAgent または AIGNE Hub）を選んでください。",
-    )
+    code = "unknown_api"
 
 
 class UnknownExampleError(PlaygroundError, LookupError):
     """A documented-example id that the catalogue does not list (see [`EXAMPLES`][playground.EXAMPLES])."""
 
+    code = "unknown_example"
+
+
+class UnknownOperationError(PlaygroundError, LookupError):
+    """A message from the page that names no operation of the playground's adapter."""
+
+    code = "unknown_op"
+
 
 class InvalidRequestError(PlaygroundError, ValueError):
-    """A request that must not be sent: a bad URL, a non-HTTP scheme, or an unsafe header value."""
+    """A request that must not be sent: a bad URL, a non-HTTP scheme, or an unsafe header value.
 
-    hint = LocalizedText(
-        en="Check the URL (it must start with http:// or https://) and the header values "
-        "(no line breaks or control characters).",
-        ja="URL（http:// または https:// で始まること）とヘッダーの値"
-        "（改行や制御文字を含まないこと）を確認してください。",
-    )
+    Parameters:
+        *args: As for `PlaygroundError`.
+        code: Which problem, when a subclass names several (see each subclass).
+        detail: As for `PlaygroundError`.
+        detail_ja: `detail` in Japanese, when it is a sentence (a JSON parser's message).
+        example: A base URL of the API at hand, for messages that show one.
+        request: As for `PlaygroundError`.
+    """
+
+    code = "invalid_request"
+
+    def __init__(self, *args: Any, code: str | None = None, detail: str | None = None, detail_ja: str | None = None,
+                 example: str = "", request: object | None = None) -> None:
+        if code is not None:
+            self.code = code
+        self.detail_ja = detail_ja
+        self.example = example
+        super().__init__(*args, detail=detail, request=request)
+
+
+class InvalidMethodError(InvalidRequestError):
+    """An HTTP method the playground does not offer."""
+
+    code = "invalid_method"
+
+
+class InvalidBodyError(InvalidRequestError):
+    """A body that is not strict JSON, too large or too deep, or not allowed with the method.
+
+    Its `code` says which: `invalid_json`, `json_constant`, `duplicate_key`, `json_too_deep`,
+    `body_too_large` or `body_not_allowed`.
+    """
+
+    code = "invalid_json"
+
+
+class InvalidPathError(InvalidRequestError):
+    """An endpoint path that is empty, a full URL, unsafe characters, or leaves the base URL.
+
+    Its `code` says which: `empty_path`, `invalid_path`, `path_characters` or `path_dot_segments`.
+    """
+
+    code = "invalid_path"
+
+
+class InvalidURLError(InvalidRequestError):
+    """A base URL that cannot be called, or that the page's Content Security Policy would block.
+
+    Its `code` says which: `empty_url`, `invalid_url`, `non_http_scheme`, `url_characters`,
+    `url_credentials`, `url_query`, `url_dot_segments` or `csp_blocked`.
+    """
+
+    code = "invalid_url"
 
 
 class TransportError(PlaygroundError):
     """The request could not be completed; no HTTP response was received.
 
     Parameters:
-        message: What happened, in English (for logs and tracebacks).
+        *args: What happened, in English (for logs and tracebacks).
+        detail: As for `PlaygroundError`.
         request: The request that failed, when known.
     """
 
-    def __init__(self, message: str, *, request: object | None = None) -> None:
-        super().__init__(message)
-        self.request = request
+    # Explained as a network failure: no answer came, and the browser does not say why.
+    code = "network"
 
 
 class ConnectError(TransportError):
     """The target could not be reached (DNS failure, connection refused, TLS failure)."""
 
-    hint = LocalizedText(
-        en="The server could not be reached. Check the base URL and your network connection.",
-        ja="サーバーに接続できませんでした。ベース URL とネットワーク接続を確認してください。",
-    )
-
 
 class TimeoutException(TransportError):
-    """The target did not answer within the transport's timeout."""
+    """The target did not answer within the transport's timeout.
 
-    hint = LocalizedText(
-        en="The server did not answer in time. Try again, or check that the base URL is right.",
-        ja="サーバーが時間内に応答しませんでした。再試行するか、ベース URL が正しいか確認してください。",
-    )
+    Parameters:
+        *args: As for `TransportError`.
+        timeout: The time limit in seconds, which the reader's message names.
+        request: As for `TransportError`.
+    """
+
+    code = "timeout"
+
+    def __init__(self, *args: Any, timeout: float | None = None, request: object | None = None) -> None:
+        self.timeout = timeout
+        super().__init__(*args, detail=None if timeout is None else f"{timeout:g}", request=request)
 
 
 class NetworkError(TransportError):
     """The connection failed mid-way, or the browser refused the request (CORS, redirect, offline)."""
-
-    hint = LocalizedText(
-        en="The request failed before a response arrived. Common causes: nothing answers at this URL "
-        "(the server is not running, the address or port is wrong, or there is no network); in a "
-        "browser, the server does not allow calls from this page (CORS), or this site's Content "
-        "Security Policy blocked the call: it allows https:// URLs, and http:// only to this site and "
-        "to this computer (localhost, 127.0.0.1). Check the URL, use the sandbox, or call the API from "
-        "your own server or terminal.",
-        ja="レスポンスを受け取る前にリクエストが失敗しました。よくある原因は、この URL で応答するサーバーがないこと"
-        "（サーバーが起動していない、アドレスやポートが誤っている、ネットワークにつながっていない）、"
-        "ブラウザーの場合はサーバーがこのページからの呼び出しを許可していないこと（CORS）、またはこのサイトの"
-        "コンテンツセキュリティポリシー（CSP）による遮断です。CSP が許可するのは https:// の URL と、"
-        "http:// ではこのサイト自身とご自身のコンピューター（localhost、127.0.0.1）への呼び出しだけです。"
-        "URL を確認するか、サンドボックスを使うか、ご自身のサーバーやターミナルから API を呼び出してください。",
-    )
 
 
 class RedirectError(NetworkError):
@@ -116,19 +185,10 @@ class RedirectError(NetworkError):
     A browser hides a refused redirect's status and location, so this is all that is known.
     """
 
-    hint = LocalizedText(
-        en="The target answered with a redirect (a 3xx status) to another address. The playground never "
-        "follows redirects, so your key was not sent there. Use the address it redirects to as the base URL.",
-        ja="送信先のサーバーが別のアドレスへのリダイレクト（3xx ステータス）で応答しました。プレイグラウンドは"
-        "リダイレクトをたどらないため、キーはそのアドレスには送信していません。リダイレクト先のアドレスを"
-        "ベース URL に指定してください。",
-    )
+    code = "redirect"
 
 
 class ResponseTooLargeError(TransportError):
     """The response body exceeded the transport's size limit and was not read to the end."""
 
-    hint = LocalizedText(
-        en="The response was too large to display, so it was not read.",
-        ja="応答が大きすぎて表示できないため、読み込みませんでした。",
-    )
+    code = "too_large"

@@ -27,7 +27,7 @@ import pytest
 
 import playground
 from hostile_target import MB, HostileHandler, serving
-from playground import browser
+from playground import _messages, _send, browser
 
 KEY = playground.MAIAGENT_DEMO_KEY
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -56,7 +56,7 @@ class Case:
 
     field: "key", "path" (the endpoint), "url" (a live base URL), "body" (JSON) or "live" (what a
         live target answers: `input` names a route of `HostileHandler`).
-    expect: a diagnosis code (key), an error code of `browser._ERRORS` (nothing sent, or no
+    expect: a diagnosis code (key), an error code of `_messages.MESSAGES` (nothing sent, or no
         answer), "status:NNN" (sent; the sandbox answered NNN) or "sent" (left for the target).
     browser: the languages whose page replays it ("" for none: cheap at the Python level only).
     """
@@ -174,7 +174,7 @@ def cases(field: str) -> list[Any]:
 
 def message(code: str, detail: str = "") -> dict[str, str]:
     """The error message for `code`, as the page shows it (the backticks of `code` spans dropped)."""
-    text = browser._error(code, detail)["error"]["message"]
+    text = _messages.error_dict(code, detail)["error"]["message"]
     return {lang: value.replace("`", "") for lang, value in text.items()}
 
 
@@ -192,7 +192,7 @@ def test_the_catalogue_covers_every_field() -> None:
     assert min(counts.values()) >= 8, counts
     for case in CATALOGUE:
         assert set(case.browser.split()) <= {"en", "ja"}, case.id
-        known = case.expect in browser._ERRORS or case.expect in playground.DIAGNOSIS_CODES
+        known = case.expect in _messages.MESSAGES or case.expect in playground.DIAGNOSIS_CODES
         assert known or re.fullmatch(r"status:\d{3}|sent", case.expect), case.id
 
 
@@ -256,9 +256,9 @@ def test_request_cases_are_refused_or_answered_as_documented(case: Case) -> None
 
 
 @pytest.mark.parametrize("code", sorted({case.expect for case in CATALOGUE if case.field == "live"
-                                         and case.expect in browser._ERRORS}))
+                                         and case.expect in _messages.MESSAGES}))
 def test_live_failure_messages_are_localized(code: str) -> None:
-    error = browser._error(code, "1.5")["error"]
+    error = _messages.error_dict(code, "1.5")["error"]
     assert_localized(error["message"])
     assert error["sent"] is True  # the page says "no answer", not "not sent"
 
@@ -355,7 +355,7 @@ def slow_fetch_transport(monkeypatch: pytest.MonkeyPatch, seconds: float) -> lis
         events.append(options["timeout"])
         return playground.FetchTransport(pyfetch=pyfetch, **options)
 
-    monkeypatch.setattr(browser, "FetchTransport", build)
+    monkeypatch.setattr(_send, "FetchTransport", build)
     return events
 
 

@@ -73,8 +73,9 @@ class FetchTransport(AsyncBaseTransport):
         try:
             response, body = await asyncio.wait_for(self._exchange(pyfetch, request.url, options), self.timeout)
         except asyncio.TimeoutError as exc:
-            raise TimeoutException(f"timed out after {self.timeout} s", request=request) from exc
-        except (ResponseTooLargeError, RedirectError):
+            raise TimeoutException(f"timed out after {self.timeout} s", timeout=self.timeout, request=request) from exc
+        except (ResponseTooLargeError, RedirectError) as exc:
+            exc.request = request  # raised where the request is not at hand
             raise
         except Exception as exc:  # pyfetch raises OSError or JavaScript errors, depending on the version
             raise NetworkError(f"fetch failed: {exc}", request=request) from exc

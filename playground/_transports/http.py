@@ -82,10 +82,12 @@ class HTTPTransport(BaseTransport):
         except TransportError:
             raise
         except (TimeoutError, socket.timeout) as exc:
-            raise TimeoutException(f"timed out after {self.timeout} s: {exc}", request=request) from exc
+            raise TimeoutException(f"timed out after {self.timeout} s: {exc}", timeout=self.timeout,
+                                   request=request) from exc
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-                raise TimeoutException(f"timed out after {self.timeout} s", request=request) from exc
+                raise TimeoutException(f"timed out after {self.timeout} s", timeout=self.timeout,
+                                       request=request) from exc
             raise ConnectError(f"could not connect: {exc.reason}", request=request) from exc
         except (http.client.HTTPException, OSError) as exc:
             raise NetworkError(f"connection failed: {exc!r}", request=request) from exc
