@@ -20,11 +20,23 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = ("mkdocs.yml", "mkdocs.ja.yml")
 
 
-def build_docs(site_dir: Path) -> None:
+def build_docs(site_dir: Path, generator: str = "mkdocs") -> None:
+    """Build both languages' pages with ``generator``: MkDocs, or ``properdocs``, its maintained
+    fork, which reads the same configuration files (tests/test_properdocs.py compares the two)."""
     for config, subdir in zip(CONFIGS, ("", "ja"), strict=True):
         subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-             "--config-file", str(ROOT / config), "--site-dir", str(site_dir / subdir)],
+            [
+                sys.executable,
+                "-m",
+                generator,
+                "build",
+                "--strict",
+                "--quiet",
+                "--config-file",
+                str(ROOT / config),
+                "--site-dir",
+                str(site_dir / subdir),
+            ],
             cwd=ROOT,
             check=True,
             # Material prints a banner about its successor on every build; it is not a build warning.

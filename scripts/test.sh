@@ -1,7 +1,45 @@
 #!/usr/bin/env bash
-# Set up everything (venv, pinned packages, Debian's Chromium) and run every test.
-# Extra arguments go to pytest, e.g. scripts/test.sh -k parity
+# Set up, lint, and run the tests. Two modes:
+#   scripts/test.sh          everything, as CI runs it (.ci/run); sets up Debian's Chromium too
+#   scripts/test.sh --fast   the loop to run while working: no browser test and no slow test
+# Both first run ruff (check and format), ESLint and the JavaScript unit tests; any failure stops
+# the run. Other arguments go to pytest, e.g. scripts/test.sh --fast -k parity
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
-"$ROOT/scripts/setup.sh" --browser
+
+fast=0
+pytest_args=()
+for arg in "$@"; do
+  if [ "$arg" = --fast ]; then fast=1; else pytest_args+=("$arg"); fi
+done
+
+if [ "$fast" = 1 ]; then
+  "$ROOT/scripts/setup.sh"
+  # pyproject.toml registers the markers; -m given again in the extra arguments replaces this one.
+  pytest_args=(-m "not browser and not slow" ${pytest_args[@]+"${pytest_args[@]}"})
+else
+  "$ROOT/scripts/setup.sh" --browser
+fi
 cd "$ROOT"
-exec "$PY" -m pytest "$@"
+
+# Run one step; if it fails, stop with its exit status and name it (its output above says why).
+step() {
+  local name="$1" status=0
+  shift
+  say "$name"
+  "$@" || status=$?
+  if [ "$status" != 0 ]; then
+    printf '\nerror: step "%s" failed (exit status %s): %s\n' "$name" "$status" "$*" >&2
+    exit "$status"
+  fi
+}
+
+step "ruff check" "$VENV/bin/ruff" check .
+step "ruff format --check" "$VENV/bin/ruff" format --check .
+if [ -f eslint.config.mjs ]; then
+  [ -x node_modules/.bin/eslint ] || die "eslint.config.mjs is here but node_modules/.bin/eslint is not: add eslint to package.json's devDependencies."
+  step "eslint" node_modules/.bin/eslint --max-warnings 0 .
+fi
+if [ -d tests/js ]; then
+  step "node --test tests/js/" node --test tests/js/
+fi
+step "pytest" "$PY" -m pytest ${pytest_args[@]+"${pytest_args[@]}"}

@@ -18,15 +18,26 @@ from site_server import running_server  # noqa: E402  (scripts/site_server.py: t
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests last: fast feedback first, and Playwright's session-long event loop
+    """Every test that starts Chromium says so with the `browser` marker, which
+    `scripts/test.sh --fast` leaves out: a test reaching the `browser` fixture without it is refused.
+
+    Browser tests run last: fast feedback first, and Playwright's session-long event loop
     (it keeps one running in the main thread) cannot disturb tests that call asyncio.run."""
-    for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.browser)
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "these tests use the browser fixture but are not marked browser "
+            "(add @pytest.mark.browser, or pytestmark = pytest.mark.browser to the module):\n  " + "\n  ".join(unmarked)
+        )
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 # --- servers -----------------------------------------------------------------------------------
+
 
 @contextlib.contextmanager
 def run_server(site_dir: Path) -> Iterator[str]:
@@ -36,6 +47,7 @@ def run_server(site_dir: Path) -> Iterator[str]:
 
 
 # --- playground: the sandbox server ------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def playground_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -56,6 +68,7 @@ def sandbox_server(playground_site_dir: Path) -> Iterator[str]:
 
 
 # --- the built site ----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -79,8 +92,13 @@ def site_server(site_dir: Path) -> Iterator[str]:
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 

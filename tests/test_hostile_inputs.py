@@ -529,6 +529,7 @@ def error_text(tab: Any) -> str:
     return tab.locator(".playground__response .playground__error").text_content()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(("lang", "case"), browser_cases("key"))
 def test_browser_key_cases(pages, lang: str, case: Case) -> None:
     tab = pages(lang)
@@ -544,6 +545,7 @@ def test_browser_key_cases(pages, lang: str, case: Case) -> None:
     assert_safe_and_responsive(tab)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(("lang", "case"), browser_cases("path", "url", "body"))
 def test_browser_request_cases(pages, site_server: str, lang: str, case: Case) -> None:
     tab = pages(lang)
@@ -579,6 +581,7 @@ def body_text(tab: Any) -> str:
     return tab.locator(".playground__response .playground__body code").text_content()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(("lang", "case"), browser_cases("live"))
 def test_browser_live_target_cases(pages, hostile_server: str, lang: str, case: Case) -> None:
     tab = pages(lang)

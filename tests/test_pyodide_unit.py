@@ -30,9 +30,15 @@ def test_wheels() -> list[Path]:
     return pure_wheels([pinned(name) for name in TEST_WHEELS] + [PURE_HYPOTHESIS])
 
 
+# About 20 s in Pyodide in Node; the fast loop runs the same unit tests in CPython.
+@pytest.mark.slow
 def test_unit_tests_pass_inside_pyodide(site_dir: Path, test_wheels: list[Path]) -> None:
-    result = run_in_pyodide("pytest_main.py", site_dir, test_wheels,
-                            ["-q", "-p", "no:cacheprovider", "--noconftest", *(f"tests/{name}" for name in UNIT_TESTS)])
+    result = run_in_pyodide(
+        "pytest_main.py",
+        site_dir,
+        test_wheels,
+        ["-q", "-p", "no:cacheprovider", "--noconftest", *(f"tests/{name}" for name in UNIT_TESTS)],
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-6000:]
     assert "on emscripten" in output

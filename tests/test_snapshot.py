@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 from pyodide_node import run_in_pyodide
 
+# Pyodide in Node, started afresh by nearly every test: about 20 s in all.
+pytestmark = pytest.mark.slow
+
 SNAPSHOT_GLOB = "*.snapshot.gz"
 PAGE = 65536
 
@@ -43,16 +46,16 @@ def unpack(snapshot: Path) -> tuple[dict, bytes]:
     """The header and the memory of a snapshot file (pyodide-boot.mjs: packSnapshot)."""
     packed = gzip.decompress(snapshot.read_bytes())
     size = int.from_bytes(packed[:4], "little")
-    header, pages = json.loads(packed[4:4 + size]), packed[4 + size:]
+    header, pages = json.loads(packed[4 : 4 + size]), packed[4 + size :]
     memory = bytearray(header["length"])
     for index, page in enumerate(header["pages"]):
-        memory[page * PAGE: (page + 1) * PAGE] = pages[index * PAGE: (index + 1) * PAGE]
+        memory[page * PAGE : (page + 1) * PAGE] = pages[index * PAGE : (index + 1) * PAGE]
     return header, bytes(memory)
 
 
 def pack(header: dict, memory: bytes) -> bytes:
     data = json.dumps(header).encode()
-    pages = b"".join(memory[page * PAGE: (page + 1) * PAGE] for page in header["pages"])
+    pages = b"".join(memory[page * PAGE : (page + 1) * PAGE] for page in header["pages"])
     return gzip.compress(len(data).to_bytes(4, "little") + data + pages, compresslevel=1)
 
 
@@ -65,7 +68,7 @@ def test_the_build_writes_one_snapshot_named_after_the_wheel(site_dir: Path) -> 
     assert memory[:4] == b"\0snp" and len(memory) >= 16 * 2**20  # Pyodide's magic number, then the memory
     # Only the pages with data are stored; the archives zipimport indexed are the build's own.
     assert 0 < len(header["pages"]) < len(memory) // PAGE
-    assert all(memory[page * PAGE: (page + 1) * PAGE].strip(b"\0") for page in header["pages"])
+    assert all(memory[page * PAGE : (page + 1) * PAGE].strip(b"\0") for page in header["pages"])
     assert header["archives"] == {
         "/lib/python314.zip": hashlib.sha256((site_dir / "pyodide" / "python_stdlib.zip").read_bytes()).hexdigest(),
         f"/lib/{entry['file_name']}": entry["sha256"],
@@ -79,7 +82,9 @@ def test_python_starts_from_the_snapshot_with_the_package_imported(booted: dict,
     assert restored["uuid_module"] == 4
 
 
-@pytest.mark.parametrize("field", ["sys.path", "environ", "executable", "emscripten_info", "zone", "strftime", "locale"])
+@pytest.mark.parametrize(
+    "field", ["sys.path", "environ", "executable", "emscripten_info", "zone", "strftime", "locale"]
+)
 def test_a_restored_python_sees_this_runtime_not_the_builds(booted: dict, restored: dict, field: str) -> None:
     # The build made the snapshot in UTC, from scripts/snapshot.mjs: none of that may show.
     assert restored[field] == booted[field]
