@@ -7,7 +7,8 @@ checked out in two worktrees. Runs of scripts/bench.py minutes apart differ by m
 single changes do (on a shared VM the floor alone took 1.5 s in one run and 2.0 s in the next), so
 one change is judged here: each round loads the floor and each page from both builds, in shuffled
 order, each after the machine is quiet and (cold) in a fresh profile, then divides each round's
-"after" by its "before". The loads are scripts/bench.py's own: the same browser, flags and marks.
+"after" by its "before". The loads are scripts/bench.py's own (scripts/benchkit/): the same
+browser, flags, floor page and marks.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import argparse
 import contextlib
 import json
 import random
-import shutil
 import statistics
 import sys
 import tempfile
@@ -26,12 +26,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench  # noqa: E402  (scripts/bench.py: the browser, the floor page and the page loads)
+from benchkit.harness import ROOT, Browser, load_page, require_chromium, say, wait_for_quiet  # noqa: E402
+from benchkit.pages import FLOOR_PAGE, copy_site, is_built_site  # noqa: E402
+from benchkit.report import format_value  # noqa: E402
 from site_server import running_server  # noqa: E402  (scripts/site_server.py)
+
+__all__ = ["main", "parse_args", "per_round", "render_table"]
 
 PAGES = {"en": "playground/", "ja": "ja/playground/"}
 BUILDS = ("before", "after")
-DEFAULT_JSON = bench.ROOT / ".cache" / "bench" / "ab.json"
+DEFAULT_JSON = ROOT / ".cache" / "bench" / "ab.json"
 
 
 def per_round(numerators: Sequence[float], denominators: Sequence[float]) -> dict[str, float]:
@@ -54,10 +58,10 @@ def render_table(samples: dict[str, list[float]], pages: Sequence[str]) -> str:
     for page in pages:
         before, after = samples[f"before.{page}"], samples[f"after.{page}"]
         rows.append(
-            f"| {page} | {bench.format_value(statistics.median(before), 'ms')} | {bench.format_value(statistics.median(after), 'ms')}"
+            f"| {page} | {format_value(statistics.median(before), 'ms')} | {format_value(statistics.median(after), 'ms')}"
             f" | {shown(per_round(after, before))} | {shown(per_round(before, floor))}"
             f" | {shown(per_round(after, floor))} |")
-    rows.append(f"| floor | {bench.format_value(statistics.median(floor), 'ms')} | | | | |")
+    rows.append(f"| floor | {format_value(statistics.median(floor), 'ms')} | | | | |")
     return "\n".join(rows)
 
 
@@ -70,7 +74,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="kept profiles (one per build and page, primed by one uncounted load) instead of fresh ones")
     parser.add_argument("--pages", default=",".join(PAGES), help=f"which of {', '.join(PAGES)} (default: all)")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON,
-                        help=f"where to write every sample (default: {DEFAULT_JSON.relative_to(bench.ROOT)})")
+                        help=f"where to write every sample (default: {DEFAULT_JSON.relative_to(ROOT)})")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
@@ -78,15 +82,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     if not args.pages or set(args.pages) - set(PAGES):
         parser.error(f"--pages: choose among {', '.join(PAGES)}")
     for build in (args.before, args.after):
-        if not (build / "pyodide" / "pyodide.mjs").exists():
+        if not is_built_site(build):
             parser.error(f"{build} is not a built site (no pyodide/pyodide.mjs): run scripts/build.py --site-dir {build}")
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     args = parse_args(argv)
-    if not Path(bench.CHROMIUM).exists():
-        raise SystemExit(f"{bench.CHROMIUM} is missing: run scripts/setup.sh --browser")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     loads = ["floor"] + [f"{build}.{page}" for build in BUILDS for page in args.pages]
@@ -95,28 +98,26 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         scratch = Path(tmp)
         base: dict[str, str] = {}
         for build in BUILDS:
-            # Copies: the floor page is added to them, and the given sites stay untouched.
             site = scratch / build
-            shutil.copytree(getattr(args, build).resolve(), site)
-            bench.add_floor_pages(site)
+            copy_site(getattr(args, build).resolve(), site)
             base[build] = stack.enter_context(running_server(site)).url
         urls = {f"{build}.{page}": base[build] + PAGES[page] for build in BUILDS for page in args.pages}
-        urls["floor"] = base["after"] + bench.FLOOR_PAGE
+        urls["floor"] = base["after"] + FLOOR_PAGE
         playwright = stack.enter_context(sync_playwright())
-        browser = bench.Browser(playwright, scratch)
+        browser = Browser(playwright, scratch)
         stack.callback(browser.close)
         if args.warm:
-            bench.say("priming the warm profiles")
+            say("priming the warm profiles")
             for name in loads:
-                bench.load_page(browser.warm_context(name), urls[name])
+                load_page(browser.warm_context(name), urls[name])
         for number in range(1, args.rounds + 1):
-            bench.say(f"round {number}/{args.rounds}")
+            say(f"round {number}/{args.rounds}")
             order = list(loads)
             random.shuffle(order)  # no build always goes first, or always follows the other
             for name in order:
-                bench.wait_for_quiet()
+                wait_for_quiet()
                 with (contextlib.nullcontext(browser.warm_context(name)) if args.warm else browser.cold()) as context:
-                    load, _ = bench.load_page(context, urls[name])
+                    load, _ = load_page(context, urls[name])
                 samples[name].append(load.marks["ready"])
     table = render_table(samples, args.pages)
     print(f"{'Warm' if args.warm else 'Cold'} loads, {args.rounds} paired round(s): {args.before} → {args.after}\n")

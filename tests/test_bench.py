@@ -1,4 +1,5 @@
-"""scripts/bench.py: its statistics, table, JSON and peer mapping (the browser part is run by hand)."""
+"""scripts/benchkit (scripts/bench.py's parts): its statistics, table, JSON, peer mapping and latest-run
+section (the browser part is run by hand)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
-import bench  # scripts/ is on sys.path (tests/conftest.py)
+import bench as bench_command  # scripts/bench.py, the command
+import benchkit as bench  # scripts/ is on sys.path (tests/conftest.py)
 import pytest
 
 
@@ -217,3 +219,66 @@ def test_floor_on_our_page_needs_our_start_up_scripts(tmp_path: Path) -> None:
     (tmp_path / "playground" / "index.html").write_text("<!doctype html><title>no playground</title>", encoding="utf-8")
     with pytest.raises(RuntimeError, match="found 0"):
         bench.add_page_floor(tmp_path)
+
+
+def finished_run() -> tuple[list[bench.Figure], dict[str, object], list[str]]:
+    meta = {"date": "2026-12-04T10:00:00+00:00", "cores": 2, "load_average_1min_at_start": 0.5,
+            "load_average_1min_at_end": 1.0, "platform": "Linux-test", "chromium": "Chromium 156.0",
+            "pyodide": "314.0.7", "runs": 3, "built_here": False}
+    return sample_figures(), meta, ["a note", "another note"]
+
+
+def test_latest_section_holds_the_runs_context_table_and_notes_between_the_markers() -> None:
+    section = bench.latest_section(*finished_run())
+    lines = section.splitlines()
+    assert lines[0] == bench.DOC_START and lines[-1] == bench.DOC_END
+    assert lines[2] == ("Latest run: 2026-12-04T10:00:00+00:00, 2 cores (1-min load average 0.5 → 1.0 from start to "
+                        "end), Chromium 156.0, Pyodide 314.0.7, 3 run(s) per start-up figure, on Linux-test, "
+                        "a prebuilt site (`--site-dir`).")
+    assert bench.render_table(sample_figures()) in section
+    assert lines[-4:-2] == ["- a note", "- another note"]
+
+
+def test_the_writer_replaces_exactly_the_marked_section() -> None:
+    before = "# Performance\n\nMethod, written by hand.\n\n"
+    after = "\n\n## History\n\n| run | cold |\n| --- | ---: |\n| 11-30 | 0.86× |\n"
+    document = before + bench.DOC_START + "\n\nan older run\n\n" + bench.DOC_END + after
+    section = bench.latest_section(*finished_run())
+    rewritten = bench.replace_latest_section(document, section)
+    assert rewritten == before + section + after
+    assert "an older run" not in rewritten
+    # Writing the same run again changes nothing: the markers come back with the section.
+    assert bench.replace_latest_section(rewritten, section) == rewritten
+
+
+@pytest.mark.parametrize("document", [
+    "no markers at all",
+    f"{bench.DOC_START}\nonly the start",
+    f"only the end\n{bench.DOC_END}",
+    f"{bench.DOC_START}\n{bench.DOC_END}\n{bench.DOC_START}\n{bench.DOC_END}",
+    f"{bench.DOC_END}\nthe end first\n{bench.DOC_START}",
+])
+def test_the_writer_refuses_a_document_without_one_well_ordered_pair_of_markers(document: str) -> None:
+    with pytest.raises(ValueError, match="marker"):
+        bench.replace_latest_section(document, bench.latest_section(*finished_run()))
+
+
+def test_write_latest_section_rewrites_the_file_in_place(tmp_path: Path) -> None:
+    doc = tmp_path / "performance.md"
+    doc.write_text(f"kept\n{bench.DOC_START}\nold\n{bench.DOC_END}\nkept too\n", encoding="utf-8")
+    section = bench.latest_section(*finished_run())
+    bench.write_latest_section(doc, section)
+    assert doc.read_text(encoding="utf-8") == f"kept\n{section}\nkept too\n"
+
+
+def test_the_maintainers_performance_document_has_one_latest_run_section() -> None:
+    document = bench.DEFAULT_DOC.read_text(encoding="utf-8")
+    section = bench.latest_section(*finished_run())
+    rewritten = bench.replace_latest_section(document, section)
+    assert rewritten.startswith(document[:document.index(bench.DOC_START)])
+    assert rewritten.endswith(document[document.index(bench.DOC_END) + len(bench.DOC_END):])
+
+
+def test_bench_writes_the_document_unless_told_not_to() -> None:
+    assert bench_command.parse_args([]).write_doc is True
+    assert bench_command.parse_args(["--no-write-doc"]).write_doc is False

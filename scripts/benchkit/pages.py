@@ -1,0 +1,122 @@
+"""The site under test: built and timed, or copied from a prebuilt site, and the pages the
+benchmark adds to it (the floor, the floor on Pyodide as shipped, the floor on our own page).
+
+Every page it adds lives under ``bench/`` on the site's own origin, beside ``/pyodide/``, like ours.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import vendor_pyodide  # scripts/vendor_pyodide.py: where Pyodide's npm files are
+
+__all__ = [
+    "FLOOR_PAGE",
+    "PAGES_WITHOUT_PLAYGROUND",
+    "PAGE_FLOOR",
+    "SHIPPED_PAGE",
+    "WARM_PAGES",
+    "add_floor_pages",
+    "add_page_floor",
+    "build_site_timed",
+    "copy_site",
+    "is_built_site",
+]
+
+FLOOR_PAGE = "bench/floor.html"
+FLOOR_HTML = """<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>Benchmark floor: bare loadPyodide()</title>
+<script src="floor.js"></script>
+</html>
+"""
+# An external script, not an inline one: the server's Content Security Policy allows 'self' only.
+FLOOR_JS = """const worker = new Worker(new URL("floor-worker.mjs", document.currentScript.src), { type: "module" });
+worker.onmessage = (event) => {
+  if (event.data === "ready") document.documentElement.dataset.ready = "true";
+  else document.documentElement.dataset.failed = String(event.data);
+};
+"""
+FLOOR_WORKER = """import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href })
+  .then(() => postMessage("ready"), (error) => postMessage("failed: " + error));
+"""
+SHIPPED_PAGE = "bench/shipped.html"
+SHIPPED_PYODIDE = "bench/pyodide-shipped/"
+# The floor on our own page: /playground/'s HTML (Material's stylesheets, bundle, search and all)
+# with the two scripts that start our playground (docs/overrides/main.html) replaced by the floor's.
+# Ours ÷ this is what our worker and package add; this ÷ the floor is what the page itself costs.
+PAGE_FLOOR = "bench/"
+OUR_PLAYGROUND_SCRIPTS = re.compile(
+    r'<script data-worker="[^"]*" data-pyodide="[^"]*">.*?</script>\s*<script src="[^"]*/playground\.js"[^>]*></script>',
+    re.DOTALL)
+
+# The pages timed to "ready", by the name of their warm profile.
+WARM_PAGES = {"floor": FLOOR_PAGE, "shipped": SHIPPED_PAGE, "ours": "playground/", "ours.ja": "ja/playground/"}
+# Pages that must not load any Pyodide byte (their bytes figures are named after them).
+PAGES_WITHOUT_PLAYGROUND = {"home": "", "reference": "reference/"}
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def build_site_timed(site_dir: Path) -> dict[str, float]:
+    """Run scripts/build.py's build_site once, timing it whole and its MkDocs part (build_docs)."""
+    import build
+
+    times: dict[str, float] = {}
+    build_docs = build.build_docs
+
+    def timed_build_docs(target: Path) -> None:
+        times["docs"] = _timed(lambda: build_docs(target))
+
+    # build_site looks build_docs up at call time: wrapping it times the docs part of the one real build.
+    build.build_docs = timed_build_docs
+    try:
+        times["total"] = _timed(lambda: build.build_site(site_dir))
+    finally:
+        build.build_docs = build_docs
+    return times
+
+
+def is_built_site(folder: Path) -> bool:
+    """Whether ``folder`` holds a site built by scripts/build.py (its vendored Pyodide is there)."""
+    return (folder / "pyodide" / "pyodide.mjs").exists()
+
+
+def copy_site(prebuilt: Path, site_dir: Path) -> None:
+    """Copy a built site (about 20 MB) and add the floor pages to the copy: the given site stays untouched."""
+    shutil.copytree(prebuilt, site_dir)
+    add_floor_pages(site_dir)
+
+
+def add_floor_pages(site_dir: Path) -> None:
+    """Write the floor page into the site (same origin as /pyodide/, like our pages), and its twin
+    on a copy of Pyodide's npm files as shipped."""
+    folder = (site_dir / FLOOR_PAGE).parent
+    folder.mkdir()
+    for name, pyodide in (("floor", "../pyodide/"), ("shipped", "./" + SHIPPED_PYODIDE.removeprefix("bench/"))):
+        (folder / f"{name}.html").write_text(FLOOR_HTML.replace("floor.js", f"{name}.js"), encoding="utf-8")
+        (folder / f"{name}.js").write_text(FLOOR_JS.replace("floor-worker.mjs", f"{name}-worker.mjs"), encoding="utf-8")
+        (folder / f"{name}-worker.mjs").write_text(FLOOR_WORKER.replace("../pyodide/", pyodide), encoding="utf-8")
+    shipped = site_dir / SHIPPED_PYODIDE
+    shipped.mkdir()
+    for name in (*vendor_pyodide.CORE_FILES, "pyodide-lock.json"):
+        shutil.copy2(vendor_pyodide.NPM_PYODIDE / name, shipped / name)
+
+
+def add_page_floor(site_dir: Path) -> None:
+    """Write the floor on our page as bench/index.html: the same depth as playground/index.html, so
+    its relative URLs resolve alike. Call after add_floor_pages (it loads bench/floor.js)."""
+    html = (site_dir / WARM_PAGES["ours"] / "index.html").read_text(encoding="utf-8")
+    html, found = OUR_PLAYGROUND_SCRIPTS.subn('<script src="floor.js"></script>', html)
+    if found != 1:
+        raise RuntimeError(f"expected the playground's two start-up scripts once in /playground/, found {found}")
+    (site_dir / PAGE_FLOOR / "index.html").write_text(html, encoding="utf-8")
