@@ -18,20 +18,34 @@ __all__ = ["DIAGNOSIS_CODES", "AuthHeader", "Finding", "build_auth_header"]
 # Every character str.splitlines() breaks on: any of them would end or split a header line.
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # Zero-width and bidirectional-control characters (U+202E turns text around): invisible, never part of a key.
-_ZERO_WIDTH = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
-               "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
+_ZERO_WIDTH = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+)
 _OTHER_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
-_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d",
-                "\u300e": "\u300f", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+_QUOTE_PAIRS = {
+    '"': '"',
+    "'": "'",
+    "`": "`",
+    "\u201c": "\u201d",
+    "\u2018": "\u2019",
+    "\u300c": "\u300d",
+    "\u300e": "\u300f",
+    "\u00ab": "\u00bb",
+    "\u201e": "\u201c",
+}
 _QUOTES = "".join(set(_QUOTE_PAIRS) | set(_QUOTE_PAIRS.values()))
 # No `^`: `match` anchors at its start position, which the prefix loop advances.
-_PREFIX = re.compile(r"[\"'`\u201c\u201d\u2018\u2019]?\s*authorization\s*[\"'`\u201c\u201d\u2018\u2019]?\s*:\s*",
-                     re.IGNORECASE)
+_PREFIX = re.compile(
+    r"[\"'`\u201c\u201d\u2018\u2019]?\s*authorization\s*[\"'`\u201c\u201d\u2018\u2019]?\s*:\s*", re.IGNORECASE
+)
 # `MAIAGENT_API_KEY=…` from a .env file or a shell, `"apiKey": "…",` from JSON or JavaScript: a
 # name that says key, token or secret, then `=` or `:`, then a value with a letter or digit in it
 # (a base64 key's trailing `=` is no assignment).
-_ASSIGNMENT = re.compile(r"(?:export\s+|set\s+|\$env:)?(?P<quote>[\"'`]?)(?P<name>[A-Za-z_][A-Za-z0-9_.-]*)(?P=quote)"
-                         r"(?P<gap>\s*)(?P<sign>[=:])\s*(?P<value>.*[A-Za-z0-9].*)", re.S)
+_ASSIGNMENT = re.compile(
+    r"(?:export\s+|set\s+|\$env:)?(?P<quote>[\"'`]?)(?P<name>[A-Za-z_][A-Za-z0-9_.-]*)(?P=quote)"
+    r"(?P<gap>\s*)(?P<sign>[=:])\s*(?P<value>.*[A-Za-z0-9].*)",
+    re.S,
+)
 _SECRET_NAME = re.compile(r"key|token|secret", re.IGNORECASE)
 # Far longer than any API key, and near the header sizes servers refuse (often 8 KB per line).
 _MAX_KEY_LENGTH = 4096
@@ -56,49 +70,73 @@ _L = LocalizedText
 _SPECS: dict[str, _Spec] = {
     "line_break": _Spec(
         "not_sent",
-        _L("The pasted text contains a line break. HTTP clients refuse header values with line breaks, "
-           "so the request would not be sent.",
-           "貼り付けたテキストに改行が含まれています。HTTP クライアントは改行を含むヘッダー値を拒否するため、"
-           "リクエストは送信されません。"),
+        _L(
+            "The pasted text contains a line break. HTTP clients refuse header values with line breaks, "
+            "so the request would not be sent.",
+            "貼り付けたテキストに改行が含まれています。HTTP クライアントは改行を含むヘッダー値を拒否するため、"
+            "リクエストは送信されません。",
+        ),
         _L("Copy the key again as a single line.", "キーを 1 行でコピーし直してください。"),
     ),
     "control_character": _Spec(
         "invalid_format",
-        _L("The pasted text contains invisible control characters (for example a tab).",
-           "貼り付けたテキストに目に見えない制御文字（タブなど）が含まれています。"),
-        _L("Remove them; the header that will be sent leaves them out.", "取り除いてください。送信されるヘッダーでは除去済みです。"),
+        _L(
+            "The pasted text contains invisible control characters (for example a tab).",
+            "貼り付けたテキストに目に見えない制御文字（タブなど）が含まれています。",
+        ),
+        _L(
+            "Remove them; the header that will be sent leaves them out.",
+            "取り除いてください。送信されるヘッダーでは除去済みです。",
+        ),
     ),
     "zero_width_character": _Spec(
         "invalid_format",
-        _L("The pasted text contains invisible zero-width characters.",
-           "貼り付けたテキストに目に見えないゼロ幅文字が含まれています。"),
-        _L("Remove them; the header that will be sent leaves them out.", "取り除いてください。送信されるヘッダーでは除去済みです。"),
+        _L(
+            "The pasted text contains invisible zero-width characters.",
+            "貼り付けたテキストに目に見えないゼロ幅文字が含まれています。",
+        ),
+        _L(
+            "Remove them; the header that will be sent leaves them out.",
+            "取り除いてください。送信されるヘッダーでは除去済みです。",
+        ),
     ),
     "fullwidth_space": _Spec(
         "invalid_format",
-        _L("The pasted text contains a full-width space (U+3000), often typed by a Japanese input method.",
-           "貼り付けたテキストに全角スペース（U+3000）が含まれています。日本語入力で入りやすい文字です。"),
-        _L("Use a half-width space between `{expected}` and the key.",
-           "`{expected}` とキーの間は半角スペースにしてください。"),
+        _L(
+            "The pasted text contains a full-width space (U+3000), often typed by a Japanese input method.",
+            "貼り付けたテキストに全角スペース（U+3000）が含まれています。日本語入力で入りやすい文字です。",
+        ),
+        _L(
+            "Use a half-width space between `{expected}` and the key.",
+            "`{expected}` とキーの間は半角スペースにしてください。",
+        ),
     ),
     "non_ascii_space": _Spec(
         "invalid_format",
-        _L("The pasted text contains a non-breaking or other special space.",
-           "貼り付けたテキストにノーブレークスペースなどの特殊なスペースが含まれています。"),
+        _L(
+            "The pasted text contains a non-breaking or other special space.",
+            "貼り付けたテキストにノーブレークスペースなどの特殊なスペースが含まれています。",
+        ),
         _L("Use a normal half-width space.", "通常の半角スペースにしてください。"),
     ),
     "fullwidth_colon": _Spec(
         "invalid_format",
-        _L("The pasted text contains a full-width colon (U+FF1A) instead of `:`.",
-           "貼り付けたテキストに `:` ではなく全角コロン（U+FF1A）が含まれています。"),
+        _L(
+            "The pasted text contains a full-width colon (U+FF1A) instead of `:`.",
+            "貼り付けたテキストに `:` ではなく全角コロン（U+FF1A）が含まれています。",
+        ),
         _L("Use a half-width colon `:`.", "半角コロン `:` を使ってください。"),
     ),
     "fullwidth_character": _Spec(
         "invalid_format",
-        _L("The pasted text contains full-width letters, digits or symbols.",
-           "貼り付けたテキストに全角の英数字または記号が含まれています。"),
-        _L("Type them as half-width characters; the header that will be sent converts them.",
-           "半角で入力してください。送信されるヘッダーでは半角に変換済みです。"),
+        _L(
+            "The pasted text contains full-width letters, digits or symbols.",
+            "貼り付けたテキストに全角の英数字または記号が含まれています。",
+        ),
+        _L(
+            "Type them as half-width characters; the header that will be sent converts them.",
+            "半角で入力してください。送信されるヘッダーでは半角に変換済みです。",
+        ),
     ),
     "leading_trailing_space": _Spec(
         "invalid_format",
@@ -107,61 +145,90 @@ _SPECS: dict[str, _Spec] = {
     ),
     "authorization_prefix_pasted": _Spec(
         "invalid_format",
-        _L("The pasted text includes the header name `Authorization:`; only the value goes here.",
-           "貼り付けたテキストにヘッダー名 `Authorization:` が含まれています。ここには値だけを入力します。"),
-        _L("Paste only `{expected} <key>`, or just the key.",
-           "`{expected} <キー>` またはキーだけを貼り付けてください。"),
+        _L(
+            "The pasted text includes the header name `Authorization:`; only the value goes here.",
+            "貼り付けたテキストにヘッダー名 `Authorization:` が含まれています。ここには値だけを入力します。",
+        ),
+        _L(
+            "Paste only `{expected} <key>`, or just the key.",
+            "`{expected} <キー>` またはキーだけを貼り付けてください。",
+        ),
     ),
     "assignment_pasted": _Spec(
         "invalid_format",
-        _L("The pasted text is an assignment to `{found}` (from a `.env` file, a shell or a JSON line); "
-           "only its value is the key.",
-           "貼り付けたテキストは `{found}` への代入です（`.env` ファイル、シェル、JSON の行など）。"
-           "キーとして使うのは値の部分だけです。"),
+        _L(
+            "The pasted text is an assignment to `{found}` (from a `.env` file, a shell or a JSON line); "
+            "only its value is the key.",
+            "貼り付けたテキストは `{found}` への代入です（`.env` ファイル、シェル、JSON の行など）。"
+            "キーとして使うのは値の部分だけです。",
+        ),
         _L("Paste only the key.", "キーだけを貼り付けてください。"),
     ),
     "quoted_key": _Spec(
         "invalid_format",
-        _L("The key is wrapped in quotation marks (perhaps followed by the `,` of a JSON line); "
-           "they would be sent as part of the key.",
-           "キーが引用符で囲まれています（JSON の行の `,` が続いていることもあります）。"
-           "引用符もキーの一部として送信されてしまいます。"),
-        _L("Remove the quotation marks, and any `,` or `;` after them.",
-           "引用符と、その後ろの `,` や `;` を取り除いてください。"),
+        _L(
+            "The key is wrapped in quotation marks (perhaps followed by the `,` of a JSON line); "
+            "they would be sent as part of the key.",
+            "キーが引用符で囲まれています（JSON の行の `,` が続いていることもあります）。"
+            "引用符もキーの一部として送信されてしまいます。",
+        ),
+        _L(
+            "Remove the quotation marks, and any `,` or `;` after them.",
+            "引用符と、その後ろの `,` や `;` を取り除いてください。",
+        ),
     ),
     "angle_brackets": _Spec(
         "invalid_format",
-        _L("The key is wrapped in `< >`; in the documentation they only mark where the key goes.",
-           "キーが `< >` で囲まれています。ドキュメントの `< >` はキーを入れる場所を示すだけです。"),
+        _L(
+            "The key is wrapped in `< >`; in the documentation they only mark where the key goes.",
+            "キーが `< >` で囲まれています。ドキュメントの `< >` はキーを入れる場所を示すだけです。",
+        ),
         _L("Remove the angle brackets.", "`< >` を取り除いてください。"),
     ),
     "scheme_case": _Spec(
         None,
-        _L("The scheme is written `{found}`; the documented spelling is `{expected}`.",
-           "スキームが `{found}` と書かれています。ドキュメントの表記は `{expected}` です。"),
+        _L(
+            "The scheme is written `{found}`; the documented spelling is `{expected}`.",
+            "スキームが `{found}` と書かれています。ドキュメントの表記は `{expected}` です。",
+        ),
         _L("Write it as `{expected}`.", "`{expected}` と書いてください。"),
     ),
     "scheme_spelling": _Spec(
         "invalid_format",
-        _L("`{found}` is not a scheme {api} accepts; it expects `{expected}`.",
-           "`{found}` は {api} が受け付けるスキームではありません。`{expected}` を使います。"),
-        _L("Write `{expected}` followed by a space and the key.", "`{expected}`、半角スペース、キーの順に書いてください。"),
+        _L(
+            "`{found}` is not a scheme {api} accepts; it expects `{expected}`.",
+            "`{found}` は {api} が受け付けるスキームではありません。`{expected}` を使います。",
+        ),
+        _L(
+            "Write `{expected}` followed by a space and the key.",
+            "`{expected}`、半角スペース、キーの順に書いてください。",
+        ),
     ),
     "unknown_scheme": _Spec(
         "invalid_format",
-        _L("`{found}` is not a scheme {api} accepts, or the key contains a space.",
-           "`{found}` は {api} が受け付けるスキームではないか、キーにスペースが含まれています。"),
-        _L("Use `{expected} <key>`, with no space inside the key.",
-           "`{expected} <キー>` の形式にし、キーの中にスペースを入れないでください。"),
+        _L(
+            "`{found}` is not a scheme {api} accepts, or the key contains a space.",
+            "`{found}` は {api} が受け付けるスキームではないか、キーにスペースが含まれています。",
+        ),
+        _L(
+            "Use `{expected} <key>`, with no space inside the key.",
+            "`{expected} <キー>` の形式にし、キーの中にスペースを入れないでください。",
+        ),
     ),
     "missing_scheme": _Spec(
         "invalid_format",
-        _L("The key was pasted without a scheme; the header that will be sent puts `{expected}` and a space in front of it. "
-           "A header that carries the key alone is rejected.",
-           "キーがスキームなしで貼り付けられたため、送信されるヘッダーではキーの前に `{expected}` と半角スペースを付けています。"
-           "キーだけのヘッダーは拒否されます。"),
-        _L("In your own code, send `Authorization: {expected} <key>`.",
-           "ご自身のコードでは `Authorization: {expected} <キー>` を送信してください。"),
+        _L(
+            "The key was pasted without a scheme; the header that will be sent puts `{expected}` and a space "
+            "in front of it. "
+            "A header that carries the key alone is rejected.",
+            "キーがスキームなしで貼り付けられたため、"
+            "送信されるヘッダーではキーの前に `{expected}` と半角スペースを付けています。"
+            "キーだけのヘッダーは拒否されます。",
+        ),
+        _L(
+            "In your own code, send `Authorization: {expected} <key>`.",
+            "ご自身のコードでは `Authorization: {expected} <キー>` を送信してください。",
+        ),
     ),
     "duplicate_scheme": _Spec(
         "invalid_format",
@@ -170,56 +237,75 @@ _SPECS: dict[str, _Spec] = {
     ),
     "double_space": _Spec(
         "invalid_format",
-        _L("There is more than one space between `{expected}` and the key.",
-           "`{expected}` とキーの間にスペースが複数あります。"),
+        _L(
+            "There is more than one space between `{expected}` and the key.",
+            "`{expected}` とキーの間にスペースが複数あります。",
+        ),
         _L("Use exactly one half-width space.", "半角スペースを 1 つだけにしてください。"),
     ),
     "space_in_key": _Spec(
         "invalid_format",
         _L("The key itself contains a space.", "キーそのものにスペースが含まれています。"),
-        _L("Copy the key again; a key never contains spaces.", "キーをコピーし直してください。キーにスペースは含まれません。"),
+        _L(
+            "Copy the key again; a key never contains spaces.",
+            "キーをコピーし直してください。キーにスペースは含まれません。",
+        ),
     ),
     "non_ascii": _Spec(
         "invalid_format",
-        _L("The key contains characters that are not ASCII (an emoji, an accented or look-alike letter); "
-           "they cannot be part of a key and are left out of the header that will be sent.",
-           "キーに ASCII 以外の文字（絵文字、アクセント付きの文字や形の似た文字）が含まれています。"
-           "キーには使われない文字のため、送信されるヘッダーでは除外しています。"),
-        _L("Remove them. If the key is still rejected, a look-alike letter replaced one of the key's own: "
-           "copy the key again from the API key page.",
-           "取り除いてください。それでも拒否される場合は、形の似た文字がキー本来の文字と入れ替わっている可能性があります。"
-           "API キーのページからキーをコピーし直してください。"),
+        _L(
+            "The key contains characters that are not ASCII (an emoji, an accented or look-alike letter); "
+            "they cannot be part of a key and are left out of the header that will be sent.",
+            "キーに ASCII 以外の文字（絵文字、アクセント付きの文字や形の似た文字）が含まれています。"
+            "キーには使われない文字のため、送信されるヘッダーでは除外しています。",
+        ),
+        _L(
+            "Remove them. If the key is still rejected, a look-alike letter replaced one of the key's own: "
+            "copy the key again from the API key page.",
+            "取り除いてください。それでも拒否される場合は、形の似た文字がキー本来の文字と入れ替わっている可能性があります。"
+            "API キーのページからキーをコピーし直してください。",
+        ),
     ),
     "invalid_key_characters": _Spec(
         "invalid_format",
-        _L("The key contains characters a {api} key does not have (a key is letters and digits only).",
-           "{api} の API キーには使われない文字が含まれています（キーは英数字のみです）。"),
+        _L(
+            "The key contains characters a {api} key does not have (a key is letters and digits only).",
+            "{api} の API キーには使われない文字が含まれています（キーは英数字のみです）。",
+        ),
         _L("Copy the key again, without extra characters.", "余分な文字を含めずにキーをコピーし直してください。"),
     ),
     "key_too_long": _Spec(
         "too_long",
-        _L("The key is {found} characters long: API keys are far shorter, so something else was probably "
-           "pasted. Servers refuse header values this long.",
-           "キーが {found} 文字あります。API キーはもっと短いため、別のものを貼り付けた可能性があります。"
-           "これほど長いヘッダー値はサーバーに拒否されます。"),
+        _L(
+            "The key is {found} characters long: API keys are far shorter, so something else was probably "
+            "pasted. Servers refuse header values this long.",
+            "キーが {found} 文字あります。API キーはもっと短いため、別のものを貼り付けた可能性があります。"
+            "これほど長いヘッダー値はサーバーに拒否されます。",
+        ),
         _L("Copy only the key from the API key page.", "API キーのページからキーだけをコピーしてください。"),
     ),
     "empty_key": _Spec(
         "missing",
-        _L("There is no key, so no `Authorization` header would be sent.",
-           "キーがないため、`Authorization` ヘッダーは送信されません。"),
+        _L(
+            "There is no key, so no `Authorization` header would be sent.",
+            "キーがないため、`Authorization` ヘッダーは送信されません。",
+        ),
         _L("Paste your API key.", "API キーを貼り付けてください。"),
     ),
     "placeholder_key": _Spec(
         "invalid_format",
-        _L("`{found}` is the documentation's placeholder, not a real key.",
-           "`{found}` はドキュメントのプレースホルダーで、実際のキーではありません。"),
+        _L(
+            "`{found}` is the documentation's placeholder, not a real key.",
+            "`{found}` はドキュメントのプレースホルダーで、実際のキーではありません。",
+        ),
         _L("Replace it with your own API key.", "ご自身の API キーに置き換えてください。"),
     ),
     "sandbox_demo_key": _Spec(
         "missing",
-        _L("This is the public demo key: it works in the sandbox only; the real {api} API rejects it.",
-           "これは公開デモキーです。サンドボックスでのみ使え、実際の {api} API では拒否されます。"),
+        _L(
+            "This is the public demo key: it works in the sandbox only; the real {api} API rejects it.",
+            "これは公開デモキーです。サンドボックスでのみ使え、実際の {api} API では拒否されます。",
+        ),
         _L("Use your own key for the real API.", "実際の API にはご自身のキーを使ってください。"),
     ),
 }
@@ -228,8 +314,10 @@ for _scheme in AUTH_SCHEMES:
     # Adding a scheme to the profiles adds its "wrong scheme" diagnosis: no code to write.
     _SPECS[f"wrong_scheme_{_scheme.slug}"] = _Spec(
         "invalid_format",
-        _L("The key starts with `" + _scheme.name + "`, but {api} expects `{expected}`.",
-           "キーが `" + _scheme.name + "` で始まっていますが、{api} では `{expected}` が必要です。"),
+        _L(
+            "The key starts with `" + _scheme.name + "`, but {api} expects `{expected}`.",
+            "キーが `" + _scheme.name + "` で始まっていますが、{api} では `{expected}` が必要です。",
+        ),
         _L("Use `Authorization: {expected} <key>`.", "`Authorization: {expected} <キー>` の形式にしてください。"),
     )
 
@@ -326,12 +414,17 @@ class _Findings:
         if code in self.items:
             return
         spec = _SPECS[code]
-        values = {"api": self.profile.name, "expected": self.profile.scheme.name,
-                  "found": found, "placeholder": self.profile.key_placeholder}
+        values = {
+            "api": self.profile.name,
+            "expected": self.profile.scheme.name,
+            "found": found,
+            "placeholder": self.profile.key_placeholder,
+        }
         severity = "info" if code in _INFO_CODES else ("warning" if corrected else "error")
         example = self.profile.failure_examples.get(spec.kind) if spec.kind else None
-        self.items[code] = Finding(code, severity, corrected, spec.message.format(**values),
-                                   spec.fix.format(**values), example)
+        self.items[code] = Finding(
+            code, severity, corrected, spec.message.format(**values), spec.fix.format(**values), example
+        )
 
 
 _LONGEST_SCHEME = max(len(name) for scheme in AUTH_SCHEMES for name in (scheme.name, *scheme.aliases))
@@ -562,9 +655,8 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
     normalized = key.strip("<>{}[] ").upper().replace("-", "_").replace(" ", "_")
     if normalized in _PLACEHOLDERS or normalized == profile.key_placeholder.upper():
         found.add("placeholder_key", False, key)
-    if " " in key:
-        if scheme is not None or not sep:
-            found.add("space_in_key", False)
+    if " " in key and (scheme is not None or not sep):
+        found.add("space_in_key", False)
     value = f"{scheme_name} {key}"
     if any(not (" " <= c <= "~") for c in value):
         # Only typographic quotes inside the key can be left here; whatever the path above,
@@ -572,8 +664,7 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
         found.add("non_ascii", True)
         value = "".join(c for c in value if " " <= c <= "~")
         key = "".join(c for c in key if " " <= c <= "~")
-    if (key and " " not in key and "placeholder_key" not in found.items
-            and not re.fullmatch(profile.key_pattern, key)):
+    if key and " " not in key and "placeholder_key" not in found.items and not re.fullmatch(profile.key_pattern, key):
         found.add("invalid_key_characters", False)
     if len(key) > _MAX_KEY_LENGTH:
         found.add("key_too_long", False, str(len(key)))

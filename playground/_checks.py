@@ -26,8 +26,16 @@ from ._models import JSONNestingError, Request, loads_json
 from ._profiles import ApiProfile, get_profile
 from ._sandbox import MAX_BODY_BYTES
 
-__all__ = ["METHODS", "check_connect_allowed", "check_method", "check_outgoing", "check_path", "check_target",
-           "live_base_url", "parse_body"]
+__all__ = [
+    "METHODS",
+    "check_connect_allowed",
+    "check_method",
+    "check_outgoing",
+    "check_path",
+    "check_target",
+    "live_base_url",
+    "parse_body",
+]
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 
@@ -51,6 +59,7 @@ def check_method(method: object) -> str:
 
 
 # --- the body: strict JSON (RFC 8259), as the server reads it ----------------------------------
+
 
 def _no_constant(name: str) -> Any:
     raise InvalidBodyError(code="json_constant", detail=name)
@@ -103,8 +112,9 @@ def parse_body(method: str, text: str) -> Any:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BODY_BYTES:
         raise InvalidBodyError(code="body_too_large")
     try:
-        data = loads_json(text, parse_constant=_no_constant, parse_float=_finite, parse_int=_int,
-                          object_pairs_hook=_unique_keys)
+        data = loads_json(
+            text, parse_constant=_no_constant, parse_float=_finite, parse_int=_int, object_pairs_hook=_unique_keys
+        )
     except JSONNestingError:
         raise InvalidBodyError(code="json_too_deep") from None
     except InvalidBodyError:
@@ -119,6 +129,7 @@ def parse_body(method: str, text: str) -> Any:
 
 
 # --- the path and the base URL ---------------------------------------------------------------
+
 
 def _unsafe_character(text: str) -> bool:
     return any(ord(c) <= 0x20 or ord(c) >= 0x7F for c in text)
@@ -245,14 +256,17 @@ def check_outgoing(request: Request) -> None:
     except ValueError as exc:
         raise InvalidRequestError(f"invalid URL {request.url!r}: {exc}", request=request) from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InvalidRequestError(f"only absolute http:// and https:// URLs can be sent, not {request.url!r}",
-                                  request=request)
+        raise InvalidRequestError(
+            f"only absolute http:// and https:// URLs can be sent, not {request.url!r}", request=request
+        )
     if _unsafe_character(request.url):
-        raise InvalidRequestError("the URL contains spaces, control or non-ASCII characters; percent-encode them",
-                                  request=request)
+        raise InvalidRequestError(
+            "the URL contains spaces, control or non-ASCII characters; percent-encode them", request=request
+        )
     for name, value in request.headers.raw:
         if not name or any(not ("!" <= c <= "~") or c == ":" for c in name):
             raise InvalidRequestError(f"invalid header name {name!r}", request=request)
         if any(not (" " <= c <= "~") for c in value):
-            raise InvalidRequestError(f"the value of header {name!r} contains a line break, control or non-ASCII "
-                                      "character", request=request)
+            raise InvalidRequestError(
+                f"the value of header {name!r} contains a line break, control or non-ASCII character", request=request
+            )

@@ -38,8 +38,13 @@ class Client:
         200
     """
 
-    def __init__(self, api: str | ApiProfile, key: str | None, transport: BaseTransport | AsyncBaseTransport | None = None,
-                 base_url: str | None = None) -> None:
+    def __init__(
+        self,
+        api: str | ApiProfile,
+        key: str | None,
+        transport: BaseTransport | AsyncBaseTransport | None = None,
+        base_url: str | None = None,
+    ) -> None:
         self.profile = get_profile(api)
         self.auth: AuthHeader = build_auth_header(self.profile, key)
         self.transport = transport if transport is not None else SandboxTransport()

@@ -36,12 +36,19 @@ def _literal(value: Any, indent: int = 0) -> str:
 
 
 _CODE_COMMENTS = {
-    "sandbox": _L("# The sandbox answers as the documentation says; no network is used.",
-                  "# サンドボックスはドキュメントどおりに応答します。ネットワークは使いません。"),
-    "live": _L("# The browser's fetch (inside Pyodide); in CPython use HTTPTransport() and client.request(...).",
-               "# ブラウザーの fetch を使います（Pyodide 内）。CPython では HTTPTransport() と client.request(...) を使います。"),
-    "body_left_out": _L("# No body: Send does not send this one either. {reason}",
-                        "# 本文は付けません：「送信」でもこの本文は送信されません。{reason}"),
+    "sandbox": _L(
+        "# The sandbox answers as the documentation says; no network is used.",
+        "# サンドボックスはドキュメントどおりに応答します。ネットワークは使いません。",
+    ),
+    "live": _L(
+        "# The browser's fetch (inside Pyodide); in CPython use HTTPTransport() and client.request(...).",
+        "# ブラウザーの fetch を使います（Pyodide 内）。"
+        "CPython では HTTPTransport() と client.request(...) を使います。",
+    ),
+    "body_left_out": _L(
+        "# No body: Send does not send this one either. {reason}",
+        "# 本文は付けません：「送信」でもこの本文は送信されません。{reason}",
+    ),
 }
 
 

@@ -39,26 +39,27 @@ __all__ = [
     "site_policy",
 ]
 
-POLICY: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "default-src": ("'none'",),
-    "script-src": ("'self'", "'wasm-unsafe-eval'"),
-    "style-src": ("'self'",),
-    "img-src": ("'self'", "data:"),
-    "font-src": ("'self'",),
-    "connect-src": ("'self'", "https:", "http://localhost:*", "http://127.0.0.1:*"),
-    "worker-src": ("'self'",),
-    "base-uri": ("'self'",),
-    "form-action": ("'self'",),
-    "frame-ancestors": ("'none'",),
-})
+POLICY: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "default-src": ("'none'",),
+        "script-src": ("'self'", "'wasm-unsafe-eval'"),
+        "style-src": ("'self'",),
+        "img-src": ("'self'", "data:"),
+        "font-src": ("'self'",),
+        "connect-src": ("'self'", "https:", "http://localhost:*", "http://127.0.0.1:*"),
+        "worker-src": ("'self'",),
+        "base-uri": ("'self'",),
+        "form-action": ("'self'",),
+        "frame-ancestors": ("'none'",),
+    }
+)
 """Each directive and its sources, before the inline scripts' hashes are added to `script-src`."""
 
 HEADERS_FILE = "_headers"
 """The file of the static build that declares the site's response headers (Netlify, Cloudflare Pages)."""
 
 # A <script> without a type, or with one of these, runs; any other type (application/json) is data.
-_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "application/ecmascript",
-                 "text/ecmascript"}
+_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript"}
 
 
 class _InlineScripts(HTMLParser):
@@ -130,7 +131,8 @@ def connect_allowed(url: str, page_origin: str) -> bool:
         else:
             named = urlsplit(source.removesuffix(":*"))
             allowed = (scheme, host) == (named.scheme, named.hostname) and (
-                source.endswith(":*") or port == (named.port or _DEFAULT_PORTS.get(named.scheme)))
+                source.endswith(":*") or port == (named.port or _DEFAULT_PORTS.get(named.scheme))
+            )
         if allowed:
             return True
     return False

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
-from functools import lru_cache
-from types import MappingProxyType
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from ._exceptions import UnknownExampleError
@@ -115,7 +115,7 @@ class DocumentedExample:
         return json.loads(strip_jsonc_comments(self.text()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(resource_path: str) -> str:
     # What pkgutil.get_data does, without importing pkgutil. importlib.resources reads the same
     # bytes but costs 5-15 ms of every start-up in Pyodide, for its own imports.
@@ -140,7 +140,7 @@ def strip_jsonc_comments(text: str) -> str:
             j = i + 1
             while j < n and text[j] != '"':
                 j += 2 if text[j] == "\\" else 1
-            out.append(text[i:j + 1])
+            out.append(text[i : j + 1])
             i = j + 1
         elif text.startswith("//", i):
             end = text.find("\n", i)
@@ -162,66 +162,107 @@ _HELLO = {"model": "aignehub/gpt-3.5-turbo", "messages": [{"role": "user", "cont
 
 _ALL = (
     DocumentedExample(
-        "maiagent/401-missing-key", MAIAGENT.id, 401, "401-missing-key.json",
+        "maiagent/401-missing-key",
+        MAIAGENT.id,
+        401,
+        "401-missing-key.json",
         ExampleRequest("GET", "/api/v1/chatbots/"),
         LocalizedText("Invalid or missing API key", "API Key が無効または欠落している"),
     ),
     DocumentedExample(
-        "maiagent/401-invalid-format", MAIAGENT.id, 401, "401-invalid-format.json",
+        "maiagent/401-invalid-format",
+        MAIAGENT.id,
+        401,
+        "401-invalid-format.json",
         ExampleRequest("GET", "/api/v1/chatbots/", (("Authorization", f"Bearer {MAIAGENT_DEMO_KEY}"),)),
         LocalizedText("Incorrect API key format", "API Key の形式が誤っている"),
     ),
     DocumentedExample(
-        "maiagent/400-required-fields", MAIAGENT.id, 400, "400-required-fields.json",
-        ExampleRequest("POST", f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/",
-                       _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {}),
+        "maiagent/400-required-fields",
+        MAIAGENT.id,
+        400,
+        "400-required-fields.json",
+        ExampleRequest(
+            "POST", f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {}
+        ),
         LocalizedText("Bad request: required field missing", "不正なリクエスト：必須フィールドの欠落"),
     ),
     DocumentedExample(
-        "maiagent/200-paginated-shape", MAIAGENT.id, 200, "200-paginated-shape.jsonc",
+        "maiagent/200-paginated-shape",
+        MAIAGENT.id,
+        200,
+        "200-paginated-shape.jsonc",
         ExampleRequest("GET", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
         LocalizedText("Success response (shape)", "成功レスポンス（形式）"),
         shape=True,
     ),
     DocumentedExample(
-        "maiagent/200-chatbots-page", MAIAGENT.id, 200, "200-chatbots-page.json",
+        "maiagent/200-chatbots-page",
+        MAIAGENT.id,
+        200,
+        "200-chatbots-page.json",
         ExampleRequest("GET", "/api/v1/chatbots/?page=1&pageSize=2", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
         LocalizedText("A page of chatbots", "チャットボット一覧の 1 ページ"),
     ),
     DocumentedExample(
-        "maiagent/201-chatbot-created", MAIAGENT.id, 201, "201-chatbot-created.json",
+        "maiagent/201-chatbot-created",
+        MAIAGENT.id,
+        201,
+        "201-chatbot-created.json",
         ExampleRequest("POST", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {"name": "Docs assistant"}),
         LocalizedText("Resource created", "リソースの作成に成功"),
     ),
     DocumentedExample(
-        "maiagent/403-permission-denied", MAIAGENT.id, 403, "403-permission-denied.json",
+        "maiagent/403-permission-denied",
+        MAIAGENT.id,
+        403,
+        "403-permission-denied.json",
         ExampleRequest("POST", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_READONLY_KEY), {"name": "Docs assistant"}),
         LocalizedText("Permission denied", "権限がありません"),
     ),
     DocumentedExample(
-        "maiagent/404-not-found", MAIAGENT.id, 404, "404-not-found.json",
+        "maiagent/404-not-found",
+        MAIAGENT.id,
+        404,
+        "404-not-found.json",
         ExampleRequest("GET", f"/api/v1/chatbots/{UNKNOWN_CHATBOT_ID}/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
         LocalizedText("Resource not found", "リソースが見つかりません"),
     ),
     DocumentedExample(
-        "maiagent/500-server-error", MAIAGENT.id, 500, "500-server-error.json",
+        "maiagent/500-server-error",
+        MAIAGENT.id,
+        500,
+        "500-server-error.json",
         ExampleRequest("GET", "/api/v1/sandbox/server-error/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
         LocalizedText("Server error", "サーバーエラー"),
     ),
     DocumentedExample(
-        "aigne-hub/401-not-authenticated", AIGNE_HUB.id, 401, "401-not-authenticated.json",
+        "aigne-hub/401-not-authenticated",
+        AIGNE_HUB.id,
+        401,
+        "401-not-authenticated.json",
         ExampleRequest("POST", "/api/v1/chat/completions", (), _HELLO),
         LocalizedText("Missing or invalid API key", "API キーが欠落している、または無効"),
     ),
     DocumentedExample(
-        "aigne-hub/200-chat-completion", AIGNE_HUB.id, 200, "200-chat-completion.json",
+        "aigne-hub/200-chat-completion",
+        AIGNE_HUB.id,
+        200,
+        "200-chat-completion.json",
         ExampleRequest("POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), _HELLO),
         LocalizedText("Chat completion", "チャット補完"),
     ),
     DocumentedExample(
-        "aigne-hub/400-model-required", AIGNE_HUB.id, 400, "400-model-required.json",
-        ExampleRequest("POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY),
-                       {"messages": [{"role": "user", "content": "Hello!"}]}),
+        "aigne-hub/400-model-required",
+        AIGNE_HUB.id,
+        400,
+        "400-model-required.json",
+        ExampleRequest(
+            "POST",
+            "/api/v1/chat/completions",
+            _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY),
+            {"messages": [{"role": "user", "content": "Hello!"}]},
+        ),
         LocalizedText("Bad request: model missing", "不正なリクエスト：model の欠落"),
     ),
 )

@@ -98,8 +98,15 @@ class InvalidRequestError(PlaygroundError, ValueError):
 
     code = "invalid_request"
 
-    def __init__(self, *args: Any, code: str | None = None, detail: str | None = None, detail_ja: str | None = None,
-                 example: str = "", request: object | None = None) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        code: str | None = None,
+        detail: str | None = None,
+        detail_ja: str | None = None,
+        example: str = "",
+        request: object | None = None,
+    ) -> None:
         if code is not None:
             self.code = code
         self.detail_ja = detail_ja

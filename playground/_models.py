@@ -13,8 +13,17 @@ from http import HTTPStatus
 from typing import Any, Union
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["MAX_JSON_DEPTH", "Headers", "HeadersInput", "JSONNestingError", "LocalizedText", "Request", "Response",
-           "json_bytes", "loads_json"]
+__all__ = [
+    "MAX_JSON_DEPTH",
+    "Headers",
+    "HeadersInput",
+    "JSONNestingError",
+    "LocalizedText",
+    "Request",
+    "Response",
+    "json_bytes",
+    "loads_json",
+]
 
 LANGUAGES = ("en", "ja")
 

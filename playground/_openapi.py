@@ -47,10 +47,17 @@ class _Components:
 def _security_scheme(profile: ApiProfile) -> dict[str, Any]:
     keys = ", ".join(f"`{key}` ({access})" for key, access in profile.demo_keys.items())
     if profile.scheme.name == "Bearer":
-        return {"type": "http", "scheme": "bearer",
-                "description": f"`Authorization: Bearer <key>`. Sandbox demo keys: {keys}."}
-    return {"type": "apiKey", "in": "header", "name": "Authorization",
-            "description": f"`Authorization: {profile.scheme.name} <key>`. Sandbox demo keys: {keys}."}
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": f"`Authorization: Bearer <key>`. Sandbox demo keys: {keys}.",
+        }
+    return {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": f"`Authorization: {profile.scheme.name} <key>`. Sandbox demo keys: {keys}.",
+    }
 
 
 def _content(components: _Components, schema: Schema, examples: dict[str, Any]) -> dict[str, Any]:
@@ -64,23 +71,30 @@ def _operation(components: _Components, profile: ApiProfile, route: SandboxRoute
     declared = route.operations[method]
     responses: dict[str, Any] = {}
     for response in declared.responses:
-        examples = {e.id: {"summary": e.title.en, "value": e.json()}
-                    for e in route.response_examples(method, response.status)}
-        responses[str(response.status)] = {"description": response.description,
-                                           "content": _content(components, response.schema, examples)}
+        examples = {
+            e.id: {"summary": e.title.en, "value": e.json()} for e in route.response_examples(method, response.status)
+        }
+        responses[str(response.status)] = {
+            "description": response.description,
+            "content": _content(components, response.schema, examples),
+        }
     failures = dict.fromkeys((profile.failure_examples["missing"], profile.failure_examples["invalid_format"]))
     responses["401"] = {
         "description": "The key is missing, unknown or malformed.",
         "headers": {"WWW-Authenticate": {"required": True, "schema": {"const": profile.scheme.name}}},
-        "content": _content(components, route.error_schema, {
-            example_id: {"summary": EXAMPLES[example_id].title.en, "value": EXAMPLES[example_id].json()}
-            for example_id in failures
-        }),
+        "content": _content(
+            components,
+            route.error_schema,
+            {
+                example_id: {"summary": EXAMPLES[example_id].title.en, "value": EXAMPLES[example_id].json()}
+                for example_id in failures
+            },
+        ),
     }
     summary = route.summary_of(method)
     operation: dict[str, Any] = {
         "operationId": f"{profile.id.replace('-', '_')}_{method.lower()}_"
-                       + "_".join(p.strip("{}") for p in route.path.split("/") if p and p not in ("api", "v1")),
+        + "_".join(p.strip("{}") for p in route.path.split("/") if p and p not in ("api", "v1")),
         "summary": summary.en,
         "description": f"{summary.en}\n\n{summary.ja}",
         "tags": [profile.name],
@@ -96,9 +110,11 @@ def _operation(components: _Components, profile: ApiProfile, route: SandboxRoute
         example = route.request_example(method)
         operation["requestBody"] = {
             "required": True,
-            "content": _content(components, declared.body,
-                                {example.id: {"summary": example.title.en, "value": example.request.body}}
-                                if example else {}),
+            "content": _content(
+                components,
+                declared.body,
+                {example.id: {"summary": example.title.en, "value": example.request.body}} if example else {},
+            ),
         }
     return operation
 
@@ -131,8 +147,8 @@ def openapi_document() -> dict[str, Any]:
             "title": f"{_names(profiles)} sandbox",
             "version": "1.0.0",
             "description": f"Answers exactly as the {_names(profiles)} documentation says, with public "
-                           "demo keys. It stores nothing. `GET /sandbox/maiagent/api/v1/sandbox/server-error/` "
-                           "always answers 500 (the documentation gives no body for it; this one is the sandbox's).",
+            "demo keys. It stores nothing. `GET /sandbox/maiagent/api/v1/sandbox/server-error/` "
+            "always answers 500 (the documentation gives no body for it; this one is the sandbox's).",
         },
         "tags": [{"name": p.name, "description": f"Real base URL: {p.base_url}"} for p in profiles],
         "paths": paths,

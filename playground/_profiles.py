@@ -164,8 +164,11 @@ MAIAGENT = ApiProfile(
     key_placeholder="YOUR_API_KEY_HERE",
     demo_keys=MappingProxyType({MAIAGENT_DEMO_KEY: "read-write", MAIAGENT_READONLY_KEY: "read-only"}),
     failure_examples=MappingProxyType(
-        {"missing": "maiagent/401-missing-key", "invalid_format": "maiagent/401-invalid-format",
-         "not_found": "maiagent/404-not-found"}
+        {
+            "missing": "maiagent/401-missing-key",
+            "invalid_format": "maiagent/401-invalid-format",
+            "not_found": "maiagent/404-not-found",
+        }
     ),
     env_var="MAIAGENT_API_KEY",
     security_scheme_name="MaiAgentApiKey",

@@ -38,8 +38,12 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
         # An environment variable cannot hold NUL or a lone surrogate, which a pasted key may (the
         # diagnosis reports them, and the header never carries them): Run failed on them before the
         # code even started ("embedded null byte", or no output at all).
-        os.environ.update({name: value.replace("\0", "").encode("utf-8", "ignore").decode("utf-8")
-                           for name, value in (env or {}).items()})
+        os.environ.update(
+            {
+                name: value.replace("\0", "").encode("utf-8", "ignore").decode("utf-8")
+                for name, value in (env or {}).items()
+            }
+        )
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             try:
                 code = compile(source, "<playground>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
@@ -62,8 +66,12 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
     def cap(text: str) -> str:
         return text if len(text) <= MAX_OUTPUT_CHARS else text[:MAX_OUTPUT_CHARS] + "\n[…]"
 
-    return {"ok": ok, "stdout": cap(stdout.getvalue()), "stderr": cap(stderr.getvalue()),
-            "elapsed_ms": round((time.perf_counter() - start) * 1000, 1)}
+    return {
+        "ok": ok,
+        "stdout": cap(stdout.getvalue()),
+        "stderr": cap(stderr.getvalue()),
+        "elapsed_ms": round((time.perf_counter() - start) * 1000, 1),
+    }
 
 
 def _stop_tasks_left_running() -> None:

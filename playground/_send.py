@@ -54,9 +54,14 @@ def _time_limit(timeout: Any) -> float:
     return seconds if math.isfinite(seconds) else LIVE_TIMEOUT_SECONDS
 
 
-async def send(spec: dict[str, Any], target: str = "sandbox", *,
-               transport: BaseTransport | AsyncBaseTransport | None = None,
-               timeout: float | None = None, page_origin: str | None = None) -> dict[str, Any]:
+async def send(
+    spec: dict[str, Any],
+    target: str = "sandbox",
+    *,
+    transport: BaseTransport | AsyncBaseTransport | None = None,
+    timeout: float | None = None,
+    page_origin: str | None = None,
+) -> dict[str, Any]:
     """Send the request the reader composed, to the in-browser sandbox or to a live base URL.
 
     Parameters:
@@ -82,8 +87,12 @@ async def send(spec: dict[str, Any], target: str = "sandbox", *,
         data = parse_body(method, str(spec.get("body") or ""))
         if transport is None:
             transport = SandboxTransport() if sandbox else FetchTransport(timeout=_time_limit(timeout))
-        client = Client(spec.get("api", "maiagent"), str(spec.get("key") or ""), transport=transport,
-                        base_url=None if sandbox else target.strip())
+        client = Client(
+            spec.get("api", "maiagent"),
+            str(spec.get("key") or ""),
+            transport=transport,
+            base_url=None if sandbox else target.strip(),
+        )
         # A live base URL is the API's root (`.../sandbox/maiagent/`): the path goes below it.
         request = client.build_request(method, str(spec.get("path") or "").strip(" "), json=data)
         if not sandbox and page_origin:
@@ -124,15 +133,21 @@ async def reproduce(example_id: str) -> dict[str, Any]:
         same_body = response.json() == example.json()
     except ValueError:
         same_body = False
-    result.update({
-        "example_id": example.id,
-        "title": example.title.to_dict(),
-        "request": {"method": request.method, "url": request.url, "headers": request.headers.raw,
-                    "body": request.body.decode("utf-8")},
-        "documented": example.text(),
-        "documented_status": example.status,
-        "equal": response.status_code == example.status and same_body,
-    })
+    result.update(
+        {
+            "example_id": example.id,
+            "title": example.title.to_dict(),
+            "request": {
+                "method": request.method,
+                "url": request.url,
+                "headers": request.headers.raw,
+                "body": request.body.decode("utf-8"),
+            },
+            "documented": example.text(),
+            "documented_status": example.status,
+            "equal": response.status_code == example.status and same_body,
+        }
+    )
     return result
 
 
@@ -140,8 +155,14 @@ async def reproduce(example_id: str) -> dict[str, Any]:
 _SENDING: dict[str, asyncio.Task[dict[str, Any]]] = {}
 
 
-async def send_cancellable(request_id: str, spec: dict[str, Any], target: str = "sandbox", *,
-                           timeout: float | None = None, page_origin: str | None = None) -> dict[str, Any]:
+async def send_cancellable(
+    request_id: str,
+    spec: dict[str, Any],
+    target: str = "sandbox",
+    *,
+    timeout: float | None = None,
+    page_origin: str | None = None,
+) -> dict[str, Any]:
     """`send`, which `cancel(request_id)` can end while it waits.
 
     Parameters:

@@ -63,8 +63,10 @@ def info() -> dict[str, Any]:
     for profile in PROFILES.values():
         routes = profile.routes
         operations = [route.describe(method) for route in routes for method in route.methods]
-        default = next((op for op in operations if (op["method"], op["template"]) == profile.default_request),
-                       operations[0] if operations else {"method": "GET", "path": profile.base_path, "body": ""})
+        default = next(
+            (op for op in operations if (op["method"], op["template"]) == profile.default_request),
+            operations[0] if operations else {"method": "GET", "path": profile.base_path, "body": ""},
+        )
         apis[profile.id] = {
             "id": profile.id,
             "name": profile.name,
@@ -73,8 +75,14 @@ def info() -> dict[str, Any]:
             "demo_key": next(iter(profile.demo_keys)),
             "demo_keys": dict(profile.demo_keys),
             "env_var": profile.env_var,
-            "endpoints": [{"path": route.concrete_path(route.methods[0]), "methods": list(route.methods),
-                           "summary": route.summary.to_dict()} for route in routes],
+            "endpoints": [
+                {
+                    "path": route.concrete_path(route.methods[0]),
+                    "methods": list(route.methods),
+                    "summary": route.summary.to_dict(),
+                }
+                for route in routes
+            ],
             "operations": operations,
             "default_request": {"method": default["method"], "path": default["path"], "body": default["body"]},
             "live_base_url": _live_base_url(profile.id),
@@ -121,16 +129,26 @@ async def _call(message: dict[str, Any]) -> Any:
     if op == "diagnose":
         return diagnose(message.get("api", "maiagent"), message.get("key", ""))
     if op == "send":
-        return await send_cancellable(str(message.get("request_id", "")), message.get("spec", {}),
-                                      message.get("target", "sandbox"), timeout=message.get("timeout"),
-                                      page_origin=message.get("origin"))
+        return await send_cancellable(
+            str(message.get("request_id", "")),
+            message.get("spec", {}),
+            message.get("target", "sandbox"),
+            timeout=message.get("timeout"),
+            page_origin=message.get("origin"),
+        )
     if op == "cancel":
         return cancel(str(message.get("request_id", "")))
     if op == "reproduce":
         return await reproduce(message.get("example_id", ""))
     if op == "python_code":
-        return {"code": python_code(message.get("spec", {}), message.get("target", "sandbox"),
-                                    use_my_key=bool(message.get("use_my_key")), lang=str(message.get("lang", "en")))}
+        return {
+            "code": python_code(
+                message.get("spec", {}),
+                message.get("target", "sandbox"),
+                use_my_key=bool(message.get("use_my_key")),
+                lang=str(message.get("lang", "en")),
+            )
+        }
     if op == "run_code":
         return await run_code(str(message.get("source", "")), message.get("env") or None)
     return error_answer(UnknownOperationError(str(op)))

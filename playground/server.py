@@ -76,8 +76,11 @@ class SandboxApp:
             if request.method == "GET":
                 response = Response(200, Headers({"Content-Type": "application/json"}), self._openapi)
             else:
-                response = Response(405, Headers({"Content-Type": "application/json", "Allow": "GET, HEAD"}),
-                                    b'{"detail": "Method not allowed."}')
+                response = Response(
+                    405,
+                    Headers({"Content-Type": "application/json", "Allow": "GET, HEAD"}),
+                    b'{"detail": "Method not allowed."}',
+                )
             await _send(send, response, head)
             return
         declared = request.headers.get("content-length", "")
@@ -187,7 +190,9 @@ class _SiteFiles(StaticFiles):
             folders = path.split(os.sep)[:-1]
             for depth in range(len(folders), -1, -1):
                 try:
-                    full_path, found = await run_in_threadpool(self.lookup_path, os.path.join(*folders[:depth], "404.html"))
+                    full_path, found = await run_in_threadpool(
+                        self.lookup_path, os.path.join(*folders[:depth], "404.html")
+                    )
                 except (OSError, ValueError):
                     continue
                 if found is not None and stat.S_ISREG(found.st_mode):
@@ -230,10 +235,12 @@ def create_app(site: str | os.PathLike[str] = "site", max_body_bytes: int = MAX_
         expose_headers=["WWW-Authenticate", "Allow", "Content-Length", "Content-Type"],
         max_age=600,
     )
-    app = Starlette(middleware=[
-        Middleware(_ContentSecurityPolicy, policy=site_policy(site)),
-        Middleware(_SandboxFirst, sandbox=api),
-    ])
+    app = Starlette(
+        middleware=[
+            Middleware(_ContentSecurityPolicy, policy=site_policy(site)),
+            Middleware(_SandboxFirst, sandbox=api),
+        ]
+    )
     # The site is the router's default, not a Mount("/"): a Mount's regex stops at a line break,
     # and `/%0a...` would get the router's bare "Not Found" instead of the site's 404 page.
     app.router.default = _SiteFiles(directory=site, html=True) if os.path.isdir(site) else _missing_site(site)
@@ -255,7 +262,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     Parameters:
         argv: Command-line arguments (`--site`, `--host`, `--port`); `sys.argv[1:]` by default.
     """
-    parser = argparse.ArgumentParser(prog="python -m playground.server", description="Serve the built site and the sandbox API on one origin.")
+    parser = argparse.ArgumentParser(
+        prog="python -m playground.server", description="Serve the built site and the sandbox API on one origin."
+    )
     parser.add_argument("--site", default="site", help="the built site directory (default: site)")
     parser.add_argument("--host", default="127.0.0.1", help="the interface to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="the port; 0 picks a free one (default: 8000)")

@@ -52,15 +52,19 @@ def render_table(samples: dict[str, list[float]], pages: Sequence[str]) -> str:
     def shown(summary: dict[str, float]) -> str:
         return f"{summary['median']:.3f}× ({summary['min']:.2f}× – {summary['max']:.2f}×)"
 
-    rows = ["| page | before | after | after ÷ before, per round | before ÷ floor | after ÷ floor |",
-            "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [
+        "| page | before | after | after ÷ before, per round | before ÷ floor | after ÷ floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     floor = samples["floor"]
     for page in pages:
         before, after = samples[f"before.{page}"], samples[f"after.{page}"]
         rows.append(
-            f"| {page} | {format_value(statistics.median(before), 'ms')} | {format_value(statistics.median(after), 'ms')}"
+            f"| {page} | {format_value(statistics.median(before), 'ms')}"
+            f" | {format_value(statistics.median(after), 'ms')}"
             f" | {shown(per_round(after, before))} | {shown(per_round(before, floor))}"
-            f" | {shown(per_round(after, floor))} |")
+            f" | {shown(per_round(after, floor))} |"
+        )
     rows.append(f"| floor | {format_value(statistics.median(floor), 'ms')} | | | | |")
     return "\n".join(rows)
 
@@ -70,11 +74,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("before", type=Path, help="the site built before the change (scripts/build.py)")
     parser.add_argument("after", type=Path, help="the site built after it")
     parser.add_argument("--rounds", type=int, default=12, help="rounds (default: 12)")
-    parser.add_argument("--warm", action="store_true",
-                        help="kept profiles (one per build and page, primed by one uncounted load) instead of fresh ones")
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="kept profiles (one per build and page, primed by one uncounted load) instead of fresh ones",
+    )
     parser.add_argument("--pages", default=",".join(PAGES), help=f"which of {', '.join(PAGES)} (default: all)")
-    parser.add_argument("--json", type=Path, default=DEFAULT_JSON,
-                        help=f"where to write every sample (default: {DEFAULT_JSON.relative_to(ROOT)})")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=DEFAULT_JSON,
+        help=f"where to write every sample (default: {DEFAULT_JSON.relative_to(ROOT)})",
+    )
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
@@ -83,7 +94,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error(f"--pages: choose among {', '.join(PAGES)}")
     for build in (args.before, args.after):
         if not is_built_site(build):
-            parser.error(f"{build} is not a built site (no pyodide/pyodide.mjs): run scripts/build.py --site-dir {build}")
+            parser.error(
+                f"{build} is not a built site (no pyodide/pyodide.mjs): run scripts/build.py --site-dir {build}"
+            )
     return args
 
 
@@ -116,14 +129,20 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             random.shuffle(order)  # no build always goes first, or always follows the other
             for name in order:
                 wait_for_quiet()
-                with (contextlib.nullcontext(browser.warm_context(name)) if args.warm else browser.cold()) as context:
+                with contextlib.nullcontext(browser.warm_context(name)) if args.warm else browser.cold() as context:
                     load, _ = load_page(context, urls[name])
                 samples[name].append(load.marks["ready"])
     table = render_table(samples, args.pages)
     print(f"{'Warm' if args.warm else 'Cold'} loads, {args.rounds} paired round(s): {args.before} → {args.after}\n")
     print(table)
-    result = {"before": str(args.before), "after": str(args.after), "warm": args.warm, "rounds": args.rounds,
-              "samples": samples, "table": table}
+    result = {
+        "before": str(args.before),
+        "after": str(args.after),
+        "warm": args.warm,
+        "rounds": args.rounds,
+        "samples": samples,
+        "table": table,
+    }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
     return result

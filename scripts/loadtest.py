@@ -29,9 +29,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from site_server import running_server  # noqa: E402  (scripts/site_server.py)
-
 from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY  # noqa: E402
+from site_server import running_server  # noqa: E402  (scripts/site_server.py)
 
 AUTOCANNON = ROOT / "node_modules" / "autocannon" / "autocannon.js"
 REPORT_DIR = ROOT / ".cache" / "loadtest"
@@ -54,15 +53,26 @@ class Scenario:
 
 SCENARIOS = (
     Scenario("html-page", "GET", "/maiagent/authentication/", 200),
-    Scenario("sandbox-list", "GET", "/sandbox/maiagent/api/v1/chatbots/", 200,
-             {"Authorization": f"Api-Key {MAIAGENT_KEY}"}),
+    Scenario(
+        "sandbox-list", "GET", "/sandbox/maiagent/api/v1/chatbots/", 200, {"Authorization": f"Api-Key {MAIAGENT_KEY}"}
+    ),
     Scenario("sandbox-401", "GET", "/sandbox/maiagent/api/v1/chatbots/", 401),
-    Scenario("sandbox-create", "POST", "/sandbox/maiagent/api/v1/chatbots/", 201,
-             {"Authorization": f"Api-Key {MAIAGENT_KEY}", "Content-Type": "application/json"},
-             json.dumps({"name": "Load test assistant"})),
-    Scenario("chat-completion", "POST", "/sandbox/aigne-hub/api/v1/chat/completions", 200,
-             {"Authorization": f"Bearer {AIGNE_HUB_KEY}", "Content-Type": "application/json"},
-             json.dumps({"model": "aignehub/gpt-3.5-turbo", "messages": [{"role": "user", "content": "Hello!"}]})),
+    Scenario(
+        "sandbox-create",
+        "POST",
+        "/sandbox/maiagent/api/v1/chatbots/",
+        201,
+        {"Authorization": f"Api-Key {MAIAGENT_KEY}", "Content-Type": "application/json"},
+        json.dumps({"name": "Load test assistant"}),
+    ),
+    Scenario(
+        "chat-completion",
+        "POST",
+        "/sandbox/aigne-hub/api/v1/chat/completions",
+        200,
+        {"Authorization": f"Bearer {AIGNE_HUB_KEY}", "Content-Type": "application/json"},
+        json.dumps({"model": "aignehub/gpt-3.5-turbo", "messages": [{"role": "user", "content": "Hello!"}]}),
+    ),
 )
 
 
@@ -80,8 +90,20 @@ def check_bounds(host: str, duration: float, scenarios: int) -> None:
 
 
 def run_scenario(base_url: str, scenario: Scenario, duration: float, connections: int) -> dict[str, Any]:
-    command = ["node", str(AUTOCANNON), "--json", "--no-progress", "--duration", f"{duration:g}",
-               "--connections", str(connections), "--timeout", "10", "--method", scenario.method]
+    command = [
+        "node",
+        str(AUTOCANNON),
+        "--json",
+        "--no-progress",
+        "--duration",
+        f"{duration:g}",
+        "--connections",
+        str(connections),
+        "--timeout",
+        "10",
+        "--method",
+        scenario.method,
+    ]
     for name, value in scenario.headers.items():
         command += ["--headers", f"{name}={value}"]
     if scenario.body:
@@ -102,8 +124,12 @@ def run_scenario(base_url: str, scenario: Scenario, duration: float, connections
         "connections": raw["connections"],
         "requests": responses,
         "requests_per_s": round(responses / raw["duration"], 1) if raw["duration"] else 0.0,
-        "latency_ms": {"p50": raw["latency"]["p50"], "p99": raw["latency"]["p99"],
-                       "max": raw["latency"]["max"], "mean": raw["latency"]["mean"]},
+        "latency_ms": {
+            "p50": raw["latency"]["p50"],
+            "p99": raw["latency"]["p99"],
+            "max": raw["latency"]["max"],
+            "mean": raw["latency"]["mean"],
+        },
         "statuses": statuses,
         "errors": raw["errors"],
         "timeouts": raw["timeouts"],
@@ -126,12 +152,16 @@ def failures(report: dict[str, Any]) -> list[str]:
 
 
 def print_table(report: dict[str, Any]) -> None:
-    print(f"{'scenario':<16} {'req/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'errors':>6} "
-          f"{'timeouts':>8} {'unexpected':>10}  statuses")
+    print(
+        f"{'scenario':<16} {'req/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'errors':>6} "
+        f"{'timeouts':>8} {'unexpected':>10}  statuses"
+    )
     for s in report["scenarios"]:
-        print(f"{s['name']:<16} {s['requests_per_s']:>9.1f} {s['latency_ms']['p50']:>7} {s['latency_ms']['p99']:>7} "
-              f"{s['latency_ms']['max']:>7} {s['errors']:>6} {s['timeouts']:>8} {s['unexpected_status']:>10}  "
-              + ", ".join(f"{code}: {count}" for code, count in sorted(s["statuses"].items())))
+        print(
+            f"{s['name']:<16} {s['requests_per_s']:>9.1f} {s['latency_ms']['p50']:>7} {s['latency_ms']['p99']:>7} "
+            f"{s['latency_ms']['max']:>7} {s['errors']:>6} {s['timeouts']:>8} {s['unexpected_status']:>10}  "
+            + ", ".join(f"{code}: {count}" for code, count in sorted(s["statuses"].items()))
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,8 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per scenario (default: 10)")
     parser.add_argument("--connections", type=int, default=10, help="concurrent connections (default: 10)")
     parser.add_argument("--host", default=ALLOWED_HOST, help=f"only {ALLOWED_HOST} is accepted")
-    parser.add_argument("--scenario", action="append", choices=[s.name for s in SCENARIOS],
-                        help="run only this scenario (repeatable; default: all)")
+    parser.add_argument(
+        "--scenario",
+        action="append",
+        choices=[s.name for s in SCENARIOS],
+        help="run only this scenario (repeatable; default: all)",
+    )
     parser.add_argument("--output", type=Path, default=REPORT_DIR / "latest.json", help="where the JSON report goes")
     args = parser.parse_args(argv)
     scenarios = [s for s in SCENARIOS if not args.scenario or s.name in args.scenario]

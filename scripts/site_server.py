@@ -22,12 +22,16 @@ class RunningServer:
 
 
 @contextlib.contextmanager
-def running_server(site_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
-                   stderr: IO[Any] | int = subprocess.PIPE) -> Iterator[RunningServer]:
+def running_server(
+    site_dir: Path, *, host: str = "127.0.0.1", port: int = 0, stderr: IO[Any] | int = subprocess.PIPE
+) -> Iterator[RunningServer]:
     """Serve `site_dir` (and the sandbox API) on `host:port` (0: a free port) until the block ends."""
     process = subprocess.Popen(
         [sys.executable, "-m", "playground.server", "--site", str(site_dir), "--host", host, "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
@@ -38,7 +42,7 @@ def running_server(site_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
             process.kill()
             errors = process.stderr.read() if process.stderr is not None else ""
             raise RuntimeError(f"the server did not start: {line!r} {errors}")
-        yield RunningServer(line[line.index("http://"):].strip(), process)
+        yield RunningServer(line[line.index("http://") :].strip(), process)
     finally:
         process.terminate()
         try:

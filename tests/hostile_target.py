@@ -38,8 +38,15 @@ class HostileHandler(BaseHTTPRequestHandler):
             self.cors()
         self.end_headers()
 
-    def answer(self, status: int, content_type: str | None, body: bytes, *, length: bool = True,
-               headers: tuple[tuple[str, str], ...] = ()) -> None:
+    def answer(
+        self,
+        status: int,
+        content_type: str | None,
+        body: bytes,
+        *,
+        length: bool = True,
+        headers: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         self.send_response(status)
         self.cors()
         if content_type:
@@ -49,10 +56,9 @@ class HostileHandler(BaseHTTPRequestHandler):
         if length:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        # The page may abort the request (Cancel, a time limit, or a refused huge body).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the page aborted the request (Cancel, a time limit, or a refused huge body)
 
     def do_GET(self) -> None:  # noqa: N802
         route = self.route()

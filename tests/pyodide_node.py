@@ -30,10 +30,28 @@ def pure_wheels(requirements: list[str]) -> list[Path]:
     """Download (once) the pure-Python wheels of `name==version` requirements."""
     WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
-         # Pure-Python wheels only: Pyodide cannot load CPython's compiled ones.
-         "--only-binary=:all:", "--platform", "any", "--python-version", "3.14", "--implementation", "py",
-         "--abi", "none", "--dest", str(WHEEL_CACHE), *requirements],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            # Pure-Python wheels only: Pyodide cannot load CPython's compiled ones.
+            "--only-binary=:all:",
+            "--platform",
+            "any",
+            "--python-version",
+            "3.14",
+            "--implementation",
+            "py",
+            "--abi",
+            "none",
+            "--dest",
+            str(WHEEL_CACHE),
+            *requirements,
+        ],
         check=True,
     )
     wheels = []
@@ -53,14 +71,32 @@ def jspi_flags(node: str) -> list[str]:
     return []
 
 
-def run_in_pyodide(program: str, site_dir: Path, wheels: list[Path], args: list[str],
-                   timeout: float = 600, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_in_pyodide(
+    program: str,
+    site_dir: Path,
+    wheels: list[Path],
+    args: list[str],
+    timeout: float = 600,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run `tests/pyodide/<program>` in the Pyodide vendored into `site_dir`, with `args`
     (and `env` added to the environment: TZ, PLAYGROUND_SNAPSHOT)."""
     node = shutil.which("node")
     assert node, "Node.js is required (scripts/setup.sh checks it)"
     return subprocess.run(
-        [node, *jspi_flags(node), str(RUNNER), str(site_dir / "pyodide"), str(ROOT),
-         str(ROOT / "tests" / "pyodide" / program), *map(str, wheels), "--", *args],
-        capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})},
+        [
+            node,
+            *jspi_flags(node),
+            str(RUNNER),
+            str(site_dir / "pyodide"),
+            str(ROOT),
+            str(ROOT / "tests" / "pyodide" / program),
+            *map(str, wheels),
+            "--",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
     )

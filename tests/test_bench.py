@@ -7,9 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 import bench as bench_command  # scripts/bench.py, the command
 import benchkit as bench  # scripts/ is on sys.path (tests/conftest.py)
-import pytest
 
 
 def test_figure_median_and_unknown_unit() -> None:
@@ -27,16 +28,19 @@ def test_ratio_needs_both_values_and_a_nonzero_denominator() -> None:
     assert bench.ratio(6.0, 0) is None
 
 
-@pytest.mark.parametrize(("value", "unit", "shown"), [
-    (1234.4, "ms", "1,234 ms"),
-    (61.26, "s", "61.3 s"),
-    (3.0, "count", "3"),
-    (0.714, "ratio", "0.71×"),
-    (13_600_000, "bytes", "13.60 MB"),
-    (422_700, "bytes", "422.7 kB"),
-    (0, "bytes", "0 B"),
-    (None, "ms", "n/a"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (1234.4, "ms", "1,234 ms"),
+        (61.26, "s", "61.3 s"),
+        (3.0, "count", "3"),
+        (0.714, "ratio", "0.71×"),
+        (13_600_000, "bytes", "13.60 MB"),
+        (422_700, "bytes", "422.7 kB"),
+        (0, "bytes", "0 B"),
+        (None, "ms", "n/a"),
+    ],
+)
 def test_format_value(value: float | None, unit: str, shown: str) -> None:
     assert bench.format_value(value, unit) == shown
 
@@ -44,7 +48,9 @@ def test_format_value(value: float | None, unit: str, shown: str) -> None:
 def sample_figures() -> list[bench.Figure]:
     return [
         bench.Figure("floor.cold", "Floor, cold", "ms", samples=[4000.0, 5000.0, 6000.0]),
-        bench.Figure("ours.cold", "Ours, cold", "ms", samples=[6000.0, 7500.0, 9000.0], ratios=["floor.cold", "missing"]),
+        bench.Figure(
+            "ours.cold", "Ours, cold", "ms", samples=[6000.0, 7500.0, 9000.0], ratios=["floor.cold", "missing"]
+        ),
         bench.Figure("bytes.home.pyodide", "Bytes, /: Pyodide", "bytes", samples=[0, 0, 0]),
         bench.Figure("peer.result.cold", "Peer", "ms"),
     ]
@@ -68,8 +74,12 @@ def test_results_document_is_json_with_every_figure_and_its_samples() -> None:
     assert document["schema"] == bench.SCHEMA_VERSION
     assert document["meta"] == meta
     assert document["notes"] == ["a note"]
-    assert [figure["id"] for figure in document["figures"]] == ["floor.cold", "ours.cold", "bytes.home.pyodide",
-                                                                 "peer.result.cold"]
+    assert [figure["id"] for figure in document["figures"]] == [
+        "floor.cold",
+        "ours.cold",
+        "bytes.home.pyodide",
+        "peer.result.cold",
+    ]
     ours = document["figures"][1]
     assert set(ours) == {"id", "label", "unit", "median", "min", "max", "runs", "samples", "ratios", "note"}
     assert ours["median"] == 7500.0 and ours["min"] == 6000.0 and ours["max"] == 9000.0 and ours["runs"] == 3
@@ -80,16 +90,22 @@ def test_results_document_is_json_with_every_figure_and_its_samples() -> None:
 
 
 def test_long_task_summary_counts_only_tasks_that_started_before_ready() -> None:
-    tasks = [{"start": 100.0, "duration": 60.0}, {"start": 900.0, "duration": 250.0}, {"start": 5000.0, "duration": 400.0}]
+    tasks = [
+        {"start": 100.0, "duration": 60.0},
+        {"start": 900.0, "duration": 250.0},
+        {"start": 5000.0, "duration": 400.0},
+    ]
     assert bench.long_task_summary(tasks, until_ms=1000.0) == {"count": 2, "max": 250.0, "total": 310.0}
     assert bench.long_task_summary([], until_ms=1000.0) == {"count": 0, "max": 0.0, "total": 0.0}
 
 
 def test_first_request_ms_picks_the_earliest_wanted_request() -> None:
-    timeline = [{"url": "http://h/assets/playground/worker.mjs", "start": 700.0},
-                {"url": "http://h/pyodide/pyodide.asm.wasm", "start": 950.0},
-                {"url": "http://h/pyodide/pyodide.mjs", "start": 900.0},
-                {"url": "http://h/pyodide/api_auth_playground-0.1.0-py3-none-any.whl", "start": 4000.0}]
+    timeline = [
+        {"url": "http://h/assets/playground/worker.mjs", "start": 700.0},
+        {"url": "http://h/pyodide/pyodide.asm.wasm", "start": 950.0},
+        {"url": "http://h/pyodide/pyodide.mjs", "start": 900.0},
+        {"url": "http://h/pyodide/api_auth_playground-0.1.0-py3-none-any.whl", "start": 4000.0},
+    ]
     assert bench.first_request_ms(timeline, bench.is_pyodide_url) == 900.0
     assert bench.first_request_ms(timeline, bench.is_wheel_url) == 4000.0
     assert bench.first_request_ms(timeline[:3], bench.is_wheel_url) is None
@@ -119,19 +135,34 @@ def test_peer_cdn_urls_map_to_local_files(tmp_path: Path) -> None:
     local = bench.peer_local_file(f"https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.asm.wasm", tmp_path)
     assert local == tmp_path / "pyodide.asm.wasm"
     # The classic pyodide.js is not vendored: it comes from the same npm package.
-    assert bench.peer_local_file(f"https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.js", tmp_path) == \
-        bench.NODE_MODULES / "pyodide" / "pyodide.js"
-    assert bench.peer_local_file("https://cdnjs.cloudflare.com/ajax/libs/ace/1.16.0/mode-python.js", tmp_path) == \
-        bench.NODE_MODULES / "ace-builds" / "src-min-noconflict" / "mode-python.js"
-    assert bench.peer_local_file("https://cdnjs.cloudflare.com/ajax/libs/highlight.js/11.7.0/highlight.min.js",
-                                 tmp_path) == bench.NODE_MODULES / "@highlightjs" / "cdn-assets" / "highlight.min.js"
-    assert bench.peer_local_file("https://cdn.jsdelivr.net/npm/highlightjs-themes@1.0.0/tomorrow.min.css", tmp_path) == \
-        bench.NODE_MODULES / "highlightjs-themes" / "tomorrow.css"
+    assert (
+        bench.peer_local_file(f"https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.js", tmp_path)
+        == bench.NODE_MODULES / "pyodide" / "pyodide.js"
+    )
+    assert (
+        bench.peer_local_file("https://cdnjs.cloudflare.com/ajax/libs/ace/1.16.0/mode-python.js", tmp_path)
+        == bench.NODE_MODULES / "ace-builds" / "src-min-noconflict" / "mode-python.js"
+    )
+    assert (
+        bench.peer_local_file("https://cdnjs.cloudflare.com/ajax/libs/highlight.js/11.7.0/highlight.min.js", tmp_path)
+        == bench.NODE_MODULES / "@highlightjs" / "cdn-assets" / "highlight.min.js"
+    )
+    assert (
+        bench.peer_local_file("https://cdn.jsdelivr.net/npm/highlightjs-themes@1.0.0/tomorrow.min.css", tmp_path)
+        == bench.NODE_MODULES / "highlightjs-themes" / "tomorrow.css"
+    )
     # No offline copy of micropip; nothing outside the known CDN paths; no way out of a folder.
-    assert bench.peer_local_file(f"https://cdn.jsdelivr.net/pyodide/v{version}/full/micropip-0.11.1-py3-none-any.whl",
-                                 tmp_path) is None
+    assert (
+        bench.peer_local_file(
+            f"https://cdn.jsdelivr.net/pyodide/v{version}/full/micropip-0.11.1-py3-none-any.whl", tmp_path
+        )
+        is None
+    )
     assert bench.peer_local_file("https://fonts.googleapis.com/css?family=Roboto", tmp_path) is None
-    assert bench.peer_local_file("https://cdnjs.cloudflare.com/ajax/libs/ace/1.16.0/../../../../etc/passwd", tmp_path) is None
+    assert (
+        bench.peer_local_file("https://cdnjs.cloudflare.com/ajax/libs/ace/1.16.0/../../../../etc/passwd", tmp_path)
+        is None
+    )
 
 
 def test_peer_page_pins_our_pyodide_version_and_prints_the_marker() -> None:
@@ -152,8 +183,10 @@ def test_default_json_path_is_git_ignored() -> None:
 
 class _FinishedBench:
     peer_url = "http://127.0.0.1:1/"
-    peer_routes = {"https://cdn.jsdelivr.net/pyodide/v1/full/pyodide.js": "node_modules/pyodide/pyodide.js",
-                   "https://cdn.jsdelivr.net/pyodide/v1/full/micropip.whl": "404 (no local copy)"}
+    peer_routes = {
+        "https://cdn.jsdelivr.net/pyodide/v1/full/pyodide.js": "node_modules/pyodide/pyodide.js",
+        "https://cdn.jsdelivr.net/pyodide/v1/full/micropip.whl": "404 (no local copy)",
+    }
     third_party: set[str] = set()
     quiet_waits = [1.0, 1.5, 6.0]
 
@@ -222,9 +255,17 @@ def test_floor_on_our_page_needs_our_start_up_scripts(tmp_path: Path) -> None:
 
 
 def finished_run() -> tuple[list[bench.Figure], dict[str, object], list[str]]:
-    meta = {"date": "2026-12-04T10:00:00+00:00", "cores": 2, "load_average_1min_at_start": 0.5,
-            "load_average_1min_at_end": 1.0, "platform": "Linux-test", "chromium": "Chromium 156.0",
-            "pyodide": "314.0.7", "runs": 3, "built_here": False}
+    meta = {
+        "date": "2026-12-04T10:00:00+00:00",
+        "cores": 2,
+        "load_average_1min_at_start": 0.5,
+        "load_average_1min_at_end": 1.0,
+        "platform": "Linux-test",
+        "chromium": "Chromium 156.0",
+        "pyodide": "314.0.7",
+        "runs": 3,
+        "built_here": False,
+    }
     return sample_figures(), meta, ["a note", "another note"]
 
 
@@ -232,9 +273,11 @@ def test_latest_section_holds_the_runs_context_table_and_notes_between_the_marke
     section = bench.latest_section(*finished_run())
     lines = section.splitlines()
     assert lines[0] == bench.DOC_START and lines[-1] == bench.DOC_END
-    assert lines[2] == ("Latest run: 2026-12-04T10:00:00+00:00, 2 cores (1-min load average 0.5 → 1.0 from start to "
-                        "end), Chromium 156.0, Pyodide 314.0.7, 3 run(s) per start-up figure, on Linux-test, "
-                        "a prebuilt site (`--site-dir`).")
+    assert lines[2] == (
+        "Latest run: 2026-12-04T10:00:00+00:00, 2 cores (1-min load average 0.5 → 1.0 from start to "
+        "end), Chromium 156.0, Pyodide 314.0.7, 3 run(s) per start-up figure, on Linux-test, "
+        "a prebuilt site (`--site-dir`)."
+    )
     assert bench.render_table(sample_figures()) in section
     assert lines[-4:-2] == ["- a note", "- another note"]
 
@@ -251,13 +294,16 @@ def test_the_writer_replaces_exactly_the_marked_section() -> None:
     assert bench.replace_latest_section(rewritten, section) == rewritten
 
 
-@pytest.mark.parametrize("document", [
-    "no markers at all",
-    f"{bench.DOC_START}\nonly the start",
-    f"only the end\n{bench.DOC_END}",
-    f"{bench.DOC_START}\n{bench.DOC_END}\n{bench.DOC_START}\n{bench.DOC_END}",
-    f"{bench.DOC_END}\nthe end first\n{bench.DOC_START}",
-])
+@pytest.mark.parametrize(
+    "document",
+    [
+        "no markers at all",
+        f"{bench.DOC_START}\nonly the start",
+        f"only the end\n{bench.DOC_END}",
+        f"{bench.DOC_START}\n{bench.DOC_END}\n{bench.DOC_START}\n{bench.DOC_END}",
+        f"{bench.DOC_END}\nthe end first\n{bench.DOC_START}",
+    ],
+)
 def test_the_writer_refuses_a_document_without_one_well_ordered_pair_of_markers(document: str) -> None:
     with pytest.raises(ValueError, match="marker"):
         bench.replace_latest_section(document, bench.latest_section(*finished_run()))
@@ -275,8 +321,8 @@ def test_the_maintainers_performance_document_has_one_latest_run_section() -> No
     document = bench.DEFAULT_DOC.read_text(encoding="utf-8")
     section = bench.latest_section(*finished_run())
     rewritten = bench.replace_latest_section(document, section)
-    assert rewritten.startswith(document[:document.index(bench.DOC_START)])
-    assert rewritten.endswith(document[document.index(bench.DOC_END) + len(bench.DOC_END):])
+    assert rewritten.startswith(document[: document.index(bench.DOC_START)])
+    assert rewritten.endswith(document[document.index(bench.DOC_END) + len(bench.DOC_END) :])
 
 
 def test_bench_writes_the_document_unless_told_not_to() -> None:

@@ -23,8 +23,9 @@ def test_table_shows_medians_and_paired_ratios() -> None:
     table = bench_ab.render_table(samples, ["en"])
     en = next(line for line in table.splitlines() if line.startswith("| en |"))
     # after ÷ before per round: 0.8 and 1.0; before ÷ floor: 1.5 and 1.3; after ÷ floor: 1.2 and 1.3.
-    assert en == ("| en | 2,050 ms | 1,900 ms | 0.900× (0.80× – 1.00×) | 1.400× (1.30× – 1.50×)"
-                  " | 1.250× (1.20× – 1.30×) |")
+    assert en == (
+        "| en | 2,050 ms | 1,900 ms | 0.900× (0.80× – 1.00×) | 1.400× (1.30× – 1.50×) | 1.250× (1.20× – 1.30×) |"
+    )
     assert "| floor | 1,500 ms |" in table
 
 
@@ -40,6 +41,10 @@ def test_both_builds_must_be_built_sites(tmp_path: Path, site_dir: Path, capsys)
 def test_one_round_loads_each_page_of_each_build(site_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "ab.json"
     result = bench_ab.main([str(site_dir), str(site_dir), "--rounds", "1", "--pages", "en", "--json", str(out)])
-    assert {name: len(values) for name, values in result["samples"].items()} == {"floor": 1, "before.en": 1, "after.en": 1}
+    assert {name: len(values) for name, values in result["samples"].items()} == {
+        "floor": 1,
+        "before.en": 1,
+        "after.en": 1,
+    }
     assert all(value > 0 for values in result["samples"].values() for value in values)
     assert json.loads(out.read_text(encoding="utf-8"))["samples"] == result["samples"]

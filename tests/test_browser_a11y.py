@@ -46,6 +46,7 @@ PAGES = sorted(_page_url(md) for md in (DOCS / "en").rglob("*.md")) + ["404.html
 
 # --- axe ------------------------------------------------------------------------------------------
 
+
 def axe_source() -> str:
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run scripts/setup.sh (npm ci installs axe-core)")
@@ -87,6 +88,7 @@ def assert_no_violations(tab, state: str) -> None:
 
 
 # --- browser contexts: one per palette, so Pyodide's files are cached after the first page -------
+
 
 @pytest.fixture(scope="module", params=list(SCHEMES))
 def scheme_context(request, browser):
@@ -146,6 +148,7 @@ def use_playground(tab, check) -> None:
 
 # --- every page -------------------------------------------------------------------------------------
 
+
 def test_every_built_page_is_checked(site_dir: Path) -> None:
     for lang, prefix in PREFIX.items():
         root = site_dir / prefix
@@ -190,11 +193,15 @@ def test_no_axe_violations_when_python_cannot_load(site_server: str, scheme_cont
 # --- the playground by keyboard alone -----------------------------------------------------------------
 
 # Which element is which, in messages: its playground class, else its tag.
-DESCRIBE = """const describe = (el) => [...el.classList].find((c) => c.startsWith("playground")) || el.tagName.toLowerCase();
+DESCRIBE = """const describe = (el) =>
+  [...el.classList].find((c) => c.startsWith("playground")) || el.tagName.toLowerCase();
 const CONTROL = "input, select, textarea, button, summary, a[href], [tabindex]";"""
 
-FOCUSED = """() => {
-  """ + DESCRIBE + """
+FOCUSED = (
+    """() => {
+  """
+    + DESCRIBE
+    + """
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
@@ -210,22 +217,29 @@ FOCUSED = """() => {
              background: style.backgroundColor, border: style.borderColor, color: style.color },
   };
 }"""
+)
 
-STYLE_OF = """(el) => { const s = getComputedStyle(el); return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+STYLE_OF = """(el) => { const s = getComputedStyle(el);
+  return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
   shadow: s.boxShadow, background: s.backgroundColor, border: s.borderColor, color: s.color }; }"""
 
 # Every Tab stop of the playground, in document order: its controls, and (Chromium makes them
 # keyboard-focusable, so keyboard users can scroll them) boxes that scroll and hold no control.
-CONTROLS = """(root) => {
-  """ + DESCRIBE + """
+CONTROLS = (
+    """(root) => {
+  """
+    + DESCRIBE
+    + """
   return [...root.querySelectorAll("*")].filter((el) => {
     if (el.disabled || el.getClientRects().length === 0) return false;
-    if (el.matches(CONTROL)) return el.tabIndex >= 0 && !(el.type === "radio" && !el.checked);  // a radio group is one Tab stop
+    // a radio group is one Tab stop
+    if (el.matches(CONTROL)) return el.tabIndex >= 0 && !(el.type === "radio" && !el.checked);
     const s = getComputedStyle(el);
     return /auto|scroll/.test(s.overflowX + s.overflowY) && !el.querySelector(CONTROL)
       && (el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth);
   }).map(describe);
 }"""
+)
 
 HEADER_BUILT = "() => document.querySelector('.playground__header').textContent.startsWith('Authorization: Api-Key ')"
 ROLE_AND_NAME = re.compile(r'^(?P<role>[\w-]+) "(?P<name>.*)"')
@@ -239,7 +253,9 @@ def accessible_name(tab) -> str:
     if found:
         return found.group("name").strip()
     # A <summary> shows as plain text in the snapshot: its text is what it is called.
-    return tab.evaluate("() => document.activeElement.matches('summary') ? document.activeElement.textContent.trim() : ''")
+    return tab.evaluate(
+        "() => document.activeElement.matches('summary') ? document.activeElement.textContent.trim() : ''"
+    )
 
 
 def focus_visible(before: dict, after: dict) -> bool:
@@ -274,7 +290,9 @@ def test_a_whole_request_by_keyboard_alone(playground_tab) -> None:
     tab.locator("body").focus()
     tab_to(tab, ".playground__demo")  # from the top of the page: skip link, header, navigation, ...
     tab.keyboard.press("Enter")
-    tab.wait_for_function("(key) => document.querySelector('.playground__key').value === key", arg=playground.MAIAGENT_DEMO_KEY)
+    tab.wait_for_function(
+        "(key) => document.querySelector('.playground__key').value === key", arg=playground.MAIAGENT_DEMO_KEY
+    )
     tab.wait_for_function(HEADER_BUILT)
     tab_to(tab, ".playground__send")
     tab.keyboard.press("Enter")
@@ -287,7 +305,9 @@ def test_a_whole_request_by_keyboard_alone(playground_tab) -> None:
 
     tab_to(tab, ".playground__run")
     tab.keyboard.press("Enter")
-    tab.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined", timeout=30_000)
+    tab.wait_for_function(
+        "() => document.querySelector('.playground__output').dataset.ok !== undefined", timeout=30_000
+    )
     assert tab.evaluate(focused, ".playground__run")
     assert tab.locator(".playground__run").get_attribute("aria-disabled") is None
 
@@ -338,12 +358,17 @@ def test_every_control_is_reached_by_tab_with_visible_focus_and_a_name(playgroun
         reached.append(what)
         handle = tab.evaluate_handle("() => document.activeElement")
         if focused["control"] and not accessible_name(tab):
-            problems.append(f"{what}: no accessible name ({tab.locator(':focus').aria_snapshot()!r}; label sources: {focused['name']!r})")
+            problems.append(
+                f"{what}: no accessible name ({tab.locator(':focus').aria_snapshot()!r};"
+                f" label sources: {focused['name']!r})"
+            )
         if not focused["visible"]:
             problems.append(f"{what}: focused by Tab but not :focus-visible")
         tab.keyboard.press("Tab")
         unfocused = tab.evaluate(STYLE_OF, handle)
         if not focus_visible(unfocused, focused["style"]):
             problems.append(f"{what}: looks the same focused and not ({focused['style']} vs {unfocused})")
-    assert reached == expected, f"Tab order does not reach every control of the playground, in order:\n{reached}\n{expected}"
+    assert reached == expected, (
+        f"Tab order does not reach every control of the playground, in order:\n{reached}\n{expected}"
+    )
     assert not problems, "\n".join(problems)

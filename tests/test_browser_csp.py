@@ -29,8 +29,10 @@ def _page_path(parts: tuple[str, ...]) -> str:
 
 
 # Every page of a language, from its Markdown sources (index.md -> "", a/b.md -> "a/b/").
-PAGES = sorted(_page_path(md.relative_to(DOCS / "en").with_suffix("").parts).removesuffix("index/")
-               for md in (DOCS / "en").rglob("*.md"))
+PAGES = sorted(
+    _page_path(md.relative_to(DOCS / "en").with_suffix("").parts).removesuffix("index/")
+    for md in (DOCS / "en").rglob("*.md")
+)
 READY = 60_000
 WATCH = """
 window.__cspViolations = [];
@@ -46,15 +48,21 @@ class Watcher:
         self.tab = tab
         self.messages: list[str] = []
         tab.add_init_script(WATCH)
-        tab.on("console", lambda m: m.type in ("error", "warning") and self.messages.append(f"console {m.type}: {m.text}"))
+        tab.on(
+            "console", lambda m: m.type in ("error", "warning") and self.messages.append(f"console {m.type}: {m.text}")
+        )
         tab.on("pageerror", lambda error: self.messages.append(f"page error: {error}"))
         self.cdp = context.new_cdp_session(tab)
-        self.cdp.on("Log.entryAdded", lambda e: self.messages.append(
-            f"log {e['entry']['source']} {e['entry']['level']}: {e['entry']['text']}"))
+        self.cdp.on(
+            "Log.entryAdded",
+            lambda e: self.messages.append(f"log {e['entry']['source']} {e['entry']['level']}: {e['entry']['text']}"),
+        )
         self.cdp.send("Log.enable")
         # Without the header nothing would be refused, and zero violations would prove nothing.
-        tab.on("response", lambda r: "content-security-policy" not in r.headers and self.messages.append(
-            f"no policy on {r.url}"))
+        tab.on(
+            "response",
+            lambda r: "content-security-policy" not in r.headers and self.messages.append(f"no policy on {r.url}"),
+        )
 
     def problems(self) -> list[str]:
         self.tab.wait_for_timeout(200)  # let the last log entries arrive
@@ -98,8 +106,10 @@ def use_material(tab) -> None:
     """Search (its Web Worker, and lunr's Japanese support), the palette toggle and content tabs."""
     box = tab.locator("input.md-search__input")
     box.click()
-    tab.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
-                          " return m && m.textContent.trim() && !/Initializing|初期化/.test(m.textContent); }")
+    tab.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() && !/Initializing|初期化/.test(m.textContent); }"
+    )
     box.press_sequentially("API")
     box.press("End")
     tab.wait_for_selector(".md-search-result__item", timeout=10_000)
@@ -146,12 +156,16 @@ def test_the_not_found_page_works_without_violations(site_server: str, watched: 
 def send(tab) -> None:
     tab.locator(".playground__response").evaluate("node => node.replaceChildren()")
     tab.click(".playground__send")
-    tab.wait_for_selector(".playground__response .playground__status, .playground__response .playground__error", timeout=30_000)
+    tab.wait_for_selector(
+        ".playground__response .playground__status, .playground__response .playground__error", timeout=30_000
+    )
 
 
 @pytest.mark.parametrize("lang", PREFIX)
 @pytest.mark.parametrize("path", ["playground/", "maiagent/authentication/"])
-def test_every_playground_feature_works_without_violations(site_server: str, watched: Watcher, lang: str, path: str) -> None:
+def test_every_playground_feature_works_without_violations(
+    site_server: str, watched: Watcher, lang: str, path: str
+) -> None:
     tab = watched.tab
     tab.goto(urljoin(site_server, PREFIX[lang] + path))
     wait_python(watched)
@@ -174,12 +188,17 @@ def use_playground(tab, site_server: str) -> None:
     tab.fill(".playground__url", site_server + "sandbox/maiagent/")
     send(tab)
     assert tab.locator(".playground__response [data-status]").get_attribute("data-status") == "200"
-    assert f"GET {site_server}sandbox/maiagent/api/v1/chatbots/" in tab.locator(".playground__response .playground__meta").text_content()
+    assert (
+        f"GET {site_server}sandbox/maiagent/api/v1/chatbots/"
+        in tab.locator(".playground__response .playground__meta").text_content()
+    )
 
     # The Python code runs in the worker.
     tab.wait_for_function("() => document.querySelector('.playground__code').value.includes('sandbox/maiagent/')")
     tab.click(".playground__run")
-    tab.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined", timeout=30_000)
+    tab.wait_for_function(
+        "() => document.querySelector('.playground__output').dataset.ok !== undefined", timeout=30_000
+    )
     assert tab.locator(".playground__output").get_attribute("data-ok") == "true"
 
     # The key in the page's examples (their HTML is restored afterwards), then every Reproduce button.
@@ -194,7 +213,9 @@ def use_playground(tab, site_server: str) -> None:
         assert verdict.get_attribute("data-equal") == "true"
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "Content Security Policy"), ("ja", "コンテンツセキュリティポリシー")])
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "Content Security Policy"), ("ja", "コンテンツセキュリティポリシー")]
+)
 def test_a_live_url_the_policy_refuses_is_explained(site_server: str, watched: Watcher, lang: str, words: str) -> None:
     tab = watched.tab
     tab.goto(urljoin(site_server, PREFIX[lang] + "playground/"))

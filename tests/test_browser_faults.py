@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from hostile_target import serving
 
 import playground
-from hostile_target import serving
 from site_server import running_server  # scripts/ (tests/conftest.py puts it on the path)
 
 pytestmark = pytest.mark.browser
@@ -22,11 +22,21 @@ PREFIX = {"en": "", "ja": "ja/"}
 READY = 60_000
 PAGE = "maiagent/authentication/"
 WORDS = {
-    "en": {"failed": "could not be loaded", "retry": "Try again", "crashed": "stopped unexpectedly",
-           "cancelled": "Cancelled: the request was stopped.",
-           "kept": "what you typed is kept", "network": "CORS"},
-    "ja": {"failed": "読み込めませんでした", "retry": "再試行", "crashed": "予期せず停止",
-           "kept": "入力内容はそのまま残っています", "network": "CORS"},
+    "en": {
+        "failed": "could not be loaded",
+        "retry": "Try again",
+        "crashed": "stopped unexpectedly",
+        "cancelled": "Cancelled: the request was stopped.",
+        "kept": "what you typed is kept",
+        "network": "CORS",
+    },
+    "ja": {
+        "failed": "読み込めませんでした",
+        "retry": "再試行",
+        "crashed": "予期せず停止",
+        "kept": "入力内容はそのまま残っています",
+        "network": "CORS",
+    },
 }
 CRASH = "import os\nos._exit(3)\n"  # ends the interpreter itself: Pyodide cannot be used again
 
@@ -47,7 +57,9 @@ def wait_ready(tab) -> None:
 def send_and_wait(tab) -> None:
     tab.locator(".playground__response").evaluate("node => node.replaceChildren()")
     tab.click(".playground__send")
-    tab.wait_for_selector(".playground__response [data-status], .playground__response .playground__error", timeout=30_000)
+    tab.wait_for_selector(
+        ".playground__response [data-status], .playground__response .playground__error", timeout=30_000
+    )
 
 
 def assert_same_document(tab) -> None:
@@ -58,15 +70,19 @@ def assert_same_document(tab) -> None:
 
 FAULTS = {
     "missing wasm": ("**/pyodide/pyodide.asm.wasm", {"status": 404, "body": "missing"}),
-    "corrupt wasm": ("**/pyodide/pyodide.asm.wasm",
-                     {"status": 200, "body": b"\x00asm\x01\x00\x00\x00garbage" * 64, "content_type": "application/wasm"}),
+    "corrupt wasm": (
+        "**/pyodide/pyodide.asm.wasm",
+        {"status": 200, "body": b"\x00asm\x01\x00\x00\x00garbage" * 64, "content_type": "application/wasm"},
+    ),
     "corrupt stdlib": ("**/pyodide/python_stdlib.zip", {"status": 200, "body": b"PK\x03\x04 not a zip" * 64}),
     "missing package": ("**/pyodide/api_auth_playground-*.whl", {"status": 404, "body": "missing"}),
 }
 
 
-@pytest.mark.parametrize(("lang", "fault"), [("en", "missing wasm"), ("ja", "corrupt wasm"),
-                                             ("en", "corrupt stdlib"), ("ja", "missing package")])
+@pytest.mark.parametrize(
+    ("lang", "fault"),
+    [("en", "missing wasm"), ("ja", "corrupt wasm"), ("en", "corrupt stdlib"), ("ja", "missing package")],
+)
 def test_a_broken_pyodide_is_explained_and_try_again_recovers(site_server: str, browser, lang: str, fault: str) -> None:
     words = WORDS[lang]
     pattern, answer = FAULTS[fault]
@@ -95,6 +111,7 @@ def test_a_broken_pyodide_is_explained_and_try_again_recovers(site_server: str, 
 
 # --- Python dies under a request ----------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def slow_server() -> Iterator[str]:
     # The hostile target's "slow8" route answers after 8 s: the crash always lands mid-request.
@@ -103,7 +120,9 @@ def slow_server() -> Iterator[str]:
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_python_dying_mid_request_is_explained_and_restarted(site_server: str, browser, slow_server: str, lang: str) -> None:
+def test_python_dying_mid_request_is_explained_and_restarted(
+    site_server: str, browser, slow_server: str, lang: str
+) -> None:
     words = WORDS[lang]
     ctx = browser.new_context()
     try:
@@ -121,8 +140,11 @@ def test_python_dying_mid_request_is_explained_and_restarted(site_server: str, b
         tab.click(".playground__run")
 
         response = tab.locator(".playground__response")
-        tab.wait_for_function("() => document.querySelector('.playground__response [data-status], .playground__response .playground__error')",
-                              timeout=30_000)
+        tab.wait_for_function(
+            "() => document.querySelector("
+            "'.playground__response [data-status], .playground__response .playground__error')",
+            timeout=30_000,
+        )
         error = response.locator(".playground__error")
         assert error.count() == 1, response.text_content()
         assert words["crashed"] in error.text_content() and words["kept"] in error.text_content()
@@ -144,7 +166,10 @@ def test_python_dying_mid_request_is_explained_and_restarted(site_server: str, b
 
 # --- the server stops, and comes back -----------------------------------------------------------------
 
-def test_cancel_from_the_other_apis_view_answers_in_the_sent_apis_box(site_server: str, browser, slow_server: str) -> None:
+
+def test_cancel_from_the_other_apis_view_answers_in_the_sent_apis_box(
+    site_server: str, browser, slow_server: str
+) -> None:
     # The reader sends to MaiAgent, looks at AIGNE Hub and cancels there: "Cancelled" went to AIGNE
     # Hub's box, and MaiAgent's kept "Sending…" for good.
     ctx = browser.new_context()

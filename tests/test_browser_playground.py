@@ -22,8 +22,10 @@ REPRODUCE_PAGES = {
     "aigne-hub/authentication/": ["aigne-hub/401-not-authenticated"],
     "playground/": ["maiagent/500-server-error", "aigne-hub/400-model-required"],
 }
-WORDS = {"en": {"equal": "Matches", "bearer": "expects", "fullwidth": "full-width space"},
-         "ja": {"equal": "一致", "bearer": "必要です", "fullwidth": "全角スペース"}}
+WORDS = {
+    "en": {"equal": "Matches", "bearer": "expects", "fullwidth": "full-width space"},
+    "ja": {"equal": "一致", "bearer": "必要です", "fullwidth": "全角スペース"},
+}
 READY = 60_000
 
 
@@ -56,6 +58,7 @@ def foreign(urls: list[str], base: str) -> list[str]:
 
 # --- documented examples, reproduced from the pages ------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", PREFIX)
 @pytest.mark.parametrize("path", REPRODUCE_PAGES)
 def test_reproduce_buttons_match_the_documented_examples(site_server: str, context, lang: str, path: str) -> None:
@@ -83,6 +86,7 @@ def test_reproduce_buttons_match_the_documented_examples(site_server: str, conte
 
 # --- the full playground, one page per language ------------------------------------------------------
 
+
 @pytest.fixture(scope="module", params=list(PREFIX))
 def pg(request, site_server: str, context):
     lang = request.param
@@ -104,7 +108,9 @@ def reset(tab, api: str = "maiagent") -> None:
 def send(tab) -> None:
     tab.locator(".playground__response").evaluate("node => node.replaceChildren()")
     tab.click(".playground__send")
-    tab.wait_for_selector(".playground__response .playground__status, .playground__response .playground__error", timeout=30_000)
+    tab.wait_for_selector(
+        ".playground__response .playground__status, .playground__response .playground__error", timeout=30_000
+    )
 
 
 def test_diagnosis_of_bearer_and_api_key_and_fullwidth_space(pg) -> None:
@@ -117,8 +123,10 @@ def test_diagnosis_of_bearer_and_api_key_and_fullwidth_space(pg) -> None:
     assert pg.locator(".playground__header").text_content() == "Authorization: Api-Key " + "•" * 16
     # "Corrected" and "the real API would answer 401" read as if this request would fail: the note
     # says that the form sends the corrected header, and that the 401 is for the key as pasted.
-    corrected = {"en": "This form sends it corrected; sent as pasted, the real API would answer 401",
-                 "ja": "このフォームは修正して送信します。貼り付けたまま送ると、実際の API は 401 を返します"}[pg.lang]
+    corrected = {
+        "en": "This form sends it corrected; sent as pasted, the real API would answer 401",
+        "ja": "このフォームは修正して送信します。貼り付けたまま送ると、実際の API は 401 を返します",
+    }[pg.lang]
     assert corrected in finding.text_content()
     if pg.lang == "ja":  # Japanese runs sentences and labels together: no space after 。 or ：
         assert "。 " not in finding.text_content() and "： " not in finding.text_content()
@@ -174,7 +182,12 @@ def test_an_unknown_key_sent_to_the_sandbox_is_explained(pg) -> None:
     send(pg)
     assert not pg.locator(".playground__response .playground__response-note").count()
     # No stray text where the note is left out (append(null) writes "null").
-    assert pg.locator(".playground__response-body").evaluate("node => [...node.childNodes].filter((n) => n.nodeType === 3).length") == 0
+    assert (
+        pg.locator(".playground__response-body").evaluate(
+            "node => [...node.childNodes].filter((n) => n.nodeType === 3).length"
+        )
+        == 0
+    )
 
 
 def test_invalid_json_body_is_not_sent(pg) -> None:
@@ -204,7 +217,10 @@ def test_switching_the_api_keeps_what_was_typed_for_each(pg) -> None:
 
         pg.select_option(".playground__api", "aigne-hub")
         hub = adapter.info()["apis"]["aigne-hub"]["default_request"]
-        assert (pg.input_value(".playground__path"), pg.input_value(".playground__body-input")) == (hub["path"], hub["body"])
+        assert (pg.input_value(".playground__path"), pg.input_value(".playground__body-input")) == (
+            hub["path"],
+            hub["body"],
+        )
         assert pg.locator(".playground__response").inner_html() == ""  # no answer from the other API
         assert pg.get_attribute(".playground__url", "placeholder") == "https://your-aigne-hub-url/"
 
@@ -235,7 +251,10 @@ def test_a_key_and_a_live_url_stay_with_their_api(pg) -> None:
 
         pg.select_option(".playground__api", "maiagent")
         assert pg.input_value(".playground__key") == "maiagent-key-1234"
-        assert pg.is_checked(".playground__target-live") and pg.input_value(".playground__url") == "http://127.0.0.1:9/maiagent/"
+        assert (
+            pg.is_checked(".playground__target-live")
+            and pg.input_value(".playground__url") == "http://127.0.0.1:9/maiagent/"
+        )
         pg.select_option(".playground__api", "aigne-hub")
         assert pg.input_value(".playground__key") == "hub-key-5678"
     finally:
@@ -306,7 +325,10 @@ def test_request_to_the_local_server_as_a_live_target(pg, site_server: str) -> N
     body = json.loads(pg.locator(".playground__response .playground__body code").text_content())
     assert body["count"] == 3 and len(body["results"]) == 1
     assert body["next"].startswith(site_server + "sandbox/maiagent/api/v1/chatbots/")
-    assert f"GET {site_server}sandbox/maiagent/api/v1/chatbots/?pageSize=1" in pg.locator(".playground__response .playground__meta").text_content()
+    assert (
+        f"GET {site_server}sandbox/maiagent/api/v1/chatbots/?pageSize=1"
+        in pg.locator(".playground__response .playground__meta").text_content()
+    )
 
 
 def test_unreachable_live_target_is_explained(pg) -> None:
@@ -318,7 +340,10 @@ def test_unreachable_live_target_is_explained(pg) -> None:
     assert "CORS" in error
     assert {"en": "the server is not running", "ja": "サーバーが起動していない"}[pg.lang] in error
     # Which request got no answer.
-    assert "GET http://127.0.0.1:9/api/v1/chatbots/" in pg.locator(".playground__response .playground__meta").text_content()
+    assert (
+        "GET http://127.0.0.1:9/api/v1/chatbots/"
+        in pg.locator(".playground__response .playground__meta").text_content()
+    )
     pg.fill(".playground__url", "ftp://127.0.0.1/")
     send(pg)
     assert "ftp:" in pg.locator(".playground__response .playground__error").text_content()
@@ -387,7 +412,9 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
     pg.select_option(".playground__method", "GET")
     pg.fill(".playground__path", "/api/v1/chatbots/")
-    pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('\"GET\", \"/api/v1/chatbots/\"')")
+    pg.wait_for_function(
+        "() => document.querySelector('.playground__code').value.includes('\"GET\", \"/api/v1/chatbots/\"')"
+    )
     code = pg.locator(".playground__code").input_value()
     assert 'os.environ["MAIAGENT_API_KEY"]' in code and playground.MAIAGENT_DEMO_KEY not in code
     pg.click(".playground__run")
@@ -412,7 +439,9 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     hint = pg.locator(".playground__code-hint")
     assert "MAIAGENT_API_KEY" in hint.text_content()
     pg.check(".playground__usekey")
-    pg.wait_for_function(f"() => document.querySelector('.playground__code').value.includes('\"{playground.MAIAGENT_DEMO_KEY}\"')")
+    pg.wait_for_function(
+        f"() => document.querySelector('.playground__code').value.includes('\"{playground.MAIAGENT_DEMO_KEY}\"')"
+    )
     # The note above the code no longer says the key comes from the environment.
     assert "MAIAGENT_API_KEY" not in hint.text_content()
     assert {"en": "do not share it", "ja": "共有やコミットはしないでください"}[pg.lang] in hint.text_content()
@@ -425,7 +454,10 @@ def test_on_a_phone_the_answer_comes_into_view(pg) -> None:
     # Send and Run often sit near the bottom of a phone's screen; their answer appears below them.
     reset(pg)
     pg.set_viewport_size({"width": 390, "height": 844})
-    in_view = "(selector) => { const r = document.querySelector(selector).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 60; }"
+    in_view = (
+        "(selector) => { const r = document.querySelector(selector).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < innerHeight - 60; }"
+    )
     try:
         pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
         pg.locator(".playground__send").evaluate("node => node.scrollIntoView({ block: 'end' })")
@@ -450,7 +482,9 @@ def test_running_the_code_before_typing_a_key_gets_the_documented_401(pg) -> Non
     reset(pg)
     pg.click(".playground__reset")
     # MaiAgent's code: reset() passed through AIGNE Hub, whose code may still be in the box for a moment.
-    pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ[\"MAIAGENT_API_KEY\"]')")
+    pg.wait_for_function(
+        "() => document.querySelector('.playground__code').value.includes('os.environ[\"MAIAGENT_API_KEY\"]')"
+    )
     output = pg.locator(".playground__output")
     output.evaluate("node => delete node.dataset.ok")
     pg.click(".playground__run")
@@ -466,7 +500,9 @@ def test_code_kept_across_a_switch_runs_with_its_own_apis_key(pg) -> None:
     reset(pg)
     try:
         pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
-        pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ[\"MAIAGENT_API_KEY\"]')")
+        pg.wait_for_function(
+            "() => document.querySelector('.playground__code').value.includes('os.environ[\"MAIAGENT_API_KEY\"]')"
+        )
         code = pg.locator(".playground__code")
         code.fill(code.input_value() + "\nprint('edited')\n")
         pg.select_option(".playground__api", "aigne-hub")
@@ -494,7 +530,8 @@ def test_code_typed_while_new_code_is_generated_is_kept(pg) -> None:
     reset(pg)
     pg.click(".playground__reset")
     pg.locator(".playground__code").evaluate(
-        "node => { node.value = 'print(\"mine\")'; node.dispatchEvent(new Event('input', { bubbles: true })); }")
+        "node => { node.value = 'print(\"mine\")'; node.dispatchEvent(new Event('input', { bubbles: true })); }"
+    )
     pg.wait_for_timeout(1500)  # the debounce (120 ms) and Python's answer have come and gone
     assert pg.locator(".playground__code").input_value() == 'print("mine")'
     pg.click(".playground__reset")
@@ -512,7 +549,9 @@ def test_endless_code_is_stopped_and_python_restarts(pg) -> None:
     assert {"en": "was stopped", "ja": "停止しました"}[pg.lang] in pg.locator(".playground__output").text_content()
     pg.wait_for_selector(".playground__response .playground__error")
     error = pg.locator(".playground__response .playground__error").text_content()
-    assert {"en": "Not done: the code was still running", "ja": "実行されませんでした：コードの実行が続いていたため"}[pg.lang] in error
+    assert {"en": "Not done: the code was still running", "ja": "実行されませんでした：コードの実行が続いていたため"}[
+        pg.lang
+    ] in error
     # The page stayed responsive, and a new Python answers again.
     pg.click(".playground__reset")
     pg.wait_for_selector("[data-python=ready]", state="attached", timeout=READY)
@@ -527,7 +566,10 @@ def test_the_key_is_kept_nowhere_unless_asked(pg, context) -> None:
     pg.fill(".playground__key", secret)
     pg.press(".playground__path", "Enter")  # the form sends; it never navigates
     pg.wait_for_selector(".playground__response [data-status]")
-    stored = pg.evaluate("() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie, location.href, history.length])")
+    stored = pg.evaluate(
+        "() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage),"
+        " document.cookie, location.href, history.length])"
+    )
     assert secret not in stored
     assert not context.cookies()
 
@@ -543,6 +585,7 @@ def test_the_key_is_kept_nowhere_unless_asked(pg, context) -> None:
 
 # --- loading ------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", PREFIX)
 @pytest.mark.parametrize("path", ["", "reference/"])
 def test_pages_without_a_playground_load_no_pyodide(site_server: str, context, lang: str, path: str) -> None:
@@ -557,7 +600,9 @@ def test_pages_without_a_playground_load_no_pyodide(site_server: str, context, l
 
 
 @pytest.mark.parametrize(("lang", "message"), [("en", "could not be loaded"), ("ja", "読み込めませんでした")])
-def test_a_failed_load_is_explained_and_the_page_stays_usable(site_server: str, browser, lang: str, message: str) -> None:
+def test_a_failed_load_is_explained_and_the_page_stays_usable(
+    site_server: str, browser, lang: str, message: str
+) -> None:
     ctx = browser.new_context()
     try:
         tab = ctx.new_page()
@@ -629,7 +674,9 @@ def test_use_my_key_fills_the_page_examples_only_when_asked(pg) -> None:
 
     # A key that cannot be placed safely in shell/Python/JS leaves the examples as they are.
     pg.fill(".playground__key", 'bad"key$(rm)')
-    pg.wait_for_function("() => document.querySelector('.tabbed-set pre > code').textContent.includes('$MAIAGENT_API_KEY')")
+    pg.wait_for_function(
+        "() => document.querySelector('.tabbed-set pre > code').textContent.includes('$MAIAGENT_API_KEY')"
+    )
 
     pg.uncheck(".playground__pagekey")
     pg.fill(".playground__key", secret)

@@ -44,7 +44,9 @@ def test_the_key_reaches_only_the_chosen_target(site_server: str, browser) -> No
         def send() -> None:
             tab.locator(".playground__response").evaluate("node => node.replaceChildren()")
             tab.click(".playground__send")
-            tab.wait_for_selector(".playground__response [data-status], .playground__response .playground__error", timeout=30_000)
+            tab.wait_for_selector(
+                ".playground__response [data-status], .playground__response .playground__error", timeout=30_000
+            )
 
         # The in-browser sandbox, then the chosen live target.
         send()
@@ -57,7 +59,9 @@ def test_the_key_reaches_only_the_chosen_target(site_server: str, browser) -> No
         tab.wait_for_function(f"() => document.querySelector('.playground__code').value.includes('{KEY}')")
         tab.locator(".playground__output").evaluate("node => delete node.dataset.ok")
         tab.click(".playground__run")
-        tab.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined", timeout=30_000)
+        tab.wait_for_function(
+            "() => document.querySelector('.playground__output').dataset.ok !== undefined", timeout=30_000
+        )
         tab.uncheck(".playground__usekey")
         # The key shown in the page's examples, then taken out again.
         tab.check(".playground__pagekey")

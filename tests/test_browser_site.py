@@ -8,7 +8,14 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "playground/", "reference/"]
+PAGES = [
+    "",
+    "maiagent/authentication/",
+    "maiagent/status-codes/",
+    "aigne-hub/authentication/",
+    "playground/",
+    "reference/",
+]
 
 
 def record_requests(page) -> list[str]:
@@ -100,7 +107,9 @@ def test_language_switch_keeps_the_page_and_section(site_server: str, page, path
         ("en", "Bearer", "aigne-hub/authentication/"),
     ],
 )
-def test_search_finds_pages_in_the_readers_language(site_server: str, page, lang: str, query: str, expected: str) -> None:
+def test_search_finds_pages_in_the_readers_language(
+    site_server: str, page, lang: str, query: str, expected: str
+) -> None:
     urls = record_requests(page)
     page.goto(urljoin(site_server, "ja/" if lang == "ja" else ""))
     results = search(page, query)
@@ -216,8 +225,14 @@ def test_japanese_queries_reach_the_search_worker_as_the_index_splits_words(site
     page.goto(urljoin(site_server, "ja/"))
     open_search(page)
     box = page.locator("input.md-search__input")
-    for typed, sent in [("401エラー", "401 エラー"), ("キーの取得", "キー 取得"), ("ＡＰＩキー", "API キー"),
-                        ("ｷｰ", "キー"), ("の", "の"), ("sha256ハッシュ", "sha256 ハッシュ")]:
+    for typed, sent in [
+        ("401エラー", "401 エラー"),
+        ("キーの取得", "キー 取得"),
+        ("ＡＰＩキー", "API キー"),
+        ("ｷｰ", "キー"),
+        ("の", "の"),
+        ("sha256ハッシュ", "sha256 ハッシュ"),
+    ]:
         box.fill(typed)
         box.press("End")
         page.wait_for_function("(sent) => window.__queries.at(-1) === sent", arg=sent, timeout=5_000)
@@ -336,7 +351,10 @@ def test_search_index_is_built_once_python_is_ready(site_server: str, page, lang
     page.add_init_script(RECORD_SEARCH_SETUP)
     page.goto(urljoin(site_server, ("ja/" if lang == "ja" else "") + "playground/"))
     assert search_setups(page) == [{"cause": "message:ready", "direct": False}]
-    query, expected = {"en": ("Bearer", "aigne-hub/authentication/"), "ja": ("ベアラー認証", "ja/aigne-hub/authentication/")}[lang]
+    query, expected = {
+        "en": ("Bearer", "aigne-hub/authentication/"),
+        "ja": ("ベアラー認証", "ja/aigne-hub/authentication/"),
+    }[lang]
     assert expected in {urlsplit(u).path.lstrip("/").split("#")[0] for u in search(page, query)}
 
 
@@ -352,7 +370,10 @@ def test_search_works_before_python_is_ready(site_server: str, page, lang: str) 
     page.add_init_script(RECORD_SEARCH_SETUP)
     page.route("**/pyodide/pyodide.asm.wasm", lambda route: None)  # never answered: Python stays loading
     page.goto(urljoin(site_server, ("ja/" if lang == "ja" else "") + "playground/"))
-    query, expected = {"en": ("status codes", "maiagent/status-codes/"), "ja": ("ステータスコード", "ja/maiagent/status-codes/")}[lang]
+    query, expected = {
+        "en": ("status codes", "maiagent/status-codes/"),
+        "ja": ("ステータスコード", "ja/maiagent/status-codes/"),
+    }[lang]
     assert expected in {urlsplit(u).path.lstrip("/").split("#")[0] for u in search(page, query)}
     # Released by the focus; or, if Material loaded the index only after the focus, posted at once.
     assert page.evaluate("() => window.__searchSetups") in ([{"cause": "focusin", "direct": False}], [AT_ONCE])
@@ -377,7 +398,9 @@ def test_search_index_is_built_after_10_s_if_python_hangs(site_server: str, page
 
 
 @pytest.mark.parametrize("path", ["ja/aigne-hub/authentication/", "maiagent/status-codes/"])
-def test_page_title_beside_the_markdown_button_keeps_to_one_line_on_a_phone(site_server: str, browser, path: str) -> None:
+def test_page_title_beside_the_markdown_button_keeps_to_one_line_on_a_phone(
+    site_server: str, browser, path: str
+) -> None:
     """These titles fit a 390 px wide screen on one line beside the Markdown copy button."""
     context = browser.new_context(viewport={"width": 390, "height": 700})
     try:
@@ -385,7 +408,8 @@ def test_page_title_beside_the_markdown_button_keeps_to_one_line_on_a_phone(site
         tab.goto(urljoin(site_server, path))
         assert tab.locator("article a[data-markdown-copy]").is_visible()
         height, line = tab.eval_on_selector(
-            "article h1", "h => [h.getBoundingClientRect().height, parseFloat(getComputedStyle(h).lineHeight)]")
+            "article h1", "h => [h.getBoundingClientRect().height, parseFloat(getComputedStyle(h).lineHeight)]"
+        )
         assert height < 1.5 * line, f"the title takes {height / line:.1f} lines"
     finally:
         context.close()
@@ -417,7 +441,9 @@ TABLE_CODE_BREAKS = """() => {
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("path", ["", "maiagent/status-codes/", "playground/"])
-def test_tables_fit_a_phone_and_wrap_code_only_where_a_reader_would(site_server: str, browser, lang: str, path: str) -> None:
+def test_tables_fit_a_phone_and_wrap_code_only_where_a_reader_would(
+    site_server: str, browser, lang: str, path: str
+) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
         tab = context.new_page()

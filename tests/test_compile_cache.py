@@ -14,13 +14,23 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import vendor_pyodide
 from pyodide_node import run_in_pyodide
+
+import vendor_pyodide
 
 # The modules a page load can least do without: if any of them is compiled in the browser again,
 # the cache has stopped covering start-up.
-ESSENTIAL = ("_pyodide._base", "asyncio.base_events", "json.decoder", "urllib.parse", "ipaddress", "zipfile",
-             "playground", "playground._sandbox", "playground.browser")
+ESSENTIAL = (
+    "_pyodide._base",
+    "asyncio.base_events",
+    "json.decoder",
+    "urllib.parse",
+    "ipaddress",
+    "zipfile",
+    "playground",
+    "playground._sandbox",
+    "playground.browser",
+)
 
 
 @pytest.fixture(scope="module")

@@ -29,10 +29,13 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 # --- the policy itself ---------------------------------------------------------------------------
 
+
 def test_only_scripts_a_browser_runs_are_hashed() -> None:
-    page = ('<script>alert(1)</script><script id="__config" type="application/json">{"a": 1}</script>'
-            '<script src="x.js"></script><SCRIPT type="text/javascript">alert(1)</SCRIPT>'
-            '<script type="module">import "./a.js";</script>')
+    page = (
+        '<script>alert(1)</script><script id="__config" type="application/json">{"a": 1}</script>'
+        '<script src="x.js"></script><SCRIPT type="text/javascript">alert(1)</SCRIPT>'
+        '<script type="module">import "./a.js";</script>'
+    )
     hashes = _csp.inline_script_hashes(page)
     assert hashes[0] == ALERT_HASH
     assert len(hashes) == 2  # the repeated script once, the module; not the JSON data or the src
@@ -48,8 +51,11 @@ def test_the_policy_is_strict_and_names_no_third_party_origin() -> None:
     assert not {"'unsafe-inline'", "'unsafe-eval'", "*", "http:", "blob:"} & sources
     for source in sources:
         # Keywords, hashes, data: images, and the live base URL's https: or this computer.
-        assert (source.startswith("'") or source in ("data:", "https:")
-                or urlsplit(source).hostname in ("localhost", "127.0.0.1")), source
+        assert (
+            source.startswith("'")
+            or source in ("data:", "https:")
+            or urlsplit(source).hostname in ("localhost", "127.0.0.1")
+        ), source
 
 
 def test_the_server_hashes_the_inline_scripts_of_the_pages_it_serves(tmp_path: Path) -> None:
@@ -64,6 +70,7 @@ def test_the_server_hashes_the_inline_scripts_of_the_pages_it_serves(tmp_path: P
 
 
 # --- the built site: the file for static hosts equals what the server sends -----------------------
+
 
 def headers_file_policy(site_dir: Path) -> str:
     text = (site_dir / _csp.HEADERS_FILE).read_text(encoding="utf-8")
@@ -97,24 +104,37 @@ def test_the_server_sends_that_policy_with_every_response(site_server: str, site
     policy = headers_file_policy(site_dir)
     (search_worker,) = (site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")
     cases = [
-        ("GET", "/", 200), ("GET", "/ja/playground/", 200), ("GET", "/no-such-page/", 404),
-        ("GET", "/assets/playground/worker.mjs", 200), ("GET", "/ja/assets/playground/worker.mjs", 200),
+        ("GET", "/", 200),
+        ("GET", "/ja/playground/", 200),
+        ("GET", "/no-such-page/", 404),
+        ("GET", "/assets/playground/worker.mjs", 200),
+        ("GET", "/ja/assets/playground/worker.mjs", 200),
         ("GET", f"/assets/javascripts/workers/{search_worker.name}", 200),
-        ("GET", "/pyodide/pyodide.mjs", 200), ("HEAD", "/pyodide/pyodide.asm.wasm", 200),
-        ("GET", "/sandbox/maiagent/api/v1/chatbots/", 401), ("GET", "/sandbox/openapi.json", 200),
+        ("GET", "/pyodide/pyodide.mjs", 200),
+        ("HEAD", "/pyodide/pyodide.asm.wasm", 200),
+        ("GET", "/sandbox/maiagent/api/v1/chatbots/", 401),
+        ("GET", "/sandbox/openapi.json", 200),
     ]
     for method, path, status in cases:
         response = request(site_server, method, path)
         assert response.status == status, path
         assert response.getheader("Content-Security-Policy") == policy, path
     # A cross-origin caller of the sandbox still gets its CORS answer.
-    preflight = request(site_server, "OPTIONS", "/sandbox/maiagent/api/v1/chatbots/", {
-        "Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET",
-        "Access-Control-Request-Headers": "authorization"})
+    preflight = request(
+        site_server,
+        "OPTIONS",
+        "/sandbox/maiagent/api/v1/chatbots/",
+        {
+            "Origin": "https://elsewhere.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "authorization",
+        },
+    )
     assert preflight.status == 200 and preflight.getheader("Access-Control-Allow-Origin") == "*"
 
 
 # --- the documentation ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_documented_policy_is_the_policy(lang: str) -> None:
@@ -124,16 +144,19 @@ def test_the_documented_policy_is_the_policy(lang: str) -> None:
     assert " ".join(block.split("\n")).strip() == _csp.content_security_policy(["'sha256-…'"])
 
 
-@pytest.mark.parametrize(("url", "page", "allowed"), [
-    ("https://api.maiagent.ai/", "http://127.0.0.1:8000", True),
-    ("http://127.0.0.1:9/sandbox/maiagent/", "http://127.0.0.1:8000", True),
-    ("http://localhost:3000/", "https://docs.example.com", True),
-    ("http://docs.lan:8000/sandbox/maiagent/", "http://docs.lan:8000", True),  # 'self'
-    ("http://docs.lan:8001/", "http://docs.lan:8000", False),  # another port is another origin
-    ("http://example.com/", "http://127.0.0.1:8000", False),
-    ("http://[::1]:9/", "http://127.0.0.1:8000", False),  # the policy names localhost and 127.0.0.1 only
-    ("ftp://127.0.0.1/", "http://127.0.0.1:8000", False),
-])
+@pytest.mark.parametrize(
+    ("url", "page", "allowed"),
+    [
+        ("https://api.maiagent.ai/", "http://127.0.0.1:8000", True),
+        ("http://127.0.0.1:9/sandbox/maiagent/", "http://127.0.0.1:8000", True),
+        ("http://localhost:3000/", "https://docs.example.com", True),
+        ("http://docs.lan:8000/sandbox/maiagent/", "http://docs.lan:8000", True),  # 'self'
+        ("http://docs.lan:8001/", "http://docs.lan:8000", False),  # another port is another origin
+        ("http://example.com/", "http://127.0.0.1:8000", False),
+        ("http://[::1]:9/", "http://127.0.0.1:8000", False),  # the policy names localhost and 127.0.0.1 only
+        ("ftp://127.0.0.1/", "http://127.0.0.1:8000", False),
+    ],
+)
 def test_connect_allowed_follows_connect_src(url: str, page: str, allowed: bool) -> None:
     from playground._csp import connect_allowed
 

@@ -35,8 +35,19 @@ ROOT = Path(__file__).resolve().parents[1]
 PREFIX = {"en": "", "ja": "ja/"}
 # The site's own origin and path: absolute links to it (canonical URLs, the sitemap) are internal.
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-LINK_ATTRIBUTES = {"a": "href", "link": "href", "area": "href", "script": "src", "img": "src", "source": "src",
-                   "iframe": "src", "video": "src", "audio": "src", "track": "src", "form": "action"}
+LINK_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "area": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+    "video": "src",
+    "audio": "src",
+    "track": "src",
+    "form": "action",
+}
 NOT_A_LOCATION = ("mailto:", "tel:", "data:", "javascript:")
 # Links to other sites, by page: plain <a> links to a project the text names, never a resource.
 EXTERNAL_LINKS = {
@@ -47,10 +58,14 @@ VENDORED = ("pyodide/", "assets/")  # Pyodide and Material's assets: not pages
 
 # --- the built site as files ----------------------------------------------------------------------
 
+
 def html_pages(site_dir: Path, lang: str) -> list[Path]:
     root = site_dir / PREFIX[lang]
-    return sorted(p for p in root.rglob("*.html")
-                  if not p.relative_to(root).as_posix().startswith(VENDORED + (("ja/",) if lang == "en" else ())))
+    return sorted(
+        p
+        for p in root.rglob("*.html")
+        if not p.relative_to(root).as_posix().startswith(VENDORED + (("ja/",) if lang == "en" else ()))
+    )
 
 
 def url_of(site_dir: Path, file: Path) -> str:
@@ -64,7 +79,7 @@ def file_of(site_dir: Path, url: str) -> Path | None:
     path = unquote(parts.path)
     if (parts.scheme, parts.netloc) != (site.scheme, site.netloc) or not path.startswith(site.path):
         return None
-    candidate = site_dir / path[len(site.path):]
+    candidate = site_dir / path[len(site.path) :]
     if path.endswith("/") or candidate.is_dir():
         candidate = candidate / "index.html"
     return candidate if candidate.is_file() else None
@@ -78,7 +93,9 @@ def parse(file: Path) -> BeautifulSoup:
 @cache
 def ids_of(file: Path) -> frozenset[str]:
     soup = parse(file)
-    return frozenset([el["id"] for el in soup.find_all(id=True)] + [a["name"] for a in soup.find_all("a", attrs={"name": True})])
+    return frozenset(
+        [el["id"] for el in soup.find_all(id=True)] + [a["name"] for a in soup.find_all("a", attrs={"name": True})]
+    )
 
 
 def is_internal(url: str) -> bool:
@@ -126,6 +143,7 @@ def page_of_copy(copy: Path) -> Path | None:
 
 
 # --- the tests --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", PREFIX)
 def test_every_internal_link_and_anchor_in_the_pages_resolves(site_dir: Path, lang: str) -> None:
@@ -205,8 +223,13 @@ def test_the_checker_finds_broken_files_and_anchors(tmp_path: Path) -> None:
     assert "no such file" in check(tmp_path, "guide", base, "../missing/")
     assert "no id 'there'" in check(tmp_path, "guide", base, "../#there")
     assert markdown_links((tmp_path / "guide.md").read_text(encoding="utf-8")) == ["index.md#here"]
-    assert check(tmp_path, "guide.md", url_of(tmp_path, tmp_path / "guide.md"), "index.md#here", html_for=page_of_copy) is None
-    assert "no id 'nope'" in check(tmp_path, "guide.md", url_of(tmp_path, tmp_path / "guide.md"), "guide.md#nope", html_for=page_of_copy)
+    assert (
+        check(tmp_path, "guide.md", url_of(tmp_path, tmp_path / "guide.md"), "index.md#here", html_for=page_of_copy)
+        is None
+    )
+    assert "no id 'nope'" in check(
+        tmp_path, "guide.md", url_of(tmp_path, tmp_path / "guide.md"), "guide.md#nope", html_for=page_of_copy
+    )
 
 
 @pytest.mark.parametrize("lang", PREFIX)

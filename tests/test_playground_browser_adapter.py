@@ -29,11 +29,14 @@ def test_info_describes_both_apis_from_the_package() -> None:
     json.dumps(info)
 
 
-@pytest.mark.parametrize(("api", "pasted", "code", "value"), [
-    ("maiagent", "Bearer demo1234abcd5678", "wrong_scheme_bearer", "Api-Key demo1234abcd5678"),
-    ("aigne-hub", "Api-Key aigne-demo-key", "wrong_scheme_api_key", "Bearer aigne-demo-key"),
-    ("maiagent", "Api-Key\u3000demo1234abcd5678", "fullwidth_space", "Api-Key demo1234abcd5678"),
-])
+@pytest.mark.parametrize(
+    ("api", "pasted", "code", "value"),
+    [
+        ("maiagent", "Bearer demo1234abcd5678", "wrong_scheme_bearer", "Api-Key demo1234abcd5678"),
+        ("aigne-hub", "Api-Key aigne-demo-key", "wrong_scheme_api_key", "Bearer aigne-demo-key"),
+        ("maiagent", "Api-Key\u3000demo1234abcd5678", "fullwidth_space", "Api-Key demo1234abcd5678"),
+    ],
+)
 def test_diagnose_explains_in_both_languages(api: str, pasted: str, code: str, value: str) -> None:
     result = browser.diagnose(api, pasted)
     assert result["value"] == value
@@ -58,23 +61,31 @@ def test_send_to_the_sandbox() -> None:
 
 
 def test_send_with_a_json_body() -> None:
-    spec = {"api": "aigne-hub", "key": playground.AIGNE_HUB_DEMO_KEY, "method": "POST",
-            "path": "/api/v1/chat/completions", "body": browser.info()["apis"]["aigne-hub"]["default_request"]["body"]}
+    spec = {
+        "api": "aigne-hub",
+        "key": playground.AIGNE_HUB_DEMO_KEY,
+        "method": "POST",
+        "path": "/api/v1/chat/completions",
+        "body": browser.info()["apis"]["aigne-hub"]["default_request"]["body"],
+    }
     result = run(browser.send(spec))
     assert result["status"] == 200
     assert "Hello!" in json.loads(result["body"])["choices"][0]["message"]["content"]
 
 
-@pytest.mark.parametrize(("spec", "target", "code"), [
-    ({"body": "{not json"}, "sandbox", "invalid_json"),
-    ({"body": "x" * (playground.MAX_BODY_BYTES + 1)}, "sandbox", "body_too_large"),
-    ({"path": "https://evil.example/api"}, "sandbox", "invalid_path"),
-    ({"method": "BREW"}, "sandbox", "invalid_method"),
-    ({}, "ftp://127.0.0.1/", "non_http_scheme"),
-    ({}, "javascript:alert(1)", "non_http_scheme"),
-    ({}, "not a url", "invalid_url"),
-    ({}, "http://[::1", "invalid_url"),
-])
+@pytest.mark.parametrize(
+    ("spec", "target", "code"),
+    [
+        ({"body": "{not json"}, "sandbox", "invalid_json"),
+        ({"body": "x" * (playground.MAX_BODY_BYTES + 1)}, "sandbox", "body_too_large"),
+        ({"path": "https://evil.example/api"}, "sandbox", "invalid_path"),
+        ({"method": "BREW"}, "sandbox", "invalid_method"),
+        ({}, "ftp://127.0.0.1/", "non_http_scheme"),
+        ({}, "javascript:alert(1)", "non_http_scheme"),
+        ({}, "not a url", "invalid_url"),
+        ({}, "http://[::1", "invalid_url"),
+    ],
+)
 def test_bad_input_is_explained_and_nothing_is_sent(spec: dict, target: str, code: str) -> None:
     sent = []
 
@@ -90,8 +101,9 @@ def test_bad_input_is_explained_and_nothing_is_sent(spec: dict, target: str, cod
     assert not sent
 
 
-@pytest.mark.parametrize(("api", "root"), [("maiagent", "https://api.maiagent.ai/"),
-                                         ("aigne-hub", "https://your-aigne-hub-url/")])
+@pytest.mark.parametrize(
+    ("api", "root"), [("maiagent", "https://api.maiagent.ai/"), ("aigne-hub", "https://your-aigne-hub-url/")]
+)
 def test_a_bad_or_empty_base_url_is_explained_with_the_apis_own_root(api: str, root: str) -> None:
     assert browser.info()["apis"][api]["live_base_url"] == root
     spec = {"api": api, "key": "k", "method": "GET", "path": "/api/v1/chatbots/", "body": ""}
@@ -102,11 +114,22 @@ def test_a_bad_or_empty_base_url_is_explained_with_the_apis_own_root(api: str, r
         assert "sandbox/maiagent" not in error["message"]["en"]
 
 
-@pytest.mark.parametrize(("body", "where"), [
-    ('{"a": 1,', "1 行目、9 列目"), ("[1 2]", "1 行目、4 列目"), ('{"a" 1}', "1 行目、6 列目"), ('"abc', "1 行目、1 列目"),
-    ('"a\tb"', "1 行目、3 列目"), ('"\\q"', "1 行目、2 列目"), ('"\\u12"', "1 行目、3 列目"), ("1 2", "1 行目、3 列目"),
-    ("[1,]", "1 行目、3 列目"), ('{"a": 1,}', "1 行目、8 列目"), ("\n\n  tru", "3 行目、3 列目"),
-])
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ('{"a": 1,', "1 行目、9 列目"),
+        ("[1 2]", "1 行目、4 列目"),
+        ('{"a" 1}', "1 行目、6 列目"),
+        ('"abc', "1 行目、1 列目"),
+        ('"a\tb"', "1 行目、3 列目"),
+        ('"\\q"', "1 行目、2 列目"),
+        ('"\\u12"', "1 行目、3 列目"),
+        ("1 2", "1 行目、3 列目"),
+        ("[1,]", "1 行目、3 列目"),
+        ('{"a": 1,}', "1 行目、8 列目"),
+        ("\n\n  tru", "3 行目、3 列目"),
+    ],
+)
 def test_invalid_json_is_explained_in_japanese_with_where_it_went_wrong(body: str, where: str) -> None:
     spec = {"api": "maiagent", "key": "k", "method": "POST", "path": "/api/v1/chatbots/", "body": body}
     error = run(browser.send(spec))["error"]
@@ -114,7 +137,9 @@ def test_invalid_json_is_explained_in_japanese_with_where_it_went_wrong(body: st
     en, ja = error["message"]["en"], error["message"]["ja"]
     assert error["detail"] in en
     assert ja.startswith("本文が正しい JSON ではないため") and where in ja
-    assert not any(c.isascii() and c.isalpha() for c in ja.split("：", 2)[-1].replace("JSON", "").replace("uXXXX", "")), ja
+    assert not any(
+        c.isascii() and c.isalpha() for c in ja.split("：", 2)[-1].replace("JSON", "").replace("uXXXX", "")
+    ), ja
 
 
 class FakeFetchResponse:
@@ -135,7 +160,7 @@ def test_send_to_a_live_target_goes_below_its_base_url() -> None:
     transport = playground.FetchTransport(pyfetch=pyfetch)
     spec = {"api": "maiagent", "key": "Bearer abc123", "method": "GET", "path": "/api/v1/chatbots/"}
     result = run(browser.send(spec, "http://127.0.0.1:9/sandbox/maiagent/", transport=transport))
-    (url, options), = calls
+    ((url, options),) = calls
     assert url == "http://127.0.0.1:9/sandbox/maiagent/api/v1/chatbots/"
     assert options["headers"]["Authorization"] == "Api-Key abc123"
     assert options["credentials"] == "omit"
@@ -143,10 +168,13 @@ def test_send_to_a_live_target_goes_below_its_base_url() -> None:
     assert result["body"] == "<script>alert(1)</script>"  # returned as text: the page renders it with textContent
 
 
-@pytest.mark.parametrize(("error", "code"), [
-    (OSError("Failed to fetch"), "network"),
-    (asyncio.TimeoutError(), "timeout"),
-])
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (OSError("Failed to fetch"), "network"),
+        (TimeoutError(), "timeout"),
+    ],
+)
 def test_live_failures_are_explained(error: Exception, code: str) -> None:
     async def pyfetch(url, **options):
         raise error
@@ -181,8 +209,13 @@ def test_reproduce_unknown_example() -> None:
 
 
 def test_python_code_reads_the_key_from_the_environment_by_default() -> None:
-    spec = {"api": "maiagent", "key": "secretKey123", "method": "POST", "path": "/api/v1/chatbots/",
-            "body": '{"name": "Docs assistant", "flag": true, "none": null}'}
+    spec = {
+        "api": "maiagent",
+        "key": "secretKey123",
+        "method": "POST",
+        "path": "/api/v1/chatbots/",
+        "body": '{"name": "Docs assistant", "flag": true, "none": null}',
+    }
     code = browser.python_code(spec)
     assert "secretKey123" not in code
     assert 'os.environ["MAIAGENT_API_KEY"]' in code
@@ -195,8 +228,13 @@ def test_python_code_reads_the_key_from_the_environment_by_default() -> None:
 
 
 def test_generated_code_runs_and_does_the_same_request() -> None:
-    spec = {"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "POST", "path": "/api/v1/chatbots/",
-            "body": '{"name": "Docs assistant"}'}
+    spec = {
+        "api": "maiagent",
+        "key": playground.MAIAGENT_DEMO_KEY,
+        "method": "POST",
+        "path": "/api/v1/chatbots/",
+        "body": '{"name": "Docs assistant"}',
+    }
     result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY}))
     assert result["ok"], result["stderr"]
     first_line, body = result["stdout"].split("\n", 1)
@@ -215,7 +253,9 @@ def test_generated_code_runs_with_a_pasted_key_that_holds_a_nul() -> None:
 def test_generated_code_runs_with_a_pasted_key_that_holds_a_lone_surrogate() -> None:
     # The variable could not be set: Run showed no output at all.
     spec = {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}
-    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY + "\ud800"}))
+    result = run(
+        browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY + "\ud800"})
+    )
     assert result["ok"], result["stderr"]
     assert result["stdout"].startswith("200 OK")
 
@@ -228,18 +268,24 @@ def test_generated_code_with_a_lone_surrogate_in_the_body_runs_as_send_does() ->
     assert result["stdout"].startswith(f"{sent['status']} {sent['reason']}")
 
 
-@pytest.mark.parametrize("key", ["Token abc", "ab cd", "Bearer demo1234abcd5678", "Authorization: Api-Key demo1234abcd5678"])
+@pytest.mark.parametrize(
+    "key", ["Token abc", "ab cd", "Bearer demo1234abcd5678", "Authorization: Api-Key demo1234abcd5678"]
+)
 def test_code_with_my_key_sends_the_header_send_sends(key: str) -> None:
     # The code held the cleaned key, from which Client built another header than Send ("Token abc"
     # became "Api-Key abc") where the diagnosis could not fix the key.
     spec = {"api": "maiagent", "key": key, "method": "GET", "path": "/api/v1/chatbots/"}
     code = browser.python_code(spec, use_my_key=True)
     literal = ast.literal_eval(re.search(r'Client\("maiagent", ("[^"]*")\)', code)[1])
-    assert playground.build_auth_header("maiagent", literal).value == playground.build_auth_header("maiagent", key).value
+    assert (
+        playground.build_auth_header("maiagent", literal).value == playground.build_auth_header("maiagent", key).value
+    )
 
 
-@pytest.mark.parametrize(("key", "noted"), [("mySecretKey123", True), ("", False), (playground.MAIAGENT_DEMO_KEY, False),
-                                            ("Bearer mySecretKey123", True)])
+@pytest.mark.parametrize(
+    ("key", "noted"),
+    [("mySecretKey123", True), ("", False), (playground.MAIAGENT_DEMO_KEY, False), ("Bearer mySecretKey123", True)],
+)
 def test_the_sandbox_says_it_knows_only_the_demo_keys(key: str, noted: bool) -> None:
     # A reader's own key gets the documented 401 from the sandbox: the answer says why.
     spec = {"api": "maiagent", "key": key, "method": "GET", "path": "/api/v1/chatbots/"}
@@ -269,9 +315,18 @@ def test_a_live_url_the_sites_policy_blocks_is_not_sent() -> None:
     spec = {"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "GET", "path": "/api/v1/chatbots/"}
     blocked = run(browser.send(spec, "http://example.com/", page_origin="http://127.0.0.1:8000"))
     assert blocked["error"]["code"] == "csp_blocked" and blocked["error"]["sent"] is False
-    assert "http://example.com" in blocked["error"]["message"]["en"] and "コンテンツセキュリティポリシー" in blocked["error"]["message"]["ja"]
-    same_site = run(browser.send(spec, "http://docs.lan:8000/sandbox/maiagent/", transport=playground.SandboxTransport(),
-                                 page_origin="http://docs.lan:8000"))
+    assert (
+        "http://example.com" in blocked["error"]["message"]["en"]
+        and "コンテンツセキュリティポリシー" in blocked["error"]["message"]["ja"]
+    )
+    same_site = run(
+        browser.send(
+            spec,
+            "http://docs.lan:8000/sandbox/maiagent/",
+            transport=playground.SandboxTransport(),
+            page_origin="http://docs.lan:8000",
+        )
+    )
     assert same_site["ok"]
 
 
@@ -286,26 +341,36 @@ def test_generated_code_without_a_key_gets_the_documented_401() -> None:
     assert "MAIAGENT_API_KEY" not in __import__("os").environ
 
 
-@pytest.mark.parametrize(("body", "reason"), [('{"name": "x",}', {"en": "Illegal trailing comma", "ja": "余分な `,`"}),
-                                             ('{"n": 1e999}', {"en": "1e999", "ja": "1e999"}),
-                                             ("x" * (browser.MAX_BODY_BYTES + 1), {"en": "1 MiB", "ja": "1 MiB"})])
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ('{"name": "x",}', {"en": "Illegal trailing comma", "ja": "余分な `,`"}),
+        ('{"n": 1e999}', {"en": "1e999", "ja": "1e999"}),
+        ("x" * (browser.MAX_BODY_BYTES + 1), {"en": "1 MiB", "ja": "1 MiB"}),
+    ],
+)
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_generated_code_says_why_it_leaves_out_a_body_send_refuses(body: str, reason: dict, lang: str) -> None:
     spec = {"api": "maiagent", "method": "POST", "path": "/api/v1/chatbots/", "body": body}
     assert run(browser.send(spec))["ok"] is False  # Send refuses it ...
     code = browser.python_code(spec, lang=lang)
     assert "json=" not in code  # ... and the code leaves it out, on one comment line that says why
-    intro = {"en": "# No body: Send does not send this one either.", "ja": "# 本文は付けません：「送信」でもこの本文は送信されません。"}[lang]
+    intro = {
+        "en": "# No body: Send does not send this one either.",
+        "ja": "# 本文は付けません：「送信」でもこの本文は送信されません。",
+    }[lang]
     (comment,) = [line for line in code.splitlines() if line.startswith(intro)]
     assert reason[lang] in comment
     compile(code, "<test>", "exec")
 
 
 def test_generated_live_code_compiles_with_top_level_await() -> None:
-    code = browser.python_code({"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"},
-                               "http://127.0.0.1:8000/sandbox/maiagent/")
+    code = browser.python_code(
+        {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}, "http://127.0.0.1:8000/sandbox/maiagent/"
+    )
     assert "await client.arequest(" in code and "FetchTransport()" in code
     import ast
+
     compile(code, "<test>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
 
 
@@ -319,9 +384,11 @@ def test_run_code_captures_output_errors_and_exit() -> None:
 
 def test_tasks_the_code_leaves_running_end_with_run() -> None:
     # Such a task kept Python busy after Run had ended, and the next Send waited until the page gave up.
-    source = ("import asyncio\n"
-              "async def hog():\n    await asyncio.sleep(0.05)\n    while True:\n        pass\n"
-              "asyncio.ensure_future(hog())\nprint('started')\n")
+    source = (
+        "import asyncio\n"
+        "async def hog():\n    await asyncio.sleep(0.05)\n    while True:\n        pass\n"
+        "asyncio.ensure_future(hog())\nprint('started')\n"
+    )
 
     def from_the_code(task: asyncio.Task) -> bool:
         return getattr(getattr(task.get_coro(), "cr_code", None), "co_filename", "") == "<playground>"
@@ -346,7 +413,10 @@ def test_ready_info_is_what_dispatch_answers_for_info() -> None:
 
 
 def test_dispatch_always_answers_json() -> None:
-    assert json.loads(run(browser.dispatch('{"op": "diagnose", "api": "maiagent", "key": "abc"}')))["value"] == "Api-Key abc"
+    assert (
+        json.loads(run(browser.dispatch('{"op": "diagnose", "api": "maiagent", "key": "abc"}')))["value"]
+        == "Api-Key abc"
+    )
     assert json.loads(run(browser.dispatch('{"op": "nope"}')))["error"]["code"] == "unknown_op"
     assert json.loads(run(browser.dispatch("not json")))["error"]["code"] == "internal"
     assert json.loads(run(browser.dispatch('{"op": "diagnose", "api": "nope"}')))["ok"] is False

@@ -58,10 +58,17 @@ def test_the_seed_examples_are_unchanged() -> None:
     assert get_example("maiagent/401-missing-key").json() == {"detail": "Authentication credentials were not provided."}
     assert get_example("maiagent/401-invalid-format").json() == {"detail": "Invalid API key format."}
     assert get_example("maiagent/400-required-fields").json() == {
-        "files": ["This field is required."], "filename": ["This field is required."], "file": ["This field is required."]}
+        "files": ["This field is required."],
+        "filename": ["This field is required."],
+        "file": ["This field is required."],
+    }
     assert get_example("aigne-hub/401-not-authenticated").json() == {"error": "User not authenticated"}
     assert get_example("maiagent/200-paginated-shape").json() == {
-        "count": "integer", "next": "string|null", "previous": "string|null", "results": []}
+        "count": "integer",
+        "next": "string|null",
+        "previous": "string|null",
+        "results": [],
+    }
 
 
 def test_titles_are_bilingual() -> None:

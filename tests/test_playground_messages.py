@@ -67,9 +67,17 @@ def test_an_exception_raised_without_a_message_says_its_text() -> None:
 def test_an_answer_names_the_request_that_failed() -> None:
     request = playground.Request("GET", "https://api.maiagent.ai/api/v1/chatbots/")
     answer = _messages.error_answer(playground.RedirectError("redirected", request=request))
-    assert answer == {"ok": False, "error": {
-        "code": "redirect", "message": _messages.MESSAGES["redirect"].to_dict(), "detail": "redirected",
-        "sent": True, "method": "GET", "url": request.url}}
+    assert answer == {
+        "ok": False,
+        "error": {
+            "code": "redirect",
+            "message": _messages.MESSAGES["redirect"].to_dict(),
+            "detail": "redirected",
+            "sent": True,
+            "method": "GET",
+            "url": request.url,
+        },
+    }
     refused = _messages.error_answer(_exceptions.InvalidURLError(code="empty_url", example="https://x/"))["error"]
     assert refused["sent"] is False and "method" not in refused and "https://x/" in refused["message"]["ja"]
 

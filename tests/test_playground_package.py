@@ -17,13 +17,50 @@ ADAPTERS = {"server.py": {"starlette", "uvicorn"}}
 LAZY_IMPORTS = {"_transports/fetch.py": {"pyodide"}}
 
 PUBLIC = {
-    "AIGNE_HUB", "AIGNE_HUB_DEMO_KEY", "AUTH_SCHEMES", "DIAGNOSIS_CODES", "EXAMPLES", "MAIAGENT", "MAIAGENT_DEMO_KEY",
-    "MAIAGENT_READONLY_KEY", "MAX_BODY_BYTES", "PROFILES", "SANDBOX_ROUTES", "SERVER_ERROR_PATH", "ApiProfile",
-    "AsyncBaseTransport", "AuthHeader", "AuthScheme", "BaseTransport", "Client", "ConnectError", "DocumentedExample",
-    "ExampleRequest", "FetchTransport", "Finding", "HTTPTransport", "Headers", "InvalidRequestError", "LocalizedText",
-    "NetworkError", "PlaygroundError", "RedirectError", "Request", "Response", "ResponseTooLargeError", "SandboxRoute",
-    "SandboxTransport", "TimeoutException", "TransportError", "UnknownApiError", "UnknownExampleError",
-    "build_auth_header", "get_example", "get_profile", "handle", "openapi_document",
+    "AIGNE_HUB",
+    "AIGNE_HUB_DEMO_KEY",
+    "AUTH_SCHEMES",
+    "DIAGNOSIS_CODES",
+    "EXAMPLES",
+    "MAIAGENT",
+    "MAIAGENT_DEMO_KEY",
+    "MAIAGENT_READONLY_KEY",
+    "MAX_BODY_BYTES",
+    "PROFILES",
+    "SANDBOX_ROUTES",
+    "SERVER_ERROR_PATH",
+    "ApiProfile",
+    "AsyncBaseTransport",
+    "AuthHeader",
+    "AuthScheme",
+    "BaseTransport",
+    "Client",
+    "ConnectError",
+    "DocumentedExample",
+    "ExampleRequest",
+    "FetchTransport",
+    "Finding",
+    "HTTPTransport",
+    "Headers",
+    "InvalidRequestError",
+    "LocalizedText",
+    "NetworkError",
+    "PlaygroundError",
+    "RedirectError",
+    "Request",
+    "Response",
+    "ResponseTooLargeError",
+    "SandboxRoute",
+    "SandboxTransport",
+    "TimeoutException",
+    "TransportError",
+    "UnknownApiError",
+    "UnknownExampleError",
+    "build_auth_header",
+    "get_example",
+    "get_profile",
+    "handle",
+    "openapi_document",
 }
 
 
@@ -68,12 +105,15 @@ def test_the_core_imports_only_the_standard_library() -> None:
 
 def test_importing_the_package_loads_no_third_party_module() -> None:
     # -S: no site-packages at all, as in a bare Pyodide; the package must import and work.
-    code = ("import sys, playground; from playground import Client; Client('maiagent', 'x').get('chatbots/');"
-            "playground.openapi_document(); playground.FetchTransport();"
-            "extra = {m.split('.')[0] for m in sys.modules} - set(sys.stdlib_module_names);"
-            "print(sorted(extra - {'playground', '__main__'}))")
-    result = subprocess.run([sys.executable, "-S", "-c", code], cwd=PACKAGE.parent, capture_output=True, text=True,
-                            check=True)
+    code = (
+        "import sys, playground; from playground import Client; Client('maiagent', 'x').get('chatbots/');"
+        "playground.openapi_document(); playground.FetchTransport();"
+        "extra = {m.split('.')[0] for m in sys.modules} - set(sys.stdlib_module_names);"
+        "print(sorted(extra - {'playground', '__main__'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", code], cwd=PACKAGE.parent, capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 

@@ -60,8 +60,14 @@ ECHO = ApiProfile(
     default_request=("GET", "/v1/echo/{word}"),
 )
 ECHO_ERROR = Schema("EchoError", {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}})
-ECHOED = Schema("Echoed", {"type": "object", "required": ["echo", "times"],
-                           "properties": {"echo": {"type": "string"}, "times": {"type": "string"}}})
+ECHOED = Schema(
+    "Echoed",
+    {
+        "type": "object",
+        "required": ["echo", "times"],
+        "properties": {"echo": {"type": "string"}, "times": {"type": "string"}},
+    },
+)
 
 
 def _echo(ctx: Context) -> object:
@@ -69,17 +75,30 @@ def _echo(ctx: Context) -> object:
 
 
 ECHO_ROUTE = SandboxRoute(
-    "echo", "/v1/echo/{word}", LocalizedText("Echo a word.", "単語をそのまま返す。"),
-    {"GET": Operation(_echo, (DocumentedResponse(200, ECHOED, "The word, echoed."),),
-                      parameters=(Parameter("word", "path", "hello"),
-                                  Parameter("times", "query", "2", {"type": "integer", "minimum": 1})))},
+    "echo",
+    "/v1/echo/{word}",
+    LocalizedText("Echo a word.", "単語をそのまま返す。"),
+    {
+        "GET": Operation(
+            _echo,
+            (DocumentedResponse(200, ECHOED, "The word, echoed."),),
+            parameters=(
+                Parameter("word", "path", "hello"),
+                Parameter("times", "query", "2", {"type": "integer", "minimum": 1}),
+            ),
+        )
+    },
     ECHO_ERROR,
 )
 OPERATION = {
-    "method": "GET", "path": "/v1/echo/hello", "template": "/v1/echo/{word}",
+    "method": "GET",
+    "path": "/v1/echo/hello",
+    "template": "/v1/echo/{word}",
     "summary": {"en": "Echo a word.", "ja": "単語をそのまま返す。"},
-    "parameters": [{"name": "word", "in": "path", "example": "hello", "required": True},
-                   {"name": "times", "in": "query", "example": "2", "required": False}],
+    "parameters": [
+        {"name": "word", "in": "path", "example": "hello", "required": True},
+        {"name": "times", "in": "query", "example": "2", "required": False},
+    ],
     "body": "",
 }
 
@@ -118,7 +137,8 @@ def test_the_openapi_document_describes_it(echo: ApiProfile) -> None:
     assert operation["security"] == [{"EchoBearer": []}] and operation["tags"] == ["Echo"]
     assert [p["name"] for p in operation["parameters"]] == ["word", "times"]
     assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/Echoed"}
+        "$ref": "#/components/schemas/Echoed"
+    }
     assert set(operation["responses"]) == {"200", "401"}
     assert document["components"]["securitySchemes"]["EchoBearer"]["scheme"] == "bearer"
     assert {"Echoed", "EchoError"} <= set(document["components"]["schemas"])
@@ -126,8 +146,9 @@ def test_the_openapi_document_describes_it(echo: ApiProfile) -> None:
     assert document["info"]["title"] == "MaiAgent, AIGNE Hub and Echo sandbox"
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/sandbox/echo/v1/echo/hi?times=3",
-                                 "https://echo.example/v1/echo/hi?times=3"])
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8000/sandbox/echo/v1/echo/hi?times=3", "https://echo.example/v1/echo/hi?times=3"]
+)
 def test_the_sandbox_answers_it(echo: ApiProfile, url: str) -> None:
     response = handle(echo_request(url))
     assert (response.status_code, response.json()) == (200, {"echo": "hi", "times": "3"})
@@ -168,6 +189,7 @@ def test_unregistered_it_is_gone_everywhere() -> None:
 
 
 # --- one id spelling --------------------------------------------------------------------------------
+
 
 def test_every_id_is_spelled_with_a_hyphen() -> None:
     assert set(PROFILES) == {"maiagent", "aigne-hub"}

@@ -45,21 +45,25 @@ def post(url: str, data: object, headers: dict[str, str] | None = None) -> Respo
 
 # --- MaiAgent authentication ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("authorization", "example_id"), [
-    (None, "maiagent/401-missing-key"),
-    ("", "maiagent/401-missing-key"),
-    ("Api-Key", "maiagent/401-missing-key"),
-    ("Api-Key unknownkey123", "maiagent/401-missing-key"),
-    (f"Bearer {MAIAGENT_DEMO_KEY}", "maiagent/401-invalid-format"),
-    (MAIAGENT_DEMO_KEY, "maiagent/401-invalid-format"),
-    (f"Api-Key  {MAIAGENT_DEMO_KEY}", "maiagent/401-invalid-format"),
-    (f"Api-Key {MAIAGENT_DEMO_KEY} x", "maiagent/401-invalid-format"),
-    (f"Api-Key {MAIAGENT_DEMO_KEY}!", "maiagent/401-invalid-format"),
-    (f'Api-Key "{MAIAGENT_DEMO_KEY}"', "maiagent/401-invalid-format"),
-    ("Api-Key YOUR_API_KEY_HERE", "maiagent/401-invalid-format"),
-    (f"Api-Key\u3000{MAIAGENT_DEMO_KEY}", "maiagent/401-invalid-format"),
-    (f"Token {MAIAGENT_DEMO_KEY}", "maiagent/401-invalid-format"),
-])
+
+@pytest.mark.parametrize(
+    ("authorization", "example_id"),
+    [
+        (None, "maiagent/401-missing-key"),
+        ("", "maiagent/401-missing-key"),
+        ("Api-Key", "maiagent/401-missing-key"),
+        ("Api-Key unknownkey123", "maiagent/401-missing-key"),
+        (f"Bearer {MAIAGENT_DEMO_KEY}", "maiagent/401-invalid-format"),
+        (MAIAGENT_DEMO_KEY, "maiagent/401-invalid-format"),
+        (f"Api-Key  {MAIAGENT_DEMO_KEY}", "maiagent/401-invalid-format"),
+        (f"Api-Key {MAIAGENT_DEMO_KEY} x", "maiagent/401-invalid-format"),
+        (f"Api-Key {MAIAGENT_DEMO_KEY}!", "maiagent/401-invalid-format"),
+        (f'Api-Key "{MAIAGENT_DEMO_KEY}"', "maiagent/401-invalid-format"),
+        ("Api-Key YOUR_API_KEY_HERE", "maiagent/401-invalid-format"),
+        (f"Api-Key\u3000{MAIAGENT_DEMO_KEY}", "maiagent/401-invalid-format"),
+        (f"Token {MAIAGENT_DEMO_KEY}", "maiagent/401-invalid-format"),
+    ],
+)
 def test_maiagent_auth_failures_answer_the_documented_401(authorization: str | None, example_id: str) -> None:
     headers = {} if authorization is None else {"Authorization": authorization}
     response = get(f"{MAI}/api/v1/chatbots/", headers)
@@ -75,6 +79,7 @@ def test_maiagent_auth_accepts_scheme_in_any_case_and_surrounding_whitespace() -
 
 
 # --- MaiAgent: GET /api/v1/chatbots/ -------------------------------------------------------------
+
 
 def test_list_defaults_to_one_page_of_everything() -> None:
     data = get(f"{MAI}/api/v1/chatbots/", RW).json()
@@ -103,7 +108,9 @@ def test_list_invalid_page_is_404(query: str) -> None:
     assert (response.status_code, response.json()) == (404, {"detail": "Invalid page."})
 
 
-@pytest.mark.parametrize(("query", "size"), [("pageSize=0", 3), ("pageSize=x", 3), ("pageSize=1000", 3), ("pageSize=1", 1)])
+@pytest.mark.parametrize(
+    ("query", "size"), [("pageSize=0", 3), ("pageSize=x", 3), ("pageSize=1000", 3), ("pageSize=1", 1)]
+)
 def test_list_page_size_falls_back_or_caps(query: str, size: int) -> None:
     assert len(get(f"{MAI}/api/v1/chatbots/?{query}", RW).json()["results"]) == size
 
@@ -113,6 +120,7 @@ def test_list_works_for_the_read_only_key_and_without_trailing_slash() -> None:
 
 
 # --- MaiAgent: POST /api/v1/chatbots/ ------------------------------------------------------------
+
 
 def test_create_returns_201_with_a_deterministic_id() -> None:
     one = post(f"{MAI}/api/v1/chatbots/", {"name": "Bot", "replyMode": "agent"}, RW)
@@ -126,21 +134,24 @@ def test_create_with_the_read_only_key_is_403() -> None:
     assert (response.status_code, response.json()) == (403, body_of("maiagent/403-permission-denied"))
 
 
-@pytest.mark.parametrize(("data", "errors"), [
-    ({}, {"name": ["This field is required."]}),
-    ({"name": None}, {"name": ["This field may not be null."]}),
-    ({"name": "  "}, {"name": ["This field may not be blank."]}),
-    ({"name": ["x"]}, {"name": ["Not a valid string."]}),
-    ({"name": True}, {"name": ["Not a valid string."]}),
-    ({"name": "x" * 256}, {"name": ["Ensure this field has no more than 255 characters."]}),
-    ({"name": "a\x00b"}, {"name": ["Null characters are not allowed."]}),
-    ({"name": "\ud800"}, {"name": ["Surrogate characters are not allowed: U+D800."]}),
-    ({"name": "ok", "replyMode": "fast"}, {"replyMode": ['"fast" is not a valid choice.']}),
-    ({"name": "ok", "largeLanguageModel": 5.5, "replyMode": 1}, {"replyMode": ['"1" is not a valid choice.']}),
-    ([], {"non_field_errors": ["Invalid data. Expected a dictionary, but got list."]}),
-    ("x", {"non_field_errors": ["Invalid data. Expected a dictionary, but got str."]}),
-    (None, {"non_field_errors": ["No data provided"]}),
-])
+@pytest.mark.parametrize(
+    ("data", "errors"),
+    [
+        ({}, {"name": ["This field is required."]}),
+        ({"name": None}, {"name": ["This field may not be null."]}),
+        ({"name": "  "}, {"name": ["This field may not be blank."]}),
+        ({"name": ["x"]}, {"name": ["Not a valid string."]}),
+        ({"name": True}, {"name": ["Not a valid string."]}),
+        ({"name": "x" * 256}, {"name": ["Ensure this field has no more than 255 characters."]}),
+        ({"name": "a\x00b"}, {"name": ["Null characters are not allowed."]}),
+        ({"name": "\ud800"}, {"name": ["Surrogate characters are not allowed: U+D800."]}),
+        ({"name": "ok", "replyMode": "fast"}, {"replyMode": ['"fast" is not a valid choice.']}),
+        ({"name": "ok", "largeLanguageModel": 5.5, "replyMode": 1}, {"replyMode": ['"1" is not a valid choice.']}),
+        ([], {"non_field_errors": ["Invalid data. Expected a dictionary, but got list."]}),
+        ("x", {"non_field_errors": ["Invalid data. Expected a dictionary, but got str."]}),
+        (None, {"non_field_errors": ["No data provided"]}),
+    ],
+)
 def test_create_validation_errors_map_each_field_to_its_messages(data: object, errors: object) -> None:
     response = post(f"{MAI}/api/v1/chatbots/", data, RW)
     assert (response.status_code, response.json()) == (400, errors)
@@ -167,6 +178,7 @@ def test_create_bodies_that_are_not_json() -> None:
 
 # --- MaiAgent: GET /api/v1/chatbots/{id}/ --------------------------------------------------------
 
+
 def test_detail_returns_the_chatbot() -> None:
     chatbot = dict(CHATBOTS[1])
     assert get(f"{MAI}/api/v1/chatbots/{chatbot['id']}/", RW).json() == chatbot
@@ -183,6 +195,7 @@ def test_detail_of_another_workspace_is_403_and_unknown_is_404() -> None:
 
 # --- MaiAgent: POST /api/v1/knowledge-bases/{id}/files/ -----------------------------------------
 
+
 def test_knowledge_base_file_created() -> None:
     response = post(KB_FILES, {"files": ["a.pdf"], "filename": "a.pdf", "file": "uploads/a.pdf"}, RW)
     assert response.status_code == 201
@@ -195,13 +208,18 @@ def test_knowledge_base_file_missing_fields_is_the_documented_400() -> None:
     assert list(response.json()) == ["files", "filename", "file"]
 
 
-@pytest.mark.parametrize(("data", "errors"), [
-    ({"files": "a", "filename": "a", "file": "a"}, {"files": ['Expected a list of items but got type "str".']}),
-    ({"files": [], "filename": "a", "file": "a"}, {"files": ["This list may not be empty."]}),
-    ({"files": None, "filename": "a", "file": "a"}, {"files": ["This field may not be null."]}),
-    ({"files": [{}], "filename": "a", "file": ""}, {"files": ["Item 0: Not a valid string."],
-                                                     "file": ["This field may not be blank."]}),
-])
+@pytest.mark.parametrize(
+    ("data", "errors"),
+    [
+        ({"files": "a", "filename": "a", "file": "a"}, {"files": ['Expected a list of items but got type "str".']}),
+        ({"files": [], "filename": "a", "file": "a"}, {"files": ["This list may not be empty."]}),
+        ({"files": None, "filename": "a", "file": "a"}, {"files": ["This field may not be null."]}),
+        (
+            {"files": [{}], "filename": "a", "file": ""},
+            {"files": ["Item 0: Not a valid string."], "file": ["This field may not be blank."]},
+        ),
+    ],
+)
 def test_knowledge_base_file_type_errors(data: object, errors: object) -> None:
     response = post(KB_FILES, data, RW)
     assert (response.status_code, response.json()) == (400, errors)
@@ -214,6 +232,7 @@ def test_knowledge_base_file_unknown_base_and_read_only_key() -> None:
 
 
 # --- MaiAgent: the documented 500, 404, 405, 413, HEAD, OPTIONS ---------------------------------
+
 
 def test_server_error_route_is_the_only_500_and_needs_a_key() -> None:
     response = get(MAI + SERVER_ERROR_PATH, RO)
@@ -260,19 +279,35 @@ def test_urls_outside_any_api_and_malformed_urls() -> None:
 
 # --- AIGNE Hub -----------------------------------------------------------------------------------
 
+
 def test_chat_completion_is_deterministic() -> None:
     one = post(f"{HUB}/api/v1/chat/completions", HELLO, HUB_KEY)
     assert one.status_code == 200 and one.json() == post(f"{HUB}/api/v1/chat/completions", HELLO, HUB_KEY).json()
     assert one.json()["choices"][0]["message"]["content"] == "Hello from the AIGNE Hub sandbox! You said: Hello!"
-    parts = {"model": "m", "messages": [{"role": "system", "content": "Be brief."},
-                                        {"role": "user", "content": [{"type": "text", "text": "Hi there"}]}]}
+    parts = {
+        "model": "m",
+        "messages": [
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": [{"type": "text", "text": "Hi there"}]},
+        ],
+    }
     reply = post(f"{HUB}/api/v1/chat/completions", parts, HUB_KEY).json()
     assert reply["choices"][0]["message"]["content"].endswith("You said: Hi there")
     assert reply["usage"] == {"prompt_tokens": 4, "completion_tokens": 10, "total_tokens": 14}
 
 
-@pytest.mark.parametrize("authorization", [None, "", "Bearer", "Bearer wrong", f"Api-Key {AIGNE_HUB_DEMO_KEY}",
-                                           AIGNE_HUB_DEMO_KEY, f"Bearer  {AIGNE_HUB_DEMO_KEY}"])
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        None,
+        "",
+        "Bearer",
+        "Bearer wrong",
+        f"Api-Key {AIGNE_HUB_DEMO_KEY}",
+        AIGNE_HUB_DEMO_KEY,
+        f"Bearer  {AIGNE_HUB_DEMO_KEY}",
+    ],
+)
 def test_chat_completion_bad_keys_are_the_documented_401(authorization: str | None) -> None:
     headers = {} if authorization is None else {"Authorization": authorization}
     response = post(f"{HUB}/api/v1/chat/completions", HELLO, headers)
@@ -280,21 +315,29 @@ def test_chat_completion_bad_keys_are_the_documented_401(authorization: str | No
     assert response.headers["WWW-Authenticate"] == "Bearer"
 
 
-@pytest.mark.parametrize(("data", "error"), [
-    ([], '"value" must be of type object'),
-    ({"messages": HELLO["messages"]}, '"model" is required'),
-    ({"model": 1, "messages": HELLO["messages"]}, '"model" must be a string'),
-    ({"model": " ", "messages": HELLO["messages"]}, '"model" is not allowed to be empty'),
-    ({"model": "m"}, '"messages" is required'),
-    ({"model": "m", "messages": "hi"}, '"messages" must be an array'),
-    ({"model": "m", "messages": []}, '"messages" must contain at least 1 items'),
-    ({"model": "m", "messages": ["hi"]}, '"messages[0]" must be of type object'),
-    ({"model": "m", "messages": [{"content": "hi"}]}, '"messages[0].role" is required'),
-    ({"model": "m", "messages": [{"role": "bot", "content": "hi"}]},
-     '"messages[0].role" must be one of [system, user, assistant, tool]'),
-    ({"model": "m", "messages": [{"role": "user", "content": 3}]}, '"messages[0].content" must be one of [string, array]'),
-    ({**HELLO, "stream": True}, '"stream" is not supported by the sandbox; leave it out or set it to false'),
-])
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ([], '"value" must be of type object'),
+        ({"messages": HELLO["messages"]}, '"model" is required'),
+        ({"model": 1, "messages": HELLO["messages"]}, '"model" must be a string'),
+        ({"model": " ", "messages": HELLO["messages"]}, '"model" is not allowed to be empty'),
+        ({"model": "m"}, '"messages" is required'),
+        ({"model": "m", "messages": "hi"}, '"messages" must be an array'),
+        ({"model": "m", "messages": []}, '"messages" must contain at least 1 items'),
+        ({"model": "m", "messages": ["hi"]}, '"messages[0]" must be of type object'),
+        ({"model": "m", "messages": [{"content": "hi"}]}, '"messages[0].role" is required'),
+        (
+            {"model": "m", "messages": [{"role": "bot", "content": "hi"}]},
+            '"messages[0].role" must be one of [system, user, assistant, tool]',
+        ),
+        (
+            {"model": "m", "messages": [{"role": "user", "content": 3}]},
+            '"messages[0].content" must be one of [string, array]',
+        ),
+        ({**HELLO, "stream": True}, '"stream" is not supported by the sandbox; leave it out or set it to false'),
+    ],
+)
 def test_chat_completion_validation(data: object, error: str) -> None:
     response = post(f"{HUB}/api/v1/chat/completions", data, HUB_KEY)
     assert (response.status_code, response.json()) == (400, {"error": error})
@@ -313,39 +356,88 @@ def test_chat_completion_transport_level_errors() -> None:
 
 # --- properties: no 5xx on any input, never an exception ---------------------------------------
 
-_ORIGINS = st.sampled_from([MAI, HUB, "http://127.0.0.1:8000/sandbox/maiagent", "http://h/sandbox/aigne-hub",
-                            "http://h/sandbox", "http://h"])
-_PATHS = st.one_of(
-    st.sampled_from(["/api/v1/chatbots/", "/api/v1/chatbots", f"/api/v1/chatbots/{CHATBOTS[0]['id']}/",
-                     f"/api/v1/chatbots/{FOREIGN_CHATBOT_ID}/", f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/",
-                     "/api/v1/chat/completions", "/", ""]),
-    st.lists(st.text(st.characters(codec="utf-8", exclude_characters="?#"), max_size=8), max_size=4)
-    .map(lambda parts: "/" + "/".join(parts)),
+_ORIGINS = st.sampled_from(
+    [MAI, HUB, "http://127.0.0.1:8000/sandbox/maiagent", "http://h/sandbox/aigne-hub", "http://h/sandbox", "http://h"]
 )
-_QUERY = st.one_of(st.just(""), st.dictionaries(st.sampled_from(["page", "pageSize", "q"]), st.text(max_size=6))
-                   .map(lambda d: "?" + "&".join(f"{k}={v}" for k, v in d.items())))
-_AUTH = st.one_of(st.sampled_from([f"Api-Key {MAIAGENT_DEMO_KEY}", f"Api-Key {MAIAGENT_READONLY_KEY}",
-                                   f"Bearer {AIGNE_HUB_DEMO_KEY}", "Bearer x", ""]), st.text(max_size=20))
-_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
-                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
-                     max_leaves=10)
-_FIELDS = st.fixed_dictionaries({}, optional={
-    "name": _JSON, "replyMode": _JSON, "files": _JSON, "filename": _JSON, "file": _JSON, "model": _JSON,
-    "messages": st.one_of(_JSON, st.lists(st.fixed_dictionaries({}, optional={
-        "role": st.sampled_from(["user", "system", "assistant", "x"]), "content": _JSON}), max_size=3)),
-    "stream": _JSON,
-})
-_BODY = st.one_of(st.binary(max_size=64), _JSON.map(lambda v: json.dumps(v).encode()),
-                  _FIELDS.map(lambda v: json.dumps(v).encode()))
+_PATHS = st.one_of(
+    st.sampled_from(
+        [
+            "/api/v1/chatbots/",
+            "/api/v1/chatbots",
+            f"/api/v1/chatbots/{CHATBOTS[0]['id']}/",
+            f"/api/v1/chatbots/{FOREIGN_CHATBOT_ID}/",
+            f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/",
+            "/api/v1/chat/completions",
+            "/",
+            "",
+        ]
+    ),
+    st.lists(st.text(st.characters(codec="utf-8", exclude_characters="?#"), max_size=8), max_size=4).map(
+        lambda parts: "/" + "/".join(parts)
+    ),
+)
+_QUERY = st.one_of(
+    st.just(""),
+    st.dictionaries(st.sampled_from(["page", "pageSize", "q"]), st.text(max_size=6)).map(
+        lambda d: "?" + "&".join(f"{k}={v}" for k, v in d.items())
+    ),
+)
+_AUTH = st.one_of(
+    st.sampled_from(
+        [
+            f"Api-Key {MAIAGENT_DEMO_KEY}",
+            f"Api-Key {MAIAGENT_READONLY_KEY}",
+            f"Bearer {AIGNE_HUB_DEMO_KEY}",
+            "Bearer x",
+            "",
+        ]
+    ),
+    st.text(max_size=20),
+)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=10,
+)
+_FIELDS = st.fixed_dictionaries(
+    {},
+    optional={
+        "name": _JSON,
+        "replyMode": _JSON,
+        "files": _JSON,
+        "filename": _JSON,
+        "file": _JSON,
+        "model": _JSON,
+        "messages": st.one_of(
+            _JSON,
+            st.lists(
+                st.fixed_dictionaries(
+                    {}, optional={"role": st.sampled_from(["user", "system", "assistant", "x"]), "content": _JSON}
+                ),
+                max_size=3,
+            ),
+        ),
+        "stream": _JSON,
+    },
+)
+_BODY = st.one_of(
+    st.binary(max_size=64), _JSON.map(lambda v: json.dumps(v).encode()), _FIELDS.map(lambda v: json.dumps(v).encode())
+)
 
 
 @settings(max_examples=500, deadline=None, database=None)
-@given(method=st.one_of(st.sampled_from(["GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE"]), st.text(max_size=8)),
-       origin=_ORIGINS, path=_PATHS, query=_QUERY, authorization=_AUTH,
-       content_type=st.sampled_from([None, "application/json", "application/x-www-form-urlencoded", "text/plain", ""]),
-       body=_BODY)
-def test_the_sandbox_never_answers_5xx(method: str, origin: str, path: str, query: str, authorization: str,
-                                       content_type: str | None, body: bytes) -> None:
+@given(
+    method=st.one_of(st.sampled_from(["GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE"]), st.text(max_size=8)),
+    origin=_ORIGINS,
+    path=_PATHS,
+    query=_QUERY,
+    authorization=_AUTH,
+    content_type=st.sampled_from([None, "application/json", "application/x-www-form-urlencoded", "text/plain", ""]),
+    body=_BODY,
+)
+def test_the_sandbox_never_answers_5xx(
+    method: str, origin: str, path: str, query: str, authorization: str, content_type: str | None, body: bytes
+) -> None:
     headers = {"Authorization": authorization}
     if content_type is not None:
         headers["Content-Type"] = content_type

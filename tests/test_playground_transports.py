@@ -71,7 +71,9 @@ def test_response_helpers() -> None:
 def test_sandbox_transport_is_sync_and_async() -> None:
     transport = SandboxTransport()
     assert isinstance(transport, BaseTransport) and isinstance(transport, AsyncBaseTransport)
-    request = Request("GET", "https://api.maiagent.ai/api/v1/chatbots/", {"Authorization": f"Api-Key {MAIAGENT_DEMO_KEY}"})
+    request = Request(
+        "GET", "https://api.maiagent.ai/api/v1/chatbots/", {"Authorization": f"Api-Key {MAIAGENT_DEMO_KEY}"}
+    )
     response = transport.handle_request(request)
     assert response.status_code == 200 and response.elapsed is not None and response.elapsed >= 0
     assert asyncio.run(transport.handle_async_request(request)).json() == response.json()
@@ -91,7 +93,9 @@ def test_client_builds_the_header_and_sends() -> None:
     assert client.build_request("GET", "api/v1/chatbots/").url == "https://api.maiagent.ai/api/v1/chatbots/"
 
 
-@pytest.mark.parametrize("base_url", ["https://api.maiagent.ai/api/v1/", "https://api.maiagent.ai/api/v1", "https://api.maiagent.ai"])
+@pytest.mark.parametrize(
+    "base_url", ["https://api.maiagent.ai/api/v1/", "https://api.maiagent.ai/api/v1", "https://api.maiagent.ai"]
+)
 @pytest.mark.parametrize("path", ["/api/v1/chatbots/", "chatbots/", "api/v1/chatbots/"])
 def test_the_documented_base_url_and_an_endpoint_make_one_url(base_url: str, path: str) -> None:
     # The status codes page gives the base URL with /api/v1/, the playground's endpoints start with it.
@@ -126,16 +130,19 @@ def test_client_with_an_async_transport() -> None:
 # --- outgoing checks ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("url", "headers"), [
-    ("file:///etc/passwd", {}),
-    ("ftp://example.com/", {}),
-    ("/relative/path", {}),
-    ("http://[::1/", {}),
-    ("http://example.com/a b", {}),
-    ("http://example.com/", {"Authorization": "Api-Key a\r\nX-Evil: 1"}),
-    ("http://example.com/", {"Authorization": "Api-Key \u3000a"}),
-    ("http://example.com/", {"Bad Name": "x"}),
-])
+@pytest.mark.parametrize(
+    ("url", "headers"),
+    [
+        ("file:///etc/passwd", {}),
+        ("ftp://example.com/", {}),
+        ("/relative/path", {}),
+        ("http://[::1/", {}),
+        ("http://example.com/a b", {}),
+        ("http://example.com/", {"Authorization": "Api-Key a\r\nX-Evil: 1"}),
+        ("http://example.com/", {"Authorization": "Api-Key \u3000a"}),
+        ("http://example.com/", {"Bad Name": "x"}),
+    ],
+)
 def test_unsafe_requests_are_refused_before_sending(url: str, headers: dict[str, str]) -> None:
     with pytest.raises(InvalidRequestError):
         HTTPTransport().handle_request(Request("GET", url, headers))
@@ -209,7 +216,9 @@ def test_http_transport_error_status_is_a_response(local_server: str) -> None:
 
 
 def test_http_transport_never_follows_redirects(local_server: str) -> None:
-    response = HTTPTransport().handle_request(Request("GET", f"{local_server}/redirect", {"Authorization": "Api-Key k"}))
+    response = HTTPTransport().handle_request(
+        Request("GET", f"{local_server}/redirect", {"Authorization": "Api-Key k"})
+    )
     assert response.status_code == 302 and response.headers["location"] == "/echo"
 
 
@@ -244,11 +253,15 @@ def test_fetch_transport_sends_through_pyfetch() -> None:
 
     async def pyfetch(url: str, **options: Any) -> FakeFetchResponse:
         calls.append((url, options))
-        return FakeFetchResponse(401, {"content-type": "application/json", "www-authenticate": "Api-Key"},
-                                 b'{"detail": "Invalid API key format."}')
+        return FakeFetchResponse(
+            401,
+            {"content-type": "application/json", "www-authenticate": "Api-Key"},
+            b'{"detail": "Invalid API key format."}',
+        )
 
-    request = Request.with_json("POST", "https://api.maiagent.ai/api/v1/chatbots/", {"name": "x"},
-                                {"Authorization": "Bearer k"})
+    request = Request.with_json(
+        "POST", "https://api.maiagent.ai/api/v1/chatbots/", {"name": "x"}, {"Authorization": "Bearer k"}
+    )
     response = asyncio.run(FetchTransport(pyfetch=pyfetch).handle_async_request(request))
     assert response.status_code == 401 and response.headers["WWW-Authenticate"] == "Api-Key"
     assert response.json() == {"detail": "Invalid API key format."}

@@ -84,23 +84,32 @@ def site_with_404_pages(tmp_path: Path) -> Any:
 
 
 def test_a_missing_page_gets_the_404_page_of_its_language(site_with_404_pages: Any) -> None:
-    for path, page in (("/nothing/", ENGLISH_404), ("/maiagent/nothing", ENGLISH_404), ("/ja/nothing/", JAPANESE_404),
-                       ("/ja/maiagent/nothing/", JAPANESE_404), ("/ja/a/b/c.html", JAPANESE_404)):
+    for path, page in (
+        ("/nothing/", ENGLISH_404),
+        ("/maiagent/nothing", ENGLISH_404),
+        ("/ja/nothing/", JAPANESE_404),
+        ("/ja/maiagent/nothing/", JAPANESE_404),
+        ("/ja/a/b/c.html", JAPANESE_404),
+    ):
         response = call(site_with_404_pages, "GET", path)
         assert (response.status_code, response.text) == (404, page), path
 
 
-@pytest.mark.parametrize(("path", "page"), [
-    ("/%0asandbox/", ENGLISH_404),  # a route regex stops at a line break
-    ("/index.html%00", ENGLISH_404),  # a NUL makes the file lookup raise
-    ("/" + "a" * 300, ENGLISH_404),  # a name too long for the file system
-    ("/ja/%0anothing", JAPANESE_404),
-    ("/ja/index.html%00", JAPANESE_404),
-    ("/ja/x%00/y", JAPANESE_404),
-    ("/ja/" + "a" * 300 + "/b", JAPANESE_404),
-])
-def test_a_path_no_file_can_have_gets_the_404_page_of_its_language(site_with_404_pages: Any, path: str,
-                                                                   page: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "page"),
+    [
+        ("/%0asandbox/", ENGLISH_404),  # a route regex stops at a line break
+        ("/index.html%00", ENGLISH_404),  # a NUL makes the file lookup raise
+        ("/" + "a" * 300, ENGLISH_404),  # a name too long for the file system
+        ("/ja/%0anothing", JAPANESE_404),
+        ("/ja/index.html%00", JAPANESE_404),
+        ("/ja/x%00/y", JAPANESE_404),
+        ("/ja/" + "a" * 300 + "/b", JAPANESE_404),
+    ],
+)
+def test_a_path_no_file_can_have_gets_the_404_page_of_its_language(
+    site_with_404_pages: Any, path: str, page: str
+) -> None:
     response = call(site_with_404_pages, "GET", path)
     assert (response.status_code, response.text) == (404, page)
 
@@ -112,9 +121,16 @@ def test_a_missing_site_still_serves_the_sandbox(tmp_path: Path) -> None:
 
 
 def test_cors_allows_any_origin_with_authorization(app: Any) -> None:
-    preflight = call(app, "OPTIONS", "/sandbox/aigne-hub/api/v1/chat/completions", headers={
-        "Origin": "https://docs.example", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "authorization, content-type"})
+    preflight = call(
+        app,
+        "OPTIONS",
+        "/sandbox/aigne-hub/api/v1/chat/completions",
+        headers={
+            "Origin": "https://docs.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type",
+        },
+    )
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == "*"
     assert "Authorization" in preflight.headers["access-control-allow-headers"]
@@ -139,12 +155,15 @@ def test_head_requests_have_no_body(app: Any) -> None:
     assert response.status_code == 200 and response.content == b""
 
 
-@pytest.mark.parametrize(("path", "headers"), [
-    ("/sandbox/maiagent/api/v1/chatbots/", RW),  # 200
-    ("/sandbox/maiagent/api/v1/chatbots/", {}),  # the documented 401
-    ("/sandbox/maiagent/api/v1/chatbots/00000000-0000-0000-0000-000000000000/", RW),  # the documented 404
-    ("/sandbox/aigne-hub/api/v1/chat/completions", {"Authorization": f"Bearer {AIGNE_HUB_DEMO_KEY}"}),  # 405
-])
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/sandbox/maiagent/api/v1/chatbots/", RW),  # 200
+        ("/sandbox/maiagent/api/v1/chatbots/", {}),  # the documented 401
+        ("/sandbox/maiagent/api/v1/chatbots/00000000-0000-0000-0000-000000000000/", RW),  # the documented 404
+        ("/sandbox/aigne-hub/api/v1/chat/completions", {"Authorization": f"Bearer {AIGNE_HUB_DEMO_KEY}"}),  # 405
+    ],
+)
 def test_head_reports_the_content_length_of_get(app: Any, path: str, headers: dict[str, str]) -> None:
     get, head = call(app, "GET", path, headers=headers), call(app, "HEAD", path, headers=headers)
     assert head.status_code == get.status_code and head.content == b""
@@ -167,9 +186,16 @@ def test_a_declared_huge_body_is_refused_before_reading() -> None:
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "method": "POST", "path": "/sandbox/maiagent/api/v1/chatbots/",
-             "raw_path": b"/sandbox/maiagent/api/v1/chatbots/", "query_string": b"", "scheme": "http",
-             "headers": [(b"host", b"h"), (b"content-length", b"999999999")], "server": ("h", 80)}
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/sandbox/maiagent/api/v1/chatbots/",
+        "raw_path": b"/sandbox/maiagent/api/v1/chatbots/",
+        "query_string": b"",
+        "scheme": "http",
+        "headers": [(b"host", b"h"), (b"content-length", b"999999999")],
+        "server": ("h", 80),
+    }
     asyncio.run(SandboxApp(max_body_bytes=100)(scope, receive, send))
     assert received == [] and sent[0]["status"] == 413
 
@@ -187,8 +213,14 @@ def test_a_streamed_huge_body_stops_being_read_past_the_limit() -> None:
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "method": "POST", "path": "/sandbox/aigne-hub/api/v1/chat/completions",
-             "query_string": b"", "headers": [], "server": ("127.0.0.1", 8000)}
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/sandbox/aigne-hub/api/v1/chat/completions",
+        "query_string": b"",
+        "headers": [],
+        "server": ("127.0.0.1", 8000),
+    }
     asyncio.run(SandboxApp(max_body_bytes=100)(scope, receive, send))
     assert chunks == 3 and sent[0]["status"] == 413
     assert json.loads(sent[1]["body"]) == {"error": "Request body is too large (limit 1048576 bytes)"}
@@ -215,8 +247,12 @@ def test_cli_serves_site_and_sandbox(sandbox_server: str) -> None:
         assert b"home" in response.read()
     with urlopen(sandbox_server + "pyodide.asm.wasm") as response:
         assert response.headers["Content-Type"] == "application/wasm"
-    client = Client("maiagent", f"Bearer {MAIAGENT_DEMO_KEY}", HTTPTransport(timeout=5),
-                    base_url=sandbox_server + "sandbox/maiagent")
+    client = Client(
+        "maiagent",
+        f"Bearer {MAIAGENT_DEMO_KEY}",
+        HTTPTransport(timeout=5),
+        base_url=sandbox_server + "sandbox/maiagent",
+    )
     page = client.get("chatbots/?pageSize=1")
     assert page.status_code == 200 and page.json()["next"].startswith(sandbox_server + "sandbox/maiagent/")
     for example in EXAMPLES.values():
@@ -241,8 +277,9 @@ def test_cli_builds_links_from_its_own_address_when_the_host_is_foreign(sandbox_
 def test_cli_keeps_the_loopback_name_the_client_used_in_links(sandbox_server: str) -> None:
     port = urlsplit(sandbox_server).port
     for origin in (f"http://localhost:{port}", f"http://127.0.0.1:{port}"):
-        client = Client("maiagent", f"Bearer {MAIAGENT_DEMO_KEY}", HTTPTransport(timeout=5),
-                        base_url=origin + "/sandbox/maiagent")
+        client = Client(
+            "maiagent", f"Bearer {MAIAGENT_DEMO_KEY}", HTTPTransport(timeout=5), base_url=origin + "/sandbox/maiagent"
+        )
         assert client.get("chatbots/?pageSize=1").json()["next"].startswith(origin + "/sandbox/maiagent/")
 
 

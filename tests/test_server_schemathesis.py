@@ -20,8 +20,13 @@ from playground.server import OPENAPI_PATH, create_app
 
 APP = create_app(Path(__file__).parent / "no-site")
 SCHEMA = schemathesis.openapi.from_asgi(OPENAPI_PATH, APP)
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_headers_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
 KEYS = {"/sandbox/maiagent/": f"Api-Key {MAIAGENT_DEMO_KEY}", "/sandbox/aigne-hub/": f"Bearer {AIGNE_HUB_DEMO_KEY}"}
 
 
@@ -62,8 +67,12 @@ def test_the_document_is_openapi_3_1_with_both_security_schemes() -> None:
     raw = SCHEMA.raw_schema
     assert raw["openapi"] == "3.1.0"
     schemes = raw["components"]["securitySchemes"]
-    assert schemes["MaiAgentApiKey"] == {**schemes["MaiAgentApiKey"], "type": "apiKey", "in": "header",
-                                         "name": "Authorization"}
+    assert schemes["MaiAgentApiKey"] == {
+        **schemes["MaiAgentApiKey"],
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+    }
     assert "Api-Key <key>" in schemes["MaiAgentApiKey"]["description"]
     assert schemes["AigneHubBearer"]["type"] == "http" and schemes["AigneHubBearer"]["scheme"] == "bearer"
     assert len(list(SCHEMA.get_all_operations())) == 6

@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from playground import _csp
-from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY, get_example
 from pyodide_node import pinned, pure_wheels, run_in_pyodide
+
+from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY, _csp, get_example
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "docs" / "snippets"
@@ -52,7 +51,9 @@ RUNTIMES = {".sh": "curl", ".py": "Python", ".js": "JavaScript", ".mjs": "Node.j
 NOT_RUNNABLE = {
     "docs/snippets/maiagent/headers.js": "the seed's header object, a fragment",
     "docs/snippets/aigne-hub/header.txt": "a header line",
-    "docs/snippets/aigne-hub/AIGNEHubChatModel.js": "the seed's SDK example: needs @aigne/aigne-hub, checked with node --check",
+    "docs/snippets/aigne-hub/AIGNEHubChatModel.js": (
+        "the seed's SDK example: needs @aigne/aigne-hub, checked with node --check"
+    ),
 }
 # The seed's cURL example is published as is (no status line): the harness makes curl print it.
 SEED_CURL = {"docs/snippets/aigne-hub/chat_completion.sh"}
@@ -92,8 +93,10 @@ _SHAPE_TYPES = {"integer": int, "string": str, "null": type(None)}
 def matches_shape(value: Any, shape: Any) -> bool:
     """A shape file names the type of each value (`"string|null"`) and shows lists empty."""
     if isinstance(shape, dict):
-        return isinstance(value, dict) and value.keys() == shape.keys() and all(
-            matches_shape(value[k], shape[k]) for k in shape
+        return (
+            isinstance(value, dict)
+            and value.keys() == shape.keys()
+            and all(matches_shape(value[k], shape[k]) for k in shape)
         )
     if isinstance(shape, list):
         return isinstance(value, list)
@@ -111,6 +114,7 @@ def assert_documented(snippet: str, stdout: str) -> None:
 
 
 # --- the snippet files ---------------------------------------------------------------------------
+
 
 def test_every_case_exists_in_every_runtime() -> None:
     found = {(case_of(p), p.suffix) for p in runnable_snippets()}
@@ -135,6 +139,7 @@ def test_the_seed_sdk_example_is_valid_javascript(tmp_path: Path) -> None:
 
 
 # --- running them --------------------------------------------------------------------------------
+
 
 def command(path: Path, source: str, work: Path) -> list[str]:
     """Write the prepared source to `work` and return how to run it."""
@@ -171,7 +176,7 @@ def outputs(site_server: str, tmp_path_factory: pytest.TempPathFactory) -> dict[
     paths = runnable_snippets()
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = pool.map(lambda p: run_snippet(p, site_server, work), paths)
-        return dict(zip(map(rel, paths), results))
+        return dict(zip(map(rel, paths), results, strict=True))
 
 
 @pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets()])
@@ -180,6 +185,7 @@ def test_snippet_answers_as_documented(outputs: dict[str, str], snippet: str) ->
 
 
 # --- Python snippets inside Pyodide --------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def pyodide_outputs(site_dir: Path) -> dict[str, str]:
@@ -211,7 +217,7 @@ def code_blocks(text: str) -> list[str]:
             end = i + 1
             while end < len(lines) and lines[end].strip() != fence:
                 end += 1
-            blocks.append("\n".join(line[len(indent):] for line in lines[i + 1:end]).strip())
+            blocks.append("\n".join(line[len(indent) :] for line in lines[i + 1 : end]).strip())
             i = end
         i += 1
     return blocks
@@ -230,14 +236,14 @@ def test_every_code_block_is_run_or_documented(page: str) -> None:
             assert block in PASTED_ALLOWED, f"{page}: a pasted code block the harness does not run:\n{block}"
             continue
         path = include.group(1)
-        assert (
-            path in runnable or path in NOT_RUNNABLE or path.startswith("playground/documented_examples/")
-        ), f"{page}: {path} is neither run by the harness, a documented example, nor allow-listed"
+        assert path in runnable or path in NOT_RUNNABLE or path.startswith("playground/documented_examples/"), (
+            f"{page}: {path} is neither run by the harness, a documented example, nor allow-listed"
+        )
 
 
 @pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets()])
 def test_every_snippet_is_on_its_page_in_both_languages(snippet: str) -> None:
     for lang in ("en", "ja"):
-        assert any(
-            f'"{snippet}"' in p.read_text(encoding="utf-8") for p in (DOCS / lang).rglob("*.md")
-        ), f"{snippet} is not included on any {lang} page"
+        assert any(f'"{snippet}"' in p.read_text(encoding="utf-8") for p in (DOCS / lang).rglob("*.md")), (
+            f"{snippet} is not included on any {lang} page"
+        )

@@ -21,48 +21,68 @@ _ROLES = ("system", "user", "assistant", "tool")
 _STRING = {"type": "string"}
 
 ERROR = Schema("Error", {"type": "object", "required": ["error"], "properties": {"error": _STRING}})
-CHAT_MESSAGE = Schema("ChatMessage", {
-    "type": "object",
-    "required": ["role", "content"],
-    "properties": {
-        "role": {"type": "string", "enum": list(_ROLES)},
-        "content": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "object"}}]},
+CHAT_MESSAGE = Schema(
+    "ChatMessage",
+    {
+        "type": "object",
+        "required": ["role", "content"],
+        "properties": {
+            "role": {"type": "string", "enum": list(_ROLES)},
+            "content": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "object"}}]},
+        },
     },
-})
-CHAT_COMPLETION_REQUEST = Schema("ChatCompletionRequest", {
-    "type": "object",
-    "required": ["model", "messages"],
-    "properties": {
-        "model": {"type": "string", "minLength": 1},
-        "messages": {"type": "array", "minItems": 1, "items": CHAT_MESSAGE},
-        "stream": {"type": "boolean", "enum": [False]},
+)
+CHAT_COMPLETION_REQUEST = Schema(
+    "ChatCompletionRequest",
+    {
+        "type": "object",
+        "required": ["model", "messages"],
+        "properties": {
+            "model": {"type": "string", "minLength": 1},
+            "messages": {"type": "array", "minItems": 1, "items": CHAT_MESSAGE},
+            "stream": {"type": "boolean", "enum": [False]},
+        },
     },
-})
-CHAT_COMPLETION = Schema("ChatCompletion", {
-    "type": "object",
-    "required": ["id", "object", "model", "choices", "usage"],
-    "properties": {
-        "id": _STRING,
-        "object": {"const": "chat.completion"},
-        "model": _STRING,
-        "choices": {"type": "array", "items": {
-            "type": "object",
-            "required": ["index", "message", "finish_reason"],
-            "properties": {
-                "index": {"type": "integer"},
-                "message": {"type": "object", "required": ["role", "content"],
-                            "properties": {"role": _STRING, "content": _STRING}},
-                "finish_reason": _STRING,
+)
+CHAT_COMPLETION = Schema(
+    "ChatCompletion",
+    {
+        "type": "object",
+        "required": ["id", "object", "model", "choices", "usage"],
+        "properties": {
+            "id": _STRING,
+            "object": {"const": "chat.completion"},
+            "model": _STRING,
+            "choices": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["index", "message", "finish_reason"],
+                    "properties": {
+                        "index": {"type": "integer"},
+                        "message": {
+                            "type": "object",
+                            "required": ["role", "content"],
+                            "properties": {"role": _STRING, "content": _STRING},
+                        },
+                        "finish_reason": _STRING,
+                    },
+                },
             },
-        }},
-        "usage": {"type": "object", "required": ["prompt_tokens", "completion_tokens", "total_tokens"],
-                  "properties": {k: {"type": "integer", "minimum": 0}
-                                 for k in ("prompt_tokens", "completion_tokens", "total_tokens")}},
+            "usage": {
+                "type": "object",
+                "required": ["prompt_tokens", "completion_tokens", "total_tokens"],
+                "properties": {
+                    k: {"type": "integer", "minimum": 0} for k in ("prompt_tokens", "completion_tokens", "total_tokens")
+                },
+            },
+        },
     },
-})
+)
 
 
 # --- handler -------------------------------------------------------------------------------------
+
 
 def _bad(message: str) -> Reject:
     return Reject(json_response(400, {"error": message}))
@@ -117,30 +137,42 @@ def _chat_completion(ctx: Context) -> Response:
     import hashlib
 
     digest = hashlib.sha256(json.dumps([model, messages], sort_keys=True).encode("ascii")).hexdigest()
-    return json_response(200, {
-        "id": f"chatcmpl-sandbox-{digest[:24]}",
-        "object": "chat.completion",
-        "model": model,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                  "total_tokens": prompt_tokens + completion_tokens},
-    })
+    return json_response(
+        200,
+        {
+            "id": f"chatcmpl-sandbox-{digest[:24]}",
+            "object": "chat.completion",
+            "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop"}],
+            "usage": {
+                "prompt_tokens": prompt_tokens,
+                "completion_tokens": completion_tokens,
+                "total_tokens": prompt_tokens + completion_tokens,
+            },
+        },
+    )
 
 
 # --- routes --------------------------------------------------------------------------------------
 
 ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
-        AIGNE_HUB.id, "/api/v1/chat/completions",
+        AIGNE_HUB.id,
+        "/api/v1/chat/completions",
         LocalizedText("Create a chat completion.", "チャット補完を作成。"),
         {
             "POST": Operation(
                 _chat_completion,
-                (DocumentedResponse(200, CHAT_COMPLETION, "A deterministic reply that echoes the last user message."),
-                 DocumentedResponse(400, ERROR,
-                                    "`model` or `messages` is missing or invalid, or the body is not JSON."),
-                 DocumentedResponse(413, ERROR, "The body is larger than 1 MiB."),
-                 DocumentedResponse(415, ERROR, "The body is not JSON.")),
+                (
+                    DocumentedResponse(
+                        200, CHAT_COMPLETION, "A deterministic reply that echoes the last user message."
+                    ),
+                    DocumentedResponse(
+                        400, ERROR, "`model` or `messages` is missing or invalid, or the body is not JSON."
+                    ),
+                    DocumentedResponse(413, ERROR, "The body is larger than 1 MiB."),
+                    DocumentedResponse(415, ERROR, "The body is not JSON."),
+                ),
                 body=CHAT_COMPLETION_REQUEST,
             ),
         },

@@ -55,7 +55,7 @@ def resolve_api(request: Request) -> tuple[ApiProfile | None, str, str]:
     for profile in PROFILES.values():
         mount = profile.sandbox_mount
         if path == mount or path.startswith(mount + "/"):
-            return profile, path[len(mount):] or "/", origin + mount
+            return profile, path[len(mount) :] or "/", origin + mount
     host = (parts.hostname or "").lower()
     for profile in PROFILES.values():
         if host and host == profile.host:
@@ -89,8 +89,11 @@ def _dispatch(request: Request) -> Response:
     access = authenticate(request, profile)
     operation = route.operations.get("GET" if method == "HEAD" else method)
     if operation is None:
-        message = (f'Method "{method}" not allowed.' if profile.error_field == "detail"
-                   else f"Method {method} is not allowed; use {' or '.join(route.methods)}")
+        message = (
+            f'Method "{method}" not allowed.'
+            if profile.error_field == "detail"
+            else f"Method {method} is not allowed; use {' or '.join(route.methods)}"
+        )
         return error_response(profile, 405, message, {"Allow": route.allow})
     response = operation.handler(Context(request, profile, path, match.groupdict(), link_base, access))
     if method == "HEAD":

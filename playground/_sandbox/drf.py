@@ -47,8 +47,7 @@ def parse_body(request: Request, profile: ApiProfile) -> Any:
             raise Reject(error_response(profile, 400, message)) from None
     if drf and media == "application/x-www-form-urlencoded":
         return dict(parse_qsl(request.body.decode("utf-8", errors="replace"), keep_blank_values=True))
-    message = (f'Unsupported media type "{content_type}" in request.' if drf
-               else "Content-Type must be application/json")
+    message = f'Unsupported media type "{content_type}" in request.' if drf else "Content-Type must be application/json"
     raise Reject(error_response(profile, 415, message))
 
 

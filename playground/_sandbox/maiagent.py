@@ -58,20 +58,44 @@ KNOWLEDGE_BASES: tuple[Mapping[str, str], ...] = (
 
 
 def _chatbot(id_: str, name: str, model: str, mode: str, kb: int, updated: str) -> Mapping[str, Any]:
-    return MappingProxyType({
-        "id": id_, "name": name, "largeLanguageModel": model, "replyMode": mode,
-        "knowledgeBases": [dict(KNOWLEDGE_BASES[kb])], "updatedAt": updated,
-    })
+    return MappingProxyType(
+        {
+            "id": id_,
+            "name": name,
+            "largeLanguageModel": model,
+            "replyMode": mode,
+            "knowledgeBases": [dict(KNOWLEDGE_BASES[kb])],
+            "updatedAt": updated,
+        }
+    )
 
 
 # The three assistants of the documentation's screenshot, newest first as listed there.
 CHATBOTS: tuple[Mapping[str, Any], ...] = (
-    _chatbot("1af8b729-cbca-4c07-b685-3c2f1d9e7a01", "LLM test", "Qwen3 32B (groq)", "general", 0,
-             "2025-09-09T23:27:51+08:00"),
-    _chatbot("da10bf5e-b8c8-4cac-85cf-6e4b2a7d9c02", "Full-screen embed demo", "Claude 4 Sonnet", "agent", 1,
-             "2025-08-27T18:01:48+08:00"),
-    _chatbot("68aa8a32-798a-473c-8cc3-9d5e3f1b2c03", "Taiwan stock market analysis", "Claude 4 Sonnet", "agent", 2,
-             "2025-08-12T10:40:59+08:00"),
+    _chatbot(
+        "1af8b729-cbca-4c07-b685-3c2f1d9e7a01",
+        "LLM test",
+        "Qwen3 32B (groq)",
+        "general",
+        0,
+        "2025-09-09T23:27:51+08:00",
+    ),
+    _chatbot(
+        "da10bf5e-b8c8-4cac-85cf-6e4b2a7d9c02",
+        "Full-screen embed demo",
+        "Claude 4 Sonnet",
+        "agent",
+        1,
+        "2025-08-27T18:01:48+08:00",
+    ),
+    _chatbot(
+        "68aa8a32-798a-473c-8cc3-9d5e3f1b2c03",
+        "Taiwan stock market analysis",
+        "Claude 4 Sonnet",
+        "agent",
+        2,
+        "2025-08-12T10:40:59+08:00",
+    ),
 )
 _REPLY_MODES = ("general", "agent")
 
@@ -82,71 +106,95 @@ _STRING = {"type": "string"}
 _NULLABLE_STRING = {"type": ["string", "null"]}
 
 DETAIL = Schema("Detail", {"type": "object", "required": ["detail"], "properties": {"detail": _STRING}})
-FIELD_ERRORS = Schema("FieldErrors", {
-    "type": "object",
-    "description": "Each invalid field mapped to its error messages (Django REST framework).",
-    "additionalProperties": {"type": "array", "items": _STRING},
-})
+FIELD_ERRORS = Schema(
+    "FieldErrors",
+    {
+        "type": "object",
+        "description": "Each invalid field mapped to its error messages (Django REST framework).",
+        "additionalProperties": {"type": "array", "items": _STRING},
+    },
+)
 BAD_REQUEST = Schema("BadRequest", {"anyOf": [FIELD_ERRORS, DETAIL]})
-ID_NAME = Schema("IdName", {
-    "type": "object", "required": ["id", "name"], "properties": {"id": _STRING, "name": _STRING},
-})
-CHATBOT = Schema("Chatbot", {
-    "type": "object",
-    "required": ["id", "name", "largeLanguageModel", "replyMode", "knowledgeBases", "updatedAt"],
-    "properties": {
-        "id": {"type": "string", "format": "uuid"},
-        "name": _STRING,
-        "largeLanguageModel": _STRING,
-        "replyMode": {"type": "string", "enum": list(_REPLY_MODES)},
-        "knowledgeBases": {"type": "array", "items": ID_NAME},
-        "updatedAt": {"type": "string", "format": "date-time"},
+ID_NAME = Schema(
+    "IdName",
+    {
+        "type": "object",
+        "required": ["id", "name"],
+        "properties": {"id": _STRING, "name": _STRING},
     },
-})
-CHATBOT_PAGE = Schema("ChatbotPage", {
-    "type": "object",
-    "required": ["count", "next", "previous", "results"],
-    "properties": {
-        "count": {"type": "integer", "minimum": 0},
-        "next": _NULLABLE_STRING,
-        "previous": _NULLABLE_STRING,
-        "results": {"type": "array", "items": CHATBOT},
+)
+CHATBOT = Schema(
+    "Chatbot",
+    {
+        "type": "object",
+        "required": ["id", "name", "largeLanguageModel", "replyMode", "knowledgeBases", "updatedAt"],
+        "properties": {
+            "id": {"type": "string", "format": "uuid"},
+            "name": _STRING,
+            "largeLanguageModel": _STRING,
+            "replyMode": {"type": "string", "enum": list(_REPLY_MODES)},
+            "knowledgeBases": {"type": "array", "items": ID_NAME},
+            "updatedAt": {"type": "string", "format": "date-time"},
+        },
     },
-})
-CHATBOT_CREATE = Schema("ChatbotCreate", {
-    "type": "object",
-    "required": ["name"],
-    "properties": {
-        "name": {"type": "string", "minLength": 1, "maxLength": 255},
-        "largeLanguageModel": {"type": "string", "minLength": 1, "maxLength": 255},
-        "replyMode": {"type": "string", "enum": list(_REPLY_MODES)},
+)
+CHATBOT_PAGE = Schema(
+    "ChatbotPage",
+    {
+        "type": "object",
+        "required": ["count", "next", "previous", "results"],
+        "properties": {
+            "count": {"type": "integer", "minimum": 0},
+            "next": _NULLABLE_STRING,
+            "previous": _NULLABLE_STRING,
+            "results": {"type": "array", "items": CHATBOT},
+        },
     },
-})
-KNOWLEDGE_BASE_FILE_CREATE = Schema("KnowledgeBaseFileCreate", {
-    "type": "object",
-    "required": ["files", "filename", "file"],
-    "properties": {
-        "files": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
-        "filename": {"type": "string", "minLength": 1, "maxLength": 255},
-        "file": {"type": "string", "minLength": 1, "maxLength": 255},
+)
+CHATBOT_CREATE = Schema(
+    "ChatbotCreate",
+    {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": {"type": "string", "minLength": 1, "maxLength": 255},
+            "largeLanguageModel": {"type": "string", "minLength": 1, "maxLength": 255},
+            "replyMode": {"type": "string", "enum": list(_REPLY_MODES)},
+        },
     },
-})
-KNOWLEDGE_BASE_FILE = Schema("KnowledgeBaseFile", {
-    "type": "object",
-    "required": ["id", "knowledgeBase", "filename", "file", "files", "status", "createdAt"],
-    "properties": {
-        "id": {"type": "string", "format": "uuid"},
-        "knowledgeBase": {"type": "string", "format": "uuid"},
-        "filename": _STRING,
-        "file": _STRING,
-        "files": {"type": "array", "items": _STRING},
-        "status": _STRING,
-        "createdAt": {"type": "string", "format": "date-time"},
+)
+KNOWLEDGE_BASE_FILE_CREATE = Schema(
+    "KnowledgeBaseFileCreate",
+    {
+        "type": "object",
+        "required": ["files", "filename", "file"],
+        "properties": {
+            "files": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+            "filename": {"type": "string", "minLength": 1, "maxLength": 255},
+            "file": {"type": "string", "minLength": 1, "maxLength": 255},
+        },
     },
-})
+)
+KNOWLEDGE_BASE_FILE = Schema(
+    "KnowledgeBaseFile",
+    {
+        "type": "object",
+        "required": ["id", "knowledgeBase", "filename", "file", "files", "status", "createdAt"],
+        "properties": {
+            "id": {"type": "string", "format": "uuid"},
+            "knowledgeBase": {"type": "string", "format": "uuid"},
+            "filename": _STRING,
+            "file": _STRING,
+            "files": {"type": "array", "items": _STRING},
+            "status": _STRING,
+            "createdAt": {"type": "string", "format": "date-time"},
+        },
+    },
+)
 
 
 # --- handlers ------------------------------------------------------------------------------------
+
 
 def _positive_int(raw: str) -> int | None:
     try:
@@ -177,12 +225,15 @@ def _list_chatbots(ctx: Context) -> Response:
     if page is None or page > pages:
         raise Reject(error_response(ctx.profile, 404, "Invalid page."))
     url = ctx.link_base + ctx.path + (("?" + urlsplit(ctx.request.url).query) if "?" in ctx.request.url else "")
-    return json_response(200, {
-        "count": len(CHATBOTS),
-        "next": _with_page(url, page + 1) if page < pages else None,
-        "previous": (_with_page(url, None if page == 2 else page - 1)) if page > 1 else None,
-        "results": [dict(c) for c in CHATBOTS[(page - 1) * size:page * size]],
-    })
+    return json_response(
+        200,
+        {
+            "count": len(CHATBOTS),
+            "next": _with_page(url, page + 1) if page < pages else None,
+            "previous": (_with_page(url, None if page == 2 else page - 1)) if page > 1 else None,
+            "results": [dict(c) for c in CHATBOTS[(page - 1) * size : page * size]],
+        },
+    )
 
 
 def _require_write(ctx: Context) -> None:
@@ -212,10 +263,17 @@ def _create_chatbot(ctx: Context) -> Response:
         errors["replyMode"] = [f'"{shown}" is not a valid choice.']
     if errors:
         raise Reject(json_response(400, errors))
-    return json_response(201, {
-        "id": _stable_id(f"chatbot:{name}"), "name": name, "largeLanguageModel": model,
-        "replyMode": mode, "knowledgeBases": [], "updatedAt": SANDBOX_NOW,
-    })
+    return json_response(
+        201,
+        {
+            "id": _stable_id(f"chatbot:{name}"),
+            "name": name,
+            "largeLanguageModel": model,
+            "replyMode": mode,
+            "knowledgeBases": [],
+            "updatedAt": SANDBOX_NOW,
+        },
+    )
 
 
 def _get_chatbot(ctx: Context) -> Response:
@@ -260,11 +318,18 @@ def _add_knowledge_base_file(ctx: Context) -> Response:
                 errors[field_name] = [err]
     if errors:
         raise Reject(json_response(400, errors))
-    return json_response(201, {
-        "id": _stable_id(f"file:{kb_id}:{values['filename']}"),
-        "knowledgeBase": kb_id, "filename": values["filename"], "file": values["file"],
-        "files": files, "status": "processing", "createdAt": SANDBOX_NOW,
-    })
+    return json_response(
+        201,
+        {
+            "id": _stable_id(f"file:{kb_id}:{values['filename']}"),
+            "knowledgeBase": kb_id,
+            "filename": values["filename"],
+            "file": values["file"],
+            "files": files,
+            "status": "processing",
+            "createdAt": SANDBOX_NOW,
+        },
+    )
 
 
 def _server_error(ctx: Context) -> Response:
@@ -282,13 +347,16 @@ _UNSUPPORTED = DocumentedResponse(415, DETAIL, "The body is neither JSON nor a f
 
 ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
-        MAIAGENT.id, "/api/v1/chatbots/",
+        MAIAGENT.id,
+        "/api/v1/chatbots/",
         _L("List chatbots (paginated) or create one.", "チャットボットの一覧（ページ分割）の取得、または作成。"),
         {
             "GET": Operation(
                 _list_chatbots,
-                (DocumentedResponse(200, CHATBOT_PAGE, "A page of chatbots."),
-                 DocumentedResponse(404, DETAIL, "`page` is past the last page (`Invalid page.`).")),
+                (
+                    DocumentedResponse(200, CHATBOT_PAGE, "A page of chatbots."),
+                    DocumentedResponse(404, DETAIL, "`page` is past the last page (`Invalid page.`)."),
+                ),
                 summary=_L("List chatbots (paginated).", "チャットボットの一覧（ページ分割）を取得。"),
                 parameters=(
                     Parameter("page", "query", "1", {"type": "integer", "minimum": 1}),
@@ -297,8 +365,13 @@ ROUTES: tuple[SandboxRoute, ...] = (
             ),
             "POST": Operation(
                 _create_chatbot,
-                (DocumentedResponse(201, CHATBOT, _CREATED), DocumentedResponse(400, BAD_REQUEST, _INVALID_BODY),
-                 _READ_ONLY, _TOO_LARGE, _UNSUPPORTED),
+                (
+                    DocumentedResponse(201, CHATBOT, _CREATED),
+                    DocumentedResponse(400, BAD_REQUEST, _INVALID_BODY),
+                    _READ_ONLY,
+                    _TOO_LARGE,
+                    _UNSUPPORTED,
+                ),
                 summary=_L("Create a chatbot.", "チャットボットを作成。"),
                 body=CHATBOT_CREATE,
             ),
@@ -306,28 +379,37 @@ ROUTES: tuple[SandboxRoute, ...] = (
         DETAIL,
     ),
     SandboxRoute(
-        MAIAGENT.id, "/api/v1/chatbots/{chatbotId}/",
+        MAIAGENT.id,
+        "/api/v1/chatbots/{chatbotId}/",
         _L("Get one chatbot.", "チャットボットを 1 件取得。"),
         {
             "GET": Operation(
                 _get_chatbot,
-                (DocumentedResponse(200, CHATBOT, "The chatbot."),
-                 DocumentedResponse(403, DETAIL, "The chatbot belongs to another workspace."),
-                 DocumentedResponse(404, DETAIL, "No chatbot has that id.")),
+                (
+                    DocumentedResponse(200, CHATBOT, "The chatbot."),
+                    DocumentedResponse(403, DETAIL, "The chatbot belongs to another workspace."),
+                    DocumentedResponse(404, DETAIL, "No chatbot has that id."),
+                ),
                 parameters=(Parameter("chatbotId", "path", str(CHATBOTS[0]["id"])),),
             ),
         },
         DETAIL,
     ),
     SandboxRoute(
-        MAIAGENT.id, "/api/v1/knowledge-bases/{knowledgeBaseId}/files/",
+        MAIAGENT.id,
+        "/api/v1/knowledge-bases/{knowledgeBaseId}/files/",
         _L("Add a file to a knowledge base.", "ナレッジベースにファイルを追加。"),
         {
             "POST": Operation(
                 _add_knowledge_base_file,
-                (DocumentedResponse(201, KNOWLEDGE_BASE_FILE, _CREATED),
-                 DocumentedResponse(400, BAD_REQUEST, _INVALID_BODY), _READ_ONLY,
-                 DocumentedResponse(404, DETAIL, "No knowledge base has that id."), _TOO_LARGE, _UNSUPPORTED),
+                (
+                    DocumentedResponse(201, KNOWLEDGE_BASE_FILE, _CREATED),
+                    DocumentedResponse(400, BAD_REQUEST, _INVALID_BODY),
+                    _READ_ONLY,
+                    DocumentedResponse(404, DETAIL, "No knowledge base has that id."),
+                    _TOO_LARGE,
+                    _UNSUPPORTED,
+                ),
                 body=KNOWLEDGE_BASE_FILE_CREATE,
                 parameters=(Parameter("knowledgeBaseId", "path", DEMO_KNOWLEDGE_BASE_ID),),
             ),
@@ -335,10 +417,14 @@ ROUTES: tuple[SandboxRoute, ...] = (
         DETAIL,
     ),
     SandboxRoute(
-        MAIAGENT.id, SERVER_ERROR_PATH,
+        MAIAGENT.id,
+        SERVER_ERROR_PATH,
         _L("Always answers 500 (sandbox only).", "常に 500 を返す（サンドボックス専用）。"),
-        {"GET": Operation(_server_error,
-                          (DocumentedResponse(500, DETAIL, "Always: the documented server error, on purpose."),))},
+        {
+            "GET": Operation(
+                _server_error, (DocumentedResponse(500, DETAIL, "Always: the documented server error, on purpose."),)
+            )
+        },
         DETAIL,
     ),
 )

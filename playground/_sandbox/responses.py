@@ -53,8 +53,9 @@ def example_response(example_id: str, headers: Mapping[str, str] | None = None) 
     return json_response(example.status, example.json(), headers)
 
 
-def error_response(profile: ApiProfile | None, status: int, message: str,
-                   headers: Mapping[str, str] | None = None) -> Response:
+def error_response(
+    profile: ApiProfile | None, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
     """A generic error in the API's shape (`{"detail": ...}` or `{"error": ...}`).
 
     Parameters:

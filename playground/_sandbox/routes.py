@@ -206,7 +206,8 @@ class SandboxRoute:
         for example in EXAMPLES.values():
             request = example.request
             if (example.api, example.status, example.shape) == (self.api, status, False) and (
-                    request.method == method and self.pattern.match(request.path.split("?")[0])):
+                request.method == method and self.pattern.match(request.path.split("?")[0])
+            ):
                 yield example
 
     def request_example(self, method: str) -> DocumentedExample | None:
@@ -219,8 +220,13 @@ class SandboxRoute:
             The first successful example with a body sent to this operation, or `None`.
         """
         for example in EXAMPLES.values():
-            if (example.api == self.api and example.status < 300 and example.request.method == method
-                    and example.request.body is not None and self.pattern.match(example.request.path)):
+            if (
+                example.api == self.api
+                and example.status < 300
+                and example.request.method == method
+                and example.request.body is not None
+                and self.pattern.match(example.request.path)
+            ):
                 return example
         return None
 
@@ -241,8 +247,10 @@ class SandboxRoute:
             "path": self.concrete_path(method),
             "template": self.path,
             "summary": self.summary_of(method).to_dict(),
-            "parameters": [{"name": p.name, "in": p.location, "example": p.example, "required": p.required}
-                           for p in self.operations[method].parameters],
+            "parameters": [
+                {"name": p.name, "in": p.location, "example": p.example, "required": p.required}
+                for p in self.operations[method].parameters
+            ],
             "body": json.dumps(example.request.body, indent=2) if example else "",
         }
 

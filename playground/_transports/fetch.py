@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .._exceptions import NetworkError, RedirectError, ResponseTooLargeError, TimeoutException
 from .._models import Headers, Request, Response
@@ -23,8 +24,12 @@ class FetchTransport(AsyncBaseTransport):
             that the package imports in CPython too (tests pass a fake).
     """
 
-    def __init__(self, timeout: float = 10.0, max_response_bytes: int = 10 * 1024 * 1024,
-                 pyfetch: Callable[..., Any] | None = None) -> None:
+    def __init__(
+        self,
+        timeout: float = 10.0,
+        max_response_bytes: int = 10 * 1024 * 1024,
+        pyfetch: Callable[..., Any] | None = None,
+    ) -> None:
         self.timeout = timeout
         self.max_response_bytes = max_response_bytes
         self._pyfetch = pyfetch
@@ -72,15 +77,16 @@ class FetchTransport(AsyncBaseTransport):
         start = time.perf_counter()
         try:
             response, body = await asyncio.wait_for(self._exchange(pyfetch, request.url, options), self.timeout)
-        except asyncio.TimeoutError as exc:
+        except TimeoutError as exc:
             raise TimeoutException(f"timed out after {self.timeout} s", timeout=self.timeout, request=request) from exc
         except (ResponseTooLargeError, RedirectError) as exc:
             exc.request = request  # raised where the request is not at hand
             raise
         except Exception as exc:  # pyfetch raises OSError or JavaScript errors, depending on the version
             raise NetworkError(f"fetch failed: {exc}", request=request) from exc
-        return Response(int(response.status), Headers(dict(response.headers)), body,
-                        elapsed=time.perf_counter() - start)
+        return Response(
+            int(response.status), Headers(dict(response.headers)), body, elapsed=time.perf_counter() - start
+        )
 
     async def _exchange(self, pyfetch: Callable[..., Any], url: str, options: dict[str, Any]) -> tuple[Any, bytes]:
         response = await pyfetch(url, **options)

@@ -81,13 +81,15 @@ class HTTPTransport(BaseTransport):
                 body = raw.read(self.max_response_bytes + 1)
         except TransportError:
             raise
-        except (TimeoutError, socket.timeout) as exc:
-            raise TimeoutException(f"timed out after {self.timeout} s: {exc}", timeout=self.timeout,
-                                   request=request) from exc
+        except TimeoutError as exc:
+            raise TimeoutException(
+                f"timed out after {self.timeout} s: {exc}", timeout=self.timeout, request=request
+            ) from exc
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-                raise TimeoutException(f"timed out after {self.timeout} s", timeout=self.timeout,
-                                       request=request) from exc
+                raise TimeoutException(
+                    f"timed out after {self.timeout} s", timeout=self.timeout, request=request
+                ) from exc
             raise ConnectError(f"could not connect: {exc.reason}", request=request) from exc
         except (http.client.HTTPException, OSError) as exc:
             raise NetworkError(f"connection failed: {exc!r}", request=request) from exc

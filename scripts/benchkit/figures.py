@@ -84,16 +84,28 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
     figures += [
         Figure("floor.cold", "Floor: bare loadPyodide() in a module worker, cold", "ms"),
         Figure("floor.warm", "Floor, warm", "ms"),
-        Figure("shipped.cold", "Reference: the floor on Pyodide's npm files as shipped (no compile cache), cold", "ms",
-               ratios=["floor.cold"]),
+        Figure(
+            "shipped.cold",
+            "Reference: the floor on Pyodide's npm files as shipped (no compile cache), cold",
+            "ms",
+            ratios=["floor.cold"],
+        ),
         Figure("shipped.warm", "Reference: the same, warm", "ms", ratios=["floor.warm"]),
-        Figure("ours.cold", "Ours /playground/: navigation → ready, cold", "ms",
-               ratios=["floor.cold", "shipped.cold", "peer.result.cold"] if with_peer else ["floor.cold", "shipped.cold"]),
+        Figure(
+            "ours.cold",
+            "Ours /playground/: navigation → ready, cold",
+            "ms",
+            ratios=["floor.cold", "shipped.cold", "peer.result.cold"] if with_peer else ["floor.cold", "shipped.cold"],
+        ),
         Figure("ours.warm", "Ours /playground/, warm", "ms", ratios=["floor.warm", "shipped.warm"]),
         Figure("ours.ja.cold", "Ours /ja/playground/, cold", "ms", ratios=["floor.cold"]),
         Figure("ours.ja.warm", "Ours /ja/playground/, warm", "ms", ratios=["floor.warm"]),
-        Figure("floor.page.cold", "Floor on our page: /playground/ with bare loadPyodide() in place of our playground, cold",
-               "ms", ratios=["floor.cold"]),
+        Figure(
+            "floor.page.cold",
+            "Floor on our page: /playground/ with bare loadPyodide() in place of our playground, cold",
+            "ms",
+            ratios=["floor.cold"],
+        ),
         Figure("ours.python.cold", "Ours: worker reports Python + package loaded, cold", "ms", ratios=["floor.cold"]),
         # The same comparisons pairwise: each round's own ratio, then the median. The machine's
         # speed drifts between rounds and moves both loads of a round together; a ratio of
@@ -102,7 +114,9 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         Figure("ours.vs.floor.warm", "Ours ÷ floor, warm, per round", "ratio"),
         Figure("ours.ja.vs.floor.cold", "Ours /ja/ ÷ floor, cold, per round", "ratio"),
         Figure("floor.page.vs.floor.cold", "Floor on our page ÷ floor, cold, per round: what the page costs", "ratio"),
-        Figure("ours.vs.floor.page.cold", "Ours ÷ floor on our page, cold, per round: what our playground adds", "ratio"),
+        Figure(
+            "ours.vs.floor.page.cold", "Ours ÷ floor on our page, cold, per round: what our playground adds", "ratio"
+        ),
         Figure("ours.ja.vs.floor.warm", "Ours /ja/ ÷ floor, warm, per round", "ratio"),
         Figure("floor.first_pyodide_request.cold", "Floor: navigation → first /pyodide/ request, cold", "ms"),
         Figure("ours.first_pyodide_request.cold", "Ours: navigation → first /pyodide/ request, cold", "ms"),
@@ -111,7 +125,11 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         Figure("longtasks.ours.cold.max", "Long tasks, ours cold: longest", "ms"),
         Figure("longtasks.ours.warm.count", "Long tasks until ready, ours warm: count", "count"),
         Figure("longtasks.ours.warm.max", "Long tasks, ours warm: longest", "ms"),
-        Figure("own.ours.cold.max", "Longest main-thread run of our scripts until ready, cold (long-animation-frame attribution)", "ms"),
+        Figure(
+            "own.ours.cold.max",
+            "Longest main-thread run of our scripts until ready, cold (long-animation-frame attribution)",
+            "ms",
+        ),
         Figure("own.ours.warm.max", "Longest main-thread run of our scripts until ready, warm", "ms"),
         Figure("own.send.max", "Longest main-thread run of our scripts during the Sends", "ms"),
         Figure("longtasks.floor.cold.max", "Long tasks, floor cold: longest", "ms"),
@@ -126,12 +144,24 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
     ]
     if with_peer:
         figures += [
-            Figure("floor.routed.cold", "Control: floor with the peer's Playwright routes on, cold", "ms",
-                   ratios=["floor.cold"]),
-            Figure("peer.python.cold", "Peer (markdown-exec pyodide fence): Pyodide loaded, cold", "ms",
-                   ratios=["floor.routed.cold"]),
-            Figure("peer.result.cold", "Peer: navigation → first Run output (Run clicked when ready), cold", "ms",
-                   ratios=["floor.routed.cold"]),
+            Figure(
+                "floor.routed.cold",
+                "Control: floor with the peer's Playwright routes on, cold",
+                "ms",
+                ratios=["floor.cold"],
+            ),
+            Figure(
+                "peer.python.cold",
+                "Peer (markdown-exec pyodide fence): Pyodide loaded, cold",
+                "ms",
+                ratios=["floor.routed.cold"],
+            ),
+            Figure(
+                "peer.result.cold",
+                "Peer: navigation → first Run output (Run clicked when ready), cold",
+                "ms",
+                ratios=["floor.routed.cold"],
+            ),
             Figure("longtasks.peer.cold.count", "Long tasks until first result, peer cold: count", "count"),
             Figure("longtasks.peer.cold.max", "Long tasks, peer cold: longest", "ms"),
             Figure("longtasks.peer.cold.total", "Long tasks, peer cold: total", "ms"),
@@ -168,8 +198,16 @@ class Bench:
     def load(self, name: str, context: Any, url: str, **options: Any) -> tuple[PageLoad, Any]:
         self.quiet_waits.append(wait_for_quiet())
         load, page = load_page(context, url, **options)
-        self.loads.append({"name": name, "url": url, "marks": load.marks, "long_tasks": load.long_task_list,
-                           "scripts": load.scripts, "requests": load.timeline})
+        self.loads.append(
+            {
+                "name": name,
+                "url": url,
+                "marks": load.marks,
+                "long_tasks": load.long_task_list,
+                "scripts": load.scripts,
+                "requests": load.timeline,
+            }
+        )
         if url.startswith(self.site_url):
             self.third_party.update(load.third_party)
         return load, page
@@ -215,8 +253,9 @@ class Bench:
         load, _ = self.load("floor.warm", browser.warm_context("floor"), self.site_url + WARM_PAGES["floor"])
         self.add("floor.warm", load.marks["ready"])
 
-        load, page = self.load("ours.warm", browser.warm_context("ours"), self.site_url + WARM_PAGES["ours"],
-                               keep_open=True)
+        load, page = self.load(
+            "ours.warm", browser.warm_context("ours"), self.site_url + WARM_PAGES["ours"], keep_open=True
+        )
         self.add("ours.warm", load.marks["ready"])
         self.add("longtasks.ours.warm.count", load.long_tasks["count"])
         self.add("longtasks.ours.warm.max", load.long_tasks["max"])

@@ -49,8 +49,13 @@ NODE_MODULES = ROOT / "node_modules"
 CHROMIUM = "/usr/bin/chromium"
 # The same flags as tests/conftest.py: nothing in the browser talks to the network on its own.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 LOAD_TIMEOUT_MS = 120_000
 # Long-task entries reach the observer a little after the task ends: wait before reading them.
@@ -82,6 +87,7 @@ def pyodide_version() -> str:
 
 # --- a quiet machine ----------------------------------------------------------------------------
 
+
 def cpu_times() -> tuple[int, int] | None:
     """(busy, total) jiffies of all CPUs from /proc/stat, or None where there is no /proc."""
     try:
@@ -111,6 +117,7 @@ def wait_for_quiet() -> float:
 
 
 # --- what a load showed (pure: tests/test_bench.py covers them) ---------------------------------
+
 
 def long_task_summary(tasks: Sequence[dict[str, float]], until_ms: float) -> dict[str, float]:
     """Count, longest and total duration of the long tasks that started before ``until_ms``."""
@@ -171,7 +178,9 @@ INIT_SCRIPT = """(() => {
     if (document.querySelector('[data-ready="true"]')) mark("ready");
     const failed = document.querySelector('[data-python="failed"], [data-failed]');
     if (failed && !bench.failed) bench.failed = failed.dataset.failed || failed.textContent.slice(0, 300) || "failed";
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready", "data-python", "data-failed"] });
+  }).observe(document, {
+    subtree: true, attributes: true, attributeFilter: ["data-ready", "data-python", "data-failed"],
+  });
 })();
 """
 
@@ -222,7 +231,8 @@ class Browser:
 
     def launch(self, profile: Path) -> Any:
         context = self.playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         context.add_init_script(INIT_SCRIPT)
         return context
 
@@ -256,8 +266,9 @@ def load_page(context: Any, url: str, *, ready: bool = True, keep_open: bool = F
     page.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="commit" if ready else "load", timeout=LOAD_TIMEOUT_MS)
     if ready:
-        page.wait_for_function("() => window.__bench.marks.ready !== undefined || window.__bench.failed",
-                               timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_function(
+            "() => window.__bench.marks.ready !== undefined || window.__bench.failed", timeout=LOAD_TIMEOUT_MS
+        )
         time.sleep(SETTLE_S)
     else:
         time.sleep(PLAIN_PAGE_SETTLE_S)
@@ -297,8 +308,13 @@ def request_summary(finished: Sequence[Any], own_host: str, time_origin: float) 
             third_party.append(request.url)
         timeline.append({"url": request.url, "start": request.timing["startTime"] - time_origin, "bytes": size})
     timeline.sort(key=lambda entry: entry["start"])
-    return {"bytes_total": total, "bytes_pyodide": pyodide, "requests": len(finished),
-            "third_party": third_party, "timeline": timeline}
+    return {
+        "bytes_total": total,
+        "bytes_pyodide": pyodide,
+        "requests": len(finished),
+        "third_party": third_party,
+        "timeline": timeline,
+    }
 
 
 def measure_sends(page: Any, count: int) -> list[float]:

@@ -52,8 +52,10 @@ SHIPPED_PYODIDE = "bench/pyodide-shipped/"
 # Ours ÷ this is what our worker and package add; this ÷ the floor is what the page itself costs.
 PAGE_FLOOR = "bench/"
 OUR_PLAYGROUND_SCRIPTS = re.compile(
-    r'<script data-worker="[^"]*" data-pyodide="[^"]*">.*?</script>\s*<script src="[^"]*/playground\.js"[^>]*></script>',
-    re.DOTALL)
+    r'<script data-worker="[^"]*" data-pyodide="[^"]*">.*?</script>'
+    r'\s*<script src="[^"]*/playground\.js"[^>]*></script>',
+    re.DOTALL,
+)
 
 # The pages timed to "ready", by the name of their warm profile.
 WARM_PAGES = {"floor": FLOOR_PAGE, "shipped": SHIPPED_PAGE, "ours": "playground/", "ours.ja": "ja/playground/"}

@@ -73,8 +73,12 @@ NOT_LOOPBACK = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
 
 def peer_prerequisites() -> list[str]:
     """What the peer needs that may be missing (npm packages installed by scripts/setup.sh)."""
-    needed = [NODE_MODULES / "pyodide" / "pyodide.js", NODE_MODULES / "ace-builds" / "src-min-noconflict" / "ace.js",
-              NODE_MODULES / "@highlightjs" / "cdn-assets" / "highlight.min.js", NODE_MODULES / "highlightjs-themes"]
+    needed = [
+        NODE_MODULES / "pyodide" / "pyodide.js",
+        NODE_MODULES / "ace-builds" / "src-min-noconflict" / "ace.js",
+        NODE_MODULES / "@highlightjs" / "cdn-assets" / "highlight.min.js",
+        NODE_MODULES / "highlightjs-themes",
+    ]
     return [str(path.relative_to(ROOT)) for path in needed if not path.exists()]
 
 
@@ -92,7 +96,9 @@ def build_peer_site(folder: Path) -> Path:
     (folder / "docs" / "index.md").write_text(peer_page(pyodide_version()), encoding="utf-8")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(folder / "site")],
-        cwd=folder, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=folder,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return folder / "site"
 
@@ -119,7 +125,9 @@ def peer_local_file(url: str, pyodide_dir: Path) -> Path | None:
             return NODE_MODULES / "ace-builds" / "src-min-noconflict" / match[1]
         if re.fullmatch(r"/ajax/libs/highlight\.js/[^/]+/highlight\.min\.js", path):
             return NODE_MODULES / "@highlightjs" / "cdn-assets" / "highlight.min.js"
-    if parts.hostname == "cdn.jsdelivr.net" and (match := re.fullmatch(r"/npm/highlightjs-themes@[^/]+/(.+?)(?:\.min)?\.css", path)):
+    if parts.hostname == "cdn.jsdelivr.net" and (
+        match := re.fullmatch(r"/npm/highlightjs-themes@[^/]+/(.+?)(?:\.min)?\.css", path)
+    ):
         # jsDelivr minifies on the fly; the npm package has the plain stylesheet.
         return NODE_MODULES / "highlightjs-themes" / f"{match[1]}.css"
     return None
@@ -157,8 +165,12 @@ def peer_handler(folder: Path, pyodide_dir: Path) -> type[http.server.SimpleHTTP
     """Static files of the peer's site, and under ``/mirror/<host>/<path>`` the local copy of a CDN file."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                          ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
+        extensions_map = {
+            **http.server.SimpleHTTPRequestHandler.extensions_map,
+            ".wasm": "application/wasm",
+            ".mjs": "text/javascript",
+            ".js": "text/javascript",
+        }
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, directory=str(folder), **kwargs)

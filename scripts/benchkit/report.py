@@ -68,12 +68,16 @@ def render_table(figures: Sequence[Figure]) -> str:
     lines = ["| figure | median | min – max | runs | ratio (of medians) |", "| --- | ---: | ---: | ---: | --- |"]
     for figure in figures:
         if figure.samples:
-            spread = f"{format_value(min(figure.samples), figure.unit)} – {format_value(max(figure.samples), figure.unit)}"
+            spread = (
+                f"{format_value(min(figure.samples), figure.unit)} – {format_value(max(figure.samples), figure.unit)}"
+            )
         else:
             spread = "n/a"
         ratios = ", ".join(f"{value:.2f}× {other_id}" for other_id, value in figure_ratios(figure, by_id))
         label = f"{figure.label} (`{figure.id}`)"
-        lines.append(f"| {label} | {format_value(figure.median, figure.unit)} | {spread} | {len(figure.samples)} | {ratios} |")
+        lines.append(
+            f"| {label} | {format_value(figure.median, figure.unit)} | {spread} | {len(figure.samples)} | {ratios} |"
+        )
     return "\n".join(lines)
 
 
@@ -127,23 +131,29 @@ def machine_meta(runs: int, build_times: dict[str, float] | None) -> dict[str, A
 
 def run_notes(bench: Bench, site_built: bool, meta: dict[str, Any]) -> list[str]:
     notes = []
-    loads = [meta[key] for key in ("load_average_1min_at_start", "load_average_1min_at_end") if meta.get(key) is not None]
+    loads = [
+        meta[key] for key in ("load_average_1min_at_start", "load_average_1min_at_end") if meta.get(key) is not None
+    ]
     if loads and meta["cores"] and max(loads) > meta["cores"]:
-        notes.append(f"The machine was busy (1-min load average up to {max(loads):.1f} on {meta['cores']} cores): "
-                     "absolute times are inflated and single runs vary a lot; read the ratios, or run again with "
-                     "more --runs.")
+        notes.append(
+            f"The machine was busy (1-min load average up to {max(loads):.1f} on {meta['cores']} cores): "
+            "absolute times are inflated and single runs vary a lot; read the ratios, or run again with "
+            "more --runs."
+        )
     notes += [
         "Times: performance.now() marks inside the page, from navigation start; median of the runs.",
         "Cold: a fresh Chromium profile per load. Warm: one kept profile per page, primed by one uncounted load.",
-        "ready: the playground root has data-ready=\"true\" (Python, our package, and its first answer, `info`).",
+        'ready: the playground root has data-ready="true" (Python, our package, and its first answer, `info`).',
         "Long tasks: PerformanceObserver('longtask', buffered) on the main thread, from navigation to ready.",
         "Bytes: encoded response bodies + headers of every request of the page and its worker, cold cache.",
         "Ratios are ratios of medians.",
     ]
     if bench.quiet_waits:
-        notes.append(f"Each counted load waited for a quiet CPU (at least {1 - QUIET_BUSY:.0%} idle over {QUIET_SAMPLE_S} s, "
-                     f"at least {QUIET_MIN_S:.0f} s): median {statistics.median(bench.quiet_waits):.1f} s, "
-                     f"longest {max(bench.quiet_waits):.1f} s.")
+        notes.append(
+            f"Each counted load waited for a quiet CPU (at least {1 - QUIET_BUSY:.0%} idle over {QUIET_SAMPLE_S} s, "
+            f"at least {QUIET_MIN_S:.0f} s): median {statistics.median(bench.quiet_waits):.1f} s, "
+            f"longest {max(bench.quiet_waits):.1f} s."
+        )
     if not site_built:
         notes.append("Build figures skipped: --site-dir points at a prebuilt site.")
     if bench.peer_url:
@@ -155,11 +165,14 @@ def run_notes(bench: Bench, site_built: bool, meta: dict[str, Any]) -> list[str]
             "package), Ace 1.16.0 from npm ace-builds (src-min-noconflict, what cdnjs serves), highlight.js 11.7.0 "
             "from npm @highlightjs/cdn-assets, the theme CSS from npm highlightjs-themes: the real assets, no stub. "
             "Routing switches the HTTP cache off, hence cold only; floor.routed.cold is the floor with the same "
-            "routes on.")
+            "routes on."
+        )
         missing = sorted(url for url, source in bench.peer_routes.items() if source.startswith("404"))
         if missing:
-            notes.append("Peer requests answered 404 (no offline copy; the peer goes on without them, so its "
-                         "figures are if anything optimistic): " + ", ".join(missing))
+            notes.append(
+                "Peer requests answered 404 (no offline copy; the peer goes on without them, so its "
+                "figures are if anything optimistic): " + ", ".join(missing)
+            )
     if bench.third_party:
         notes.append("Third-party requests seen on our pages: " + ", ".join(sorted(bench.third_party)))
     else:
@@ -174,15 +187,23 @@ def shown_load(meta: dict[str, Any]) -> str:
 
 def headline(meta: dict[str, Any]) -> str:
     """When, on what and how many runs: the line above the table."""
-    return (f"{meta['date']}, {meta['cores']} cores (1-min load average {shown_load(meta)}), "
-            f"{meta['chromium']}, Pyodide {meta['pyodide']}, {meta['runs']} run(s) per start-up figure")
+    return (
+        f"{meta['date']}, {meta['cores']} cores (1-min load average {shown_load(meta)}), "
+        f"{meta['chromium']}, Pyodide {meta['pyodide']}, {meta['runs']} run(s) per start-up figure"
+    )
 
 
 def latest_section(figures: Sequence[Figure], meta: dict[str, Any], notes: Sequence[str]) -> str:
     """The document's "latest run" section, markers included: the run's context, the table and the notes."""
     site = "a site built and timed by this run" if meta["built_here"] else "a prebuilt site (`--site-dir`)"
-    lines = [DOC_START, "", f"Latest run: {headline(meta)}, on {meta['platform']}, {site}.", "",
-             render_table(figures), ""]
+    lines = [
+        DOC_START,
+        "",
+        f"Latest run: {headline(meta)}, on {meta['platform']}, {site}.",
+        "",
+        render_table(figures),
+        "",
+    ]
     lines += [f"- {note}" for note in notes]
     lines += ["", DOC_END]
     return "\n".join(lines)
@@ -196,7 +217,7 @@ def replace_latest_section(document: str, section: str) -> str:
     start, end = document.index(DOC_START), document.index(DOC_END)
     if end < start:
         raise ValueError("the latest-run end marker comes before the start marker")
-    return document[:start] + section + document[end + len(DOC_END):]
+    return document[:start] + section + document[end + len(DOC_END) :]
 
 
 def write_latest_section(path: Path, section: str) -> None:

@@ -2,7 +2,12 @@
 # imports, then report, for every module loaded from the standard library's zip or our wheel,
 # whether its bytecode came from the compile cache (scripts/precompile.mjs) and matches its source.
 # Prints one JSON line.
-import importlib.util, json, sys, traceback, zipimport
+import importlib.util
+import json
+import sys
+import traceback
+import zipimport
+
 import playground.browser  # noqa: F401  (the worker's start-up import)
 
 report = {"from_cache": [], "compiled_here": [], "stale": []}

@@ -2,8 +2,9 @@
 import os
 import sys
 
-import playground
 import pytest
+
+import playground
 
 os.chdir("/project")
 # The package must come from the wheel, not from the mounted source checkout.

@@ -1,17 +1,28 @@
 # Run by tests/pyodide/run.mjs: the docs' Python snippets, unchanged, with requests answered by
 # the in-process sandbox. Prints one JSON line: {"<snippet path>": "<its stdout>", ...}.
-import contextlib, io, json, os, runpy
+import contextlib
+import io
+import json
+import os
+import runpy
+
 import requests
 from requests.structures import CaseInsensitiveDict
+
 import playground
+
 
 def send_to_sandbox(adapter, request, **kwargs):
     """requests' transport, replaced: Pyodide in Node has no sockets, so the in-process sandbox answers."""
     body = request.body or b""
-    answer = playground.handle(playground.Request(
-        request.method, request.url, playground.Headers(list(request.headers.items())),
-        body.encode() if isinstance(body, str) else body,
-    ))
+    answer = playground.handle(
+        playground.Request(
+            request.method,
+            request.url,
+            playground.Headers(list(request.headers.items())),
+            body.encode() if isinstance(body, str) else body,
+        )
+    )
     response = requests.Response()
     response.status_code = answer.status_code
     response.reason = answer.reason_phrase
@@ -21,6 +32,7 @@ def send_to_sandbox(adapter, request, **kwargs):
     response.url = request.url
     response.request = request
     return response
+
 
 requests.adapters.HTTPAdapter.send = send_to_sandbox
 os.environ["MAIAGENT_API_KEY"] = playground.MAIAGENT_DEMO_KEY
