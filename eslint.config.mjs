@@ -20,6 +20,9 @@ export default defineConfig([
       eqeqeq: "error",
       "prefer-const": "error",
       "no-var": "error",
+      // Small modules and functions, each with one job (issue 19).
+      "max-lines": ["error", { max: 300, skipBlankLines: true, skipComments: true }],
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
   {
