@@ -14,7 +14,7 @@ const ID_NAMES = ["api", "key", "header", "method", "path", "paths", "body", "ur
 // response they got, kept while they look at the other API: switching back brings it back, not
 // the defaults. A key or a live URL never carries over to the other API: a MaiAgent key must not
 // go to AIGNE Hub's server, nor an AIGNE Hub request to the URL typed for MaiAgent.
-function drafts(form) {
+function apiDrafts(form) {
   const { key, request, response, code, state } = form;
   const current = () => ({ method: request.methodSelect.value, path: request.pathInput.value, body: request.bodyInput.value,
                            response: Array.from(response.box.childNodes),
@@ -90,7 +90,7 @@ export function mountPlayground(root, python, pageInfo) {
   form.request = requestPanel(form);
   form.response = responsePanel(form.heading);
   form.code = codePanel(form);
-  const { showRequest, switchApi, typedBeforeReady } = drafts(form);
+  const { showRequest, switchApi, typedBeforeReady } = apiDrafts(form);
   form.switchApi = switchApi;
 
   // A form, so that Enter in any field sends; it never submits anywhere (nor puts the key in a URL).
