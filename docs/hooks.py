@@ -5,8 +5,12 @@
   playground's JS/CSS lives with its Python package (``playground/web/``) and is added the same
   way, as ``assets/playground/``.
 - Playground pages: a page whose HTML has a playground or a Reproduce element gets
-  ``meta.playground``; ``overrides/main.html`` then loads the playground script in its head, with
-  where this build's Pyodide is (``extra.playground.pyodide``: the Japanese build sits one level down).
+  ``meta.playground``; ``overrides/main.html`` then loads the playground's entry module in its head,
+  with where this build's Pyodide is (``extra.playground.pyodide``: the Japanese build sits one level
+  down), and preloads every module it imports (``meta.playground_modules``, read from the modules'
+  own ``import`` lines). A page with the full playground also gets Python's ``info()`` as JSON
+  (``meta.playground_info``): the form shows the APIs and methods before Python is ready, from
+  the same facts Python answers with.
 - The sandbox's OpenAPI document is written into each build as ``openapi.json`` from the same
   data the sandbox uses, so it is there on a static host too.
 - Heading permalinks are titled in the build's language (``extra.permalink_title``).
@@ -35,6 +39,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from playground import openapi_document
+from playground.browser import info as playground_info
 
 SHARED_ASSETS = Path(__file__).parent / "assets"
 PLAYGROUND_WEB = Path(__file__).parent.parent / "playground" / "web"
@@ -51,6 +56,33 @@ class _IndexedPage:
 
 
 _pages: list[_IndexedPage] = []
+
+# The page's playground script: an ES module that imports the others beside it.
+PLAYGROUND_ENTRY = "playground.js"
+_STATIC_IMPORT = re.compile(r'^\s*(?:import|export)\b[^"\';]*?(?:\bfrom\s*)?["\'](\./[^"\']+)["\']', re.M)
+
+
+def playground_modules(entry: str = PLAYGROUND_ENTRY) -> list[str]:
+    """The modules the page's playground script imports, directly or not, as paths under ``playground/web/``.
+
+    Each is preloaded with the entry, so the browser fetches them all at once instead of one
+    level of imports at a time.
+    """
+    found: list[str] = []
+    waiting = [entry]
+    while waiting:
+        module = waiting.pop(0)
+        for imported in _STATIC_IMPORT.findall((PLAYGROUND_WEB / module).read_text(encoding="utf-8")):
+            name = (Path(module).parent / imported).as_posix()
+            if name not in found:
+                found.append(name)
+                waiting.append(name)
+    return found
+
+
+def _playground_info_json() -> str:
+    # In a <script type="application/json"> block: "<" escaped, so no "</script>" or "<!--" ends it early.
+    return json.dumps(playground_info(), ensure_ascii=False).replace("<", "\\u003c")
 
 # Code comments in the build's language. Each snippet and documented example is one file, shared by
 # both languages and run by the tests as it is; a build whose language has a table
@@ -236,6 +268,7 @@ def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) 
 # The elements playground.js mounts: <div class="playground" data-api=…> and
 # <div class="playground-reproduce" data-example=…>.
 _PLAYGROUND_ELEMENT = re.compile(r'<div class="playground(?:-reproduce)?" data-(?:api|example)=')
+_FULL_PLAYGROUND_ELEMENT = re.compile(r'<div class="playground" data-api=')
 
 
 # pymdownx.tabbed writes a tab set's labels with nothing between them, so the search index read
@@ -265,6 +298,9 @@ def _code_break_points(table: re.Match[str]) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _PLAYGROUND_ELEMENT.search(html):
         page.meta["playground"] = True
+        page.meta["playground_modules"] = ["assets/playground/" + name for name in playground_modules()]
+    if _FULL_PLAYGROUND_ELEMENT.search(html):
+        page.meta["playground_info"] = _playground_info_json()
     html = _TAB_LABELS.sub(lambda labels: labels[0].replace("</label><label", "</label> <label"), html)
     html = _TABLE.sub(_code_break_points, html)
     return _translate_comments(html, escaped=True)

@@ -319,6 +319,58 @@ def test_playground_page_documents_the_sandbox_demo_keys(site_dir: Path, lang: s
     assert playground.SERVER_ERROR_PATH in text
 
 
+# The page's playground script imports these, as `import ... from "./name.mjs"` (playground/web/).
+MODULE_IMPORT = re.compile(r'^(?:import|export)\b[^"\';]*?\bfrom\s*"\./([\w.-]+)"', re.MULTILINE)
+
+
+def imported_modules(folder: Path, entry: str) -> set[str]:
+    found: set[str] = set()
+    waiting = [entry]
+    while waiting:
+        for name in MODULE_IMPORT.findall((folder / waiting.pop()).read_text(encoding="utf-8")):
+            if name not in found:
+                found.add(name)
+                waiting.append(name)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_the_playground_script_and_every_module_it_imports_load_at_once_where_used(site_dir: Path, lang: str,
+                                                                                   page: str) -> None:
+    from playground import browser
+
+    doc = html(site_dir, lang, page)
+    entry = doc.select('script[type="module"][src$="assets/playground/playground.js"]')
+    preloaded = [link["href"] for link in doc.select('link[rel="modulepreload"]')]
+    data = doc.select("script#playground-info")
+    if not doc.select(".playground[data-api], .playground-reproduce[data-example]"):
+        assert not entry and not preloaded and not data
+        return
+    assert len(entry) == 1 and entry[0].has_attr("async")
+    folder = site_dir / LANGUAGES[lang] / "assets" / "playground"
+    assert {href.rpartition("/")[2] for href in preloaded} == imported_modules(folder, "playground.js")
+    assert all(href.rpartition("/")[0] == entry[0]["src"].rpartition("/")[0] for href in preloaded)
+    if doc.select(".playground[data-api]"):
+        # Python's facts, as data for the form before Python is ready: not a script the policy must allow.
+        assert data[0]["type"] == "application/json"
+        assert json.loads(data[0].string) == browser.info()
+    else:
+        assert not data
+
+
+def test_no_api_or_method_is_written_into_the_page_script() -> None:
+    # They come from Python's info(): the build's copy in the page, then the worker's answer.
+    from playground import browser
+
+    web = ROOT / "playground" / "web"
+    info = browser.info()
+    for module in [web / "playground.js", *(web / name for name in imported_modules(web, "playground.js"))]:
+        text = module.read_text(encoding="utf-8")
+        for word in [*info["apis"], *(api["name"] for api in info["apis"].values()), *info["methods"]]:
+            assert f'"{word}"' not in text, (module.name, word)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_reproduce_buttons_name_documented_examples(site_dir: Path, lang: str) -> None:
     import playground

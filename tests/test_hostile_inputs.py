@@ -398,7 +398,7 @@ def test_the_live_time_limit_is_configurable_and_bounded(monkeypatch: pytest.Mon
 
 def test_the_page_waits_longer_than_any_live_time_limit() -> None:
     # The page gives up on a worker that does not answer a call; a live send must time out first.
-    script = (Path(__file__).resolve().parents[1] / "playground" / "web" / "playground.js").read_text(encoding="utf-8")
+    script = (Path(__file__).resolve().parents[1] / "playground" / "web" / "worker-client.mjs").read_text(encoding="utf-8")
     for limit in re.findall(r"CALL_TIME_LIMIT_MS = (\d+)", script):
         assert int(limit) > browser.MAX_LIVE_TIMEOUT_SECONDS * 1000 + 5000
 
