@@ -84,6 +84,7 @@ def _playground_info_json() -> str:
     # In a <script type="application/json"> block: "<" escaped, so no "</script>" or "<!--" ends it early.
     return json.dumps(playground_info(), ensure_ascii=False).replace("<", "\\u003c")
 
+
 # Code comments in the build's language. Each snippet and documented example is one file, shared by
 # both languages and run by the tests as it is; a build whose language has a table
 # (docs/code-comments.<language>.json: English comment -> translation) shows each comment translated,
@@ -95,7 +96,10 @@ def _translate_comments(text: str, *, escaped: bool) -> str:
     for english, translated in _comments.items():
         pairs = [(english, translated)]
         if escaped:  # highlighted code escapes <, > and &, and quotes only sometimes: both spellings
-            pairs = [(escape(english, quote=False), escape(translated, quote=False)), (escape(english), escape(translated))]
+            pairs = [
+                (escape(english, quote=False), escape(translated, quote=False)),
+                (escape(english), escape(translated)),
+            ]
         for old, new in pairs:
             for marker in ("# ", "// "):  # only where a comment starts: the prose never changes
                 text = text.replace(marker + old, marker + new)
@@ -221,7 +225,9 @@ def _expand_references(text: str, config: MkDocsConfig) -> str:
 # drops them; where the playground itself was, it says where to find it (extra.markdown_copy_playground).
 # Each takes the blank line after it along (code blocks keep theirs: nothing else is collapsed).
 _HTML_COMMENT = re.compile(r"^[ \t]*<!--.*?-->[ \t]*\n(?:[ \t]*\n)?", re.M | re.S)
-_REPRODUCE_ELEMENT = re.compile(r'^[ \t]*<div class="playground-reproduce" data-example="[^"]*"></div>[ \t]*\n(?:[ \t]*\n)?', re.M)
+_REPRODUCE_ELEMENT = re.compile(
+    r'^[ \t]*<div class="playground-reproduce" data-example="[^"]*"></div>[ \t]*\n(?:[ \t]*\n)?', re.M
+)
 _PLAYGROUND_ELEMENT_LINE = re.compile(r'^<div class="playground" data-api="[^"]*"></div>$', re.M)
 
 

@@ -63,13 +63,24 @@ __all__ = ["main", "parse_args"]
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per start-up figure (default: 5)")
-    parser.add_argument("--json", type=Path, default=DEFAULT_JSON,
-                        help=f"where to write the results (default: {DEFAULT_JSON.relative_to(ROOT)})")
-    parser.add_argument("--site-dir", type=Path,
-                        help="a site built by scripts/build.py; the benchmark then skips (and does not time) the build")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=DEFAULT_JSON,
+        help=f"where to write the results (default: {DEFAULT_JSON.relative_to(ROOT)})",
+    )
+    parser.add_argument(
+        "--site-dir",
+        type=Path,
+        help="a site built by scripts/build.py; the benchmark then skips (and does not time) the build",
+    )
     parser.add_argument("--no-peer", action="store_true", help="skip markdown-exec's pyodide fence")
-    parser.add_argument("--no-write-doc", dest="write_doc", action="store_false",
-                        help=f"leave the latest-run section of {DEFAULT_DOC.relative_to(ROOT)} as it is")
+    parser.add_argument(
+        "--no-write-doc",
+        dest="write_doc",
+        action="store_false",
+        help=f"leave the latest-run section of {DEFAULT_DOC.relative_to(ROOT)} as it is",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -102,9 +113,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         peer_site = None if args.no_peer else build_peer_site(scratch / "peer")
         figures = declare_figures(with_build=build_times is not None, with_peer=peer_site is not None)
 
-        with running_server(site_dir) as site, \
-                (peer_server(peer_site, site_dir / "pyodide") if peer_site else contextlib.nullcontext()) as peer_url, \
-                sync_playwright() as playwright:
+        with (
+            running_server(site_dir) as site,
+            peer_server(peer_site, site_dir / "pyodide") if peer_site else contextlib.nullcontext() as peer_url,
+            sync_playwright() as playwright,
+        ):
             bench = Bench(figures, site.url, peer_url, site_dir / "pyodide")
             if build_times:
                 bench.add("build.total", build_times["total"])

@@ -13,7 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SEEDS = ROOT.parent / "shared" / "seeds"
 LANGUAGES = {"en": "", "ja": "ja/"}
-PAGES = ["", "maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "playground/", "reference/"]
+PAGES = [
+    "",
+    "maiagent/authentication/",
+    "maiagent/status-codes/",
+    "aigne-hub/authentication/",
+    "playground/",
+    "reference/",
+]
 
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$", re.MULTILINE)
 ANCHOR = re.compile(r"\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
@@ -38,6 +45,7 @@ def squash(text: str) -> str:
 
 
 # --- build ---------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
@@ -82,7 +90,9 @@ def test_missing_include_fails_the_strict_build(tmp_path: Path) -> None:
 
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(tmp_path / "out")],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert "nope.json" in result.stderr
@@ -90,6 +100,7 @@ def test_missing_include_fails_the_strict_build(tmp_path: Path) -> None:
 
 
 # --- parity --------------------------------------------------------------------------------------
+
 
 def test_same_pages_in_both_languages() -> None:
     assert markdown_pages("en").keys() == markdown_pages("ja").keys()
@@ -99,7 +110,7 @@ def test_same_pages_in_both_languages() -> None:
 def test_same_anchors_includes_and_code_blocks(page: str) -> None:
     en, ja = markdown_pages("en")[page], markdown_pages("ja")[page]
     for text in (en, ja):
-        for level, heading in HEADING.findall(text):
+        for _level, heading in HEADING.findall(text):
             assert ANCHOR.search(heading), f"{page}: heading without an explicit anchor: {heading!r}"
     anchors = [[ANCHOR.search(h).group(1) for _, h in HEADING.findall(t)] for t in (en, ja)]
     assert anchors[0] == anchors[1]
@@ -122,7 +133,7 @@ def test_built_heading_ids_match(site_dir: Path, page: str) -> None:
 def test_language_switcher_links_to_the_same_page(site_dir: Path, page: str) -> None:
     for lang, prefix in LANGUAGES.items():
         links = {a["hreflang"]: a["href"] for a in html(site_dir, lang, page).select("a[data-language-switch]")}
-        page_dir = (Path("/") / prefix / page)
+        page_dir = Path("/") / prefix / page
         for target_lang, target_prefix in LANGUAGES.items():
             resolved = (page_dir / links[target_lang]).resolve()
             assert resolved == (Path("/") / target_prefix / page).resolve(), (lang, target_lang)
@@ -132,12 +143,14 @@ def test_language_switcher_links_to_the_same_page(site_dir: Path, page: str) -> 
 
 ROOT = Path(__file__).parent.parent
 COMMENTS_JA = json.loads((ROOT / "docs" / "code-comments.ja.json").read_text(encoding="utf-8"))
-SHARED_CODE = sorted((ROOT / "docs" / "snippets").rglob("*.*")) + sorted((ROOT / "playground" / "documented_examples").rglob("*.jsonc"))
+SHARED_CODE = sorted((ROOT / "docs" / "snippets").rglob("*.*")) + sorted(
+    (ROOT / "playground" / "documented_examples").rglob("*.jsonc")
+)
 
 
 def in_language(code: str, lang: str) -> str:
     """`code` as the `lang` pages show it: their comments translated (docs/code-comments.ja.json)."""
-    for english, japanese in (COMMENTS_JA.items() if lang == "ja" else ()):
+    for english, japanese in COMMENTS_JA.items() if lang == "ja" else ():
         code = code.replace("// " + english, "// " + japanese).replace("# " + english, "# " + japanese)
     return code
 
@@ -183,13 +196,35 @@ def test_every_seed_header_format_is_on_the_site(site_dir: Path, lang: str) -> N
 
 
 SEED_FACTS = {
-    "en": ["401 Unauthorized", "Request successful", "Resource created successfully", "Bad Request",
-           "Authentication failed", "Permission denied", "Resource not found", "Server error",
-           "alphanumeric", "/api/v1/chat/completions", "aignehub/gpt-3.5-turbo", "@aigne/aigne-hub",
-           "dev-server-integration", "analytics-script-key", "Generate New Key"],
-    "ja": ["401 Unauthorized", "英数字", "/api/v1/chat/completions", "aignehub/gpt-3.5-turbo",
-           "@aigne/aigne-hub", "dev-server-integration", "analytics-script-key", "Generate New Key",
-           "最小権限の原則", "ローテーション"],
+    "en": [
+        "401 Unauthorized",
+        "Request successful",
+        "Resource created successfully",
+        "Bad Request",
+        "Authentication failed",
+        "Permission denied",
+        "Resource not found",
+        "Server error",
+        "alphanumeric",
+        "/api/v1/chat/completions",
+        "aignehub/gpt-3.5-turbo",
+        "@aigne/aigne-hub",
+        "dev-server-integration",
+        "analytics-script-key",
+        "Generate New Key",
+    ],
+    "ja": [
+        "401 Unauthorized",
+        "英数字",
+        "/api/v1/chat/completions",
+        "aignehub/gpt-3.5-turbo",
+        "@aigne/aigne-hub",
+        "dev-server-integration",
+        "analytics-script-key",
+        "Generate New Key",
+        "最小権限の原則",
+        "ローテーション",
+    ],
 }
 
 
@@ -204,9 +239,17 @@ def test_seed_wording_is_on_the_site(site_dir: Path, lang: str) -> None:
 
 # Bodies that neither the seeds nor the real-world facts of their README give: the sandbox's own,
 # so that each status can be reproduced. A reader must not take them for the real API's.
-SANDBOX_OWN_BODIES = ["maiagent/200-chatbots-page", "maiagent/201-chatbot-created", "maiagent/500-server-error",
-                      "aigne-hub/200-chat-completion", "aigne-hub/400-model-required"]
-SAYS_SANDBOX_OWN = {"en": re.compile(r"sandbox.*(own|no body)", re.S), "ja": re.compile(r"サンドボックス.*(独自|記載されていません)", re.S)}
+SANDBOX_OWN_BODIES = [
+    "maiagent/200-chatbots-page",
+    "maiagent/201-chatbot-created",
+    "maiagent/500-server-error",
+    "aigne-hub/200-chat-completion",
+    "aigne-hub/400-model-required",
+]
+SAYS_SANDBOX_OWN = {
+    "en": re.compile(r"sandbox.*(own|no body)", re.S),
+    "ja": re.compile(r"サンドボックス.*(独自|記載されていません)", re.S),
+}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -237,10 +280,13 @@ def test_bodies_of_the_sandbox_own_are_said_to_be_so(site_dir: Path, lang: str) 
 def test_japanese_sentences_are_not_broken_by_source_line_breaks(site_dir: Path, page: str) -> None:
     # A line break inside a Japanese paragraph of the Markdown source is shown as a space.
     for paragraph in html(site_dir, "ja", page).select("article p, article li"):
-        assert not re.search(r"[\u3000-\u30ff\u4e00-\u9fff）。、]\n[\u3000-\u30ff\u4e00-\u9fff（]", paragraph.get_text()), paragraph.get_text()[:120]
+        assert not re.search(
+            r"[\u3000-\u30ff\u4e00-\u9fff）。、]\n[\u3000-\u30ff\u4e00-\u9fff（]", paragraph.get_text()
+        ), paragraph.get_text()[:120]
 
 
 # --- code comments in the page's language -------------------------------------------------------
+
 
 def test_every_shared_code_comment_has_a_japanese_translation() -> None:
     comments = set()
@@ -268,6 +314,7 @@ def test_code_comments_are_in_the_pages_language(site_dir: Path, page: str) -> N
 
 # --- machine-readable copies ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_llms_txt_indexes_markdown_copies(site_dir: Path, lang: str) -> None:
     root = site_dir / LANGUAGES[lang]
@@ -286,7 +333,10 @@ def test_llms_txt_indexes_markdown_copies(site_dir: Path, lang: str) -> None:
         html_page = html(site_dir, lang, page + "/" if page else "")
         if html_page.select(".playground[data-api]"):
             # Where the playground was, the copy links to the page that has it.
-            targets = {(root / link).parent.joinpath(target, "index.html").resolve() for target in re.findall(r"\]\(([^)#]*/)\)", copy)}
+            targets = {
+                (root / link).parent.joinpath(target, "index.html").resolve()
+                for target in re.findall(r"\]\(([^)#]*/)\)", copy)
+            }
             assert (root / page / "index.html").resolve() in targets, link
 
 
@@ -308,6 +358,7 @@ def test_the_reference_pages_copy_holds_the_reference(site_dir: Path, lang: str)
 
 
 # --- the playground ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_playground_page_documents_the_sandbox_demo_keys(site_dir: Path, lang: str) -> None:
@@ -336,8 +387,9 @@ def imported_modules(folder: Path, entry: str) -> set[str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
-def test_the_playground_script_and_every_module_it_imports_load_at_once_where_used(site_dir: Path, lang: str,
-                                                                                   page: str) -> None:
+def test_the_playground_script_and_every_module_it_imports_load_at_once_where_used(
+    site_dir: Path, lang: str, page: str
+) -> None:
     from playground import browser
 
     doc = html(site_dir, lang, page)
@@ -421,7 +473,9 @@ def test_every_page_has_its_own_title(site_dir: Path, lang: str) -> None:
     called "Authentication" (MaiAgent's and AIGNE Hub's) could not be told apart there."""
     titles = {page: html(site_dir, lang, page).title.get_text(strip=True) for page in PAGES}
     assert len(set(titles.values())) == len(titles), titles
-    footer = [a.get_text(" ", strip=True) for a in html(site_dir, lang, "maiagent/status-codes/").select(".md-footer__link")]
+    footer = [
+        a.get_text(" ", strip=True) for a in html(site_dir, lang, "maiagent/status-codes/").select(".md-footer__link")
+    ]
     assert len(set(footer)) == len(footer) == 2, footer
 
 
@@ -433,7 +487,9 @@ def test_heading_permalinks_are_titled_in_the_pages_language(site_dir: Path, lan
     assert {link["title"] for link in links} == {title}
 
 
-@pytest.mark.parametrize(("lang", "title"), [("en", "View this page as Markdown"), ("ja", "このページを Markdown で表示")])
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "View this page as Markdown"), ("ja", "このページを Markdown で表示")]
+)
 @pytest.mark.parametrize("page", PAGES)
 def test_each_page_links_to_its_markdown_copy(site_dir: Path, lang: str, title: str, page: str) -> None:
     link = html(site_dir, lang, page).select_one("article a[data-markdown-copy]")

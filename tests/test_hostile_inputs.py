@@ -24,9 +24,9 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
+from hostile_target import MB, HostileHandler, serving
 
 import playground
-from hostile_target import MB, HostileHandler, serving
 from playground import _messages, _send, browser
 
 KEY = playground.MAIAGENT_DEMO_KEY
@@ -78,16 +78,21 @@ CATALOGUE: tuple[Case, ...] = (
     Case("key-100kb-with-scheme", "key", Repeated(("Api-Key ", 1), ("b", 100 * 1024)), "key_too_long"),
     Case("key-emoji", "key", "demo1234\U0001f511abcd5678", "non_ascii", "en"),
     Case("key-rtl-override", "key", f"\u202e{KEY}", "zero_width_character", "en ja"),
-    Case("key-bidi-isolate", "key", f"demo1234\u2066abcd5678\u2069", "zero_width_character"),
+    Case("key-bidi-isolate", "key", "demo1234\u2066abcd5678\u2069", "zero_width_character"),
     Case("key-html-img-onerror", "key", '<img src=x onerror="window.__pwned=1">', "unknown_scheme", "en ja"),
     Case("key-script-tag", "key", "<script>window.__pwned=1</script>", "angle_brackets", "en"),
     Case("key-whitespace-only", "key", "   \u3000  ", "empty_key", "en"),
-    Case("key-fullwidth", "key", "\uff44\uff45\uff4d\uff4f\uff11\uff12\uff13\uff14abcd5678", "fullwidth_character",
-         "ja"),
+    Case(
+        "key-fullwidth", "key", "\uff44\uff45\uff4d\uff4f\uff11\uff12\uff13\uff14abcd5678", "fullwidth_character", "ja"
+    ),
     Case("key-lone-surrogate", "key", "demo1234\ud800abcd5678", "non_ascii"),
     Case("key-cyrillic-homoglyph", "key", "demo1234\u0430bcd5678", "non_ascii", "en"),
-    Case("key-header-block", "key", f"Content-Type: text/plain\nAuthorization: Api-Key {KEY}\nAccept: */*",
-         "authorization_prefix_pasted"),
+    Case(
+        "key-header-block",
+        "key",
+        f"Content-Type: text/plain\nAuthorization: Api-Key {KEY}\nAccept: */*",
+        "authorization_prefix_pasted",
+    ),
     Case("key-shell-substitution", "key", "$(curl evil.example)", "unknown_scheme"),
     # --- the endpoint ---------------------------------------------------------------------------
     Case("path-dot-dot", "path", "../../etc/passwd", "path_dot_segments", "en ja"),
@@ -104,8 +109,14 @@ CATALOGUE: tuple[Case, ...] = (
     Case("path-lone-surrogate", "path", "/api/v1/\udc00/", "path_characters"),
     Case("path-whitespace-only", "path", "   ", "empty_path", "en"),
     Case("path-10kb", "path", Repeated(("/api/v1/", 1), ("a", 10 * 1024)), "status:404", "en", method="GET"),
-    Case("path-query-with-html", "path", "/api/v1/chatbots/?pageSize=1&q=<script>alert(1)</script>",
-         "status:200", "en", method="GET"),
+    Case(
+        "path-query-with-html",
+        "path",
+        "/api/v1/chatbots/?pageSize=1&q=<script>alert(1)</script>",
+        "status:200",
+        "en",
+        method="GET",
+    ),
     # --- the live base URL ----------------------------------------------------------------------
     Case("url-javascript", "url", "javascript:alert(1)", "non_http_scheme", "en ja"),
     Case("url-data", "url", "data:text/html,<script>window.__pwned=1</script>", "non_http_scheme", "en"),
@@ -132,8 +143,7 @@ CATALOGUE: tuple[Case, ...] = (
     Case("body-trailing-comma", "body", '{"name": "x",}', "invalid_json"),
     Case("body-bom", "body", '\ufeff{"name": "x"}', "status:201"),  # an invisible byte order mark is dropped
     Case("body-nested-100k-arrays", "body", Repeated(("[", 100_000), ("]", 100_000)), "json_too_deep", "en ja"),
-    Case("body-nested-100k-objects", "body", Repeated(('{"a":', 100_000), ("1", 1), ("}", 100_000)),
-         "json_too_deep"),
+    Case("body-nested-100k-objects", "body", Repeated(('{"a":', 100_000), ("1", 1), ("}", 100_000)), "json_too_deep"),
     Case("body-10mb", "body", Repeated(('{"name": "', 1), ("x", 10 * MB), ('"}', 1)), "body_too_large", "en"),
     Case("body-nan", "body", '{"name": "x", "temperature": NaN}', "json_constant", "en"),
     Case("body-infinity", "body", '{"temperature": -Infinity}', "json_constant"),
@@ -186,6 +196,7 @@ def assert_localized(pair: dict[str, str]) -> None:
 
 # --- the catalogue itself ------------------------------------------------------------------------
 
+
 def test_the_catalogue_covers_every_field() -> None:
     assert len(CATALOGUE) >= 40 and len(BY_ID) == len(CATALOGUE)
     counts = {field: sum(case.field == field for case in CATALOGUE) for field in ("key", "path", "url", "body", "live")}
@@ -197,6 +208,7 @@ def test_the_catalogue_covers_every_field() -> None:
 
 
 # --- in CPython: every case ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case", cases("key"))
 def test_key_cases_are_diagnosed_in_both_languages(case: Case) -> None:
@@ -255,8 +267,9 @@ def test_request_cases_are_refused_or_answered_as_documented(case: Case) -> None
     assert len(json.dumps(result, ensure_ascii=False)) < 2 * MB  # no 10 MB echo of the input
 
 
-@pytest.mark.parametrize("code", sorted({case.expect for case in CATALOGUE if case.field == "live"
-                                         and case.expect in _messages.MESSAGES}))
+@pytest.mark.parametrize(
+    "code", sorted({case.expect for case in CATALOGUE if case.field == "live" and case.expect in _messages.MESSAGES})
+)
 def test_live_failure_messages_are_localized(code: str) -> None:
     error = _messages.error_dict(code, "1.5")["error"]
     assert_localized(error["message"])
@@ -294,7 +307,7 @@ class EndlessBody:
     def __init__(self) -> None:
         self.reads, self.cancelled = 0, False
 
-    def getReader(self) -> "EndlessBody":  # noqa: N802  (JavaScript's name)
+    def getReader(self) -> EndlessBody:  # noqa: N802  (JavaScript's name)
         return self
 
     async def read(self) -> Any:
@@ -379,12 +392,19 @@ def test_a_send_can_be_cancelled_by_its_id(monkeypatch: pytest.MonkeyPatch) -> N
     assert_localized(result["error"]["message"])
 
 
-@pytest.mark.parametrize(("asked", "used"), [
-    (0.2, 0.2), (None, browser.LIVE_TIMEOUT_SECONDS), (999, browser.MAX_LIVE_TIMEOUT_SECONDS),
-    ("nan", browser.LIVE_TIMEOUT_SECONDS), ("soon", browser.LIVE_TIMEOUT_SECONDS),
-])
-def test_the_live_time_limit_is_configurable_and_bounded(monkeypatch: pytest.MonkeyPatch, asked: Any,
-                                                         used: float) -> None:
+@pytest.mark.parametrize(
+    ("asked", "used"),
+    [
+        (0.2, 0.2),
+        (None, browser.LIVE_TIMEOUT_SECONDS),
+        (999, browser.MAX_LIVE_TIMEOUT_SECONDS),
+        ("nan", browser.LIVE_TIMEOUT_SECONDS),
+        ("soon", browser.LIVE_TIMEOUT_SECONDS),
+    ],
+)
+def test_the_live_time_limit_is_configurable_and_bounded(
+    monkeypatch: pytest.MonkeyPatch, asked: Any, used: float
+) -> None:
     events = slow_fetch_transport(monkeypatch, 0.5 if used == 0.2 else 0)
     result = asyncio.run(browser.send(LIVE_SPEC, "http://127.0.0.1:9/", timeout=asked))
     assert events[0] == used
@@ -398,7 +418,9 @@ def test_the_live_time_limit_is_configurable_and_bounded(monkeypatch: pytest.Mon
 
 def test_the_page_waits_longer_than_any_live_time_limit() -> None:
     # The page gives up on a worker that does not answer a call; a live send must time out first.
-    script = (Path(__file__).resolve().parents[1] / "playground" / "web" / "worker-client.mjs").read_text(encoding="utf-8")
+    script = (Path(__file__).resolve().parents[1] / "playground" / "web" / "worker-client.mjs").read_text(
+        encoding="utf-8"
+    )
     for limit in re.findall(r"CALL_TIME_LIMIT_MS = (\d+)", script):
         assert int(limit) > browser.MAX_LIVE_TIMEOUT_SECONDS * 1000 + 5000
 
@@ -406,14 +428,27 @@ def test_the_page_waits_longer_than_any_live_time_limit() -> None:
 def test_answers_with_lone_surrogates_are_still_valid_text() -> None:
     # A lone surrogate pasted into the body ends up in the generated code; the answer must still be
     # text that UTF-8 (and so Pyodide's conversion to a JavaScript string) can carry.
-    answer = asyncio.run(browser.dispatch(json.dumps(
-        {"op": "python_code", "spec": {"api": "maiagent", "method": "POST", "path": "/api/v1/chatbots/",
-                                       "body": '{"name": "\ud800"}'}})))
+    answer = asyncio.run(
+        browser.dispatch(
+            json.dumps(
+                {
+                    "op": "python_code",
+                    "spec": {
+                        "api": "maiagent",
+                        "method": "POST",
+                        "path": "/api/v1/chatbots/",
+                        "body": '{"name": "\ud800"}',
+                    },
+                }
+            )
+        )
+    )
     answer.encode("utf-8")
     assert "client.request(" in json.loads(answer)["code"]
 
 
 # --- in the browser: the page, one per language, against a hostile local server ------------------
+
 
 @pytest.fixture(scope="module")
 def hostile_server() -> Iterator[str]:
@@ -447,8 +482,12 @@ def pages(browser, site_server: str) -> Iterator[Any]:
 
 
 def browser_cases(*fields: str) -> list[Any]:
-    return [pytest.param(lang, case, id=f"{lang}-{case.id}")
-            for lang in ("en", "ja") for case in CATALOGUE if case.field in fields and lang in case.browser.split()]
+    return [
+        pytest.param(lang, case, id=f"{lang}-{case.id}")
+        for lang in ("en", "ja")
+        for case in CATALOGUE
+        if case.field in fields and lang in case.browser.split()
+    ]
 
 
 # Builds a field's value in the page from a plain string or a Repeated's parts.
@@ -467,7 +506,9 @@ def set_value(tab: Any, selector: str, value: str) -> None:
     """
     tab.locator(selector).evaluate(
         f"(node, value) => {{ node.value = ({BUILD})(value); node.dispatchEvent(new Event('input', {{bubbles: true}}));"
-        " node.offsetHeight; }", as_argument(value))
+        " node.offsetHeight; }",
+        as_argument(value),
+    )
 
 
 def assert_kept(tab: Any, selector: str, value: str) -> None:
@@ -478,7 +519,8 @@ def assert_kept(tab: Any, selector: str, value: str) -> None:
 
 def reset(tab: Any) -> None:
     # One round trip: the sandbox, GET, the demo key, the default endpoint, no body, no time limit.
-    tab.locator(".playground").evaluate("""(root, [key, path]) => {
+    tab.locator(".playground").evaluate(
+        """(root, [key, path]) => {
         const set = (selector, value, event) => { const node = root.querySelector(selector);
             if (node.value !== value) { node.value = value; node.dispatchEvent(new Event(event, {bubbles: true})); } };
         set('.playground__api', 'maiagent', 'change');
@@ -490,7 +532,9 @@ def reset(tab: Any) -> None:
         set('.playground__body-input', '', 'input');
         delete root.dataset.timeout;
         root.querySelector('.playground__response').replaceChildren();
-    }""", [KEY, "/api/v1/chatbots/"])
+    }""",
+        [KEY, "/api/v1/chatbots/"],
+    )
 
 
 def outside_the_loop(coroutine: Any) -> Any:
@@ -521,8 +565,9 @@ def stop_heartbeat(tab: Any) -> float:
 
 def click_send(tab: Any) -> Any:
     tab.click(".playground__send")
-    return tab.wait_for_selector(".playground__response .playground__status, .playground__response .playground__error",
-                                 timeout=45_000)
+    return tab.wait_for_selector(
+        ".playground__response .playground__status, .playground__response .playground__error", timeout=45_000
+    )
 
 
 def error_text(tab: Any) -> str:

@@ -1,7 +1,7 @@
 // The page's side of the worker (playground/web/worker-client.mjs), against a fake Worker: adopting
 // the early worker, "ready" with info(), calls, time limits, crashes and restarts.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { afterEach, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { STRINGS } from "../../playground/web/strings.mjs";
@@ -26,6 +26,13 @@ class FakeWorker extends EventTarget {
   fail(message) { this.dispatchEvent(Object.assign(new Event("error", { cancelable: true }), { message })); }
 }
 
+// Every client a test made is ended after it: a load or call time limit still armed would keep
+// Node's event loop (and so `node --test`) alive for up to two minutes.
+const made = [];
+afterEach(() => {
+  for (const python of made.splice(0)) if (python.state !== "idle") python.fail("end of test");
+});
+
 function client(options = {}) {
   const workers = [];
   const python = new PythonWorker({
@@ -33,6 +40,7 @@ function client(options = {}) {
     createWorker: (url) => { const worker = new FakeWorker(url); workers.push(worker); return worker; },
     ...options,
   });
+  made.push(python);
   const seen = [];
   python.listeners.add((state, stage) => seen.push(`${state}:${stage}`));
   return { python, workers, seen };
