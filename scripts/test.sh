@@ -35,11 +35,6 @@ step() {
 
 step "ruff check" "$VENV/bin/ruff" check .
 step "ruff format --check" "$VENV/bin/ruff" format --check .
-if [ -f eslint.config.mjs ]; then
-  [ -x node_modules/.bin/eslint ] || die "eslint.config.mjs is here but node_modules/.bin/eslint is not: add eslint to package.json's devDependencies."
-  step "eslint" node_modules/.bin/eslint --max-warnings 0 .
-fi
-if [ -d tests/js ]; then
-  step "node --test tests/js/" node --test tests/js/
-fi
+step "eslint" node_modules/.bin/eslint --max-warnings 0 .
+step "node --test tests/js/" node --test tests/js/
 step "pytest" "$PY" -m pytest ${pytest_args[@]+"${pytest_args[@]}"}
