@@ -51,12 +51,11 @@ SHIPPED_PYODIDE = "bench/pyodide-shipped/"
 # with the two scripts that start our playground (docs/overrides/main.html) replaced by the floor's.
 # Ours ÷ this is what our worker and package add; this ÷ the floor is what the page itself costs.
 PAGE_FLOOR = "bench/"
-# The worker-starting inline script and the entry module, then its modules' preloads and the
-# build's copy of info() (docs/overrides/main.html).
+# The worker-starting inline script and the playground script, then the build's copy of info()
+# (docs/overrides/main.html).
 OUR_PLAYGROUND_SCRIPTS = re.compile(
     r'<script data-worker="[^"]*" data-pyodide="[^"]*">.*?</script>'
     r'\s*<script src="[^"]*/playground\.js"[^>]*></script>'
-    r'(?:\s*<link rel="modulepreload"[^>]*>)*'
     r'(?:\s*<script type="application/json" id="playground-info">.*?</script>)?',
     re.DOTALL,
 )
