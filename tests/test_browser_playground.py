@@ -313,6 +313,41 @@ def test_a_request_typed_before_python_is_ready_is_kept(site_server: str, browse
         ctx.close()
 
 
+@pytest.mark.parametrize("lang", PREFIX)
+def test_without_the_pages_copy_of_info_the_choices_come_with_ready(site_server: str, browser, lang: str) -> None:
+    # A page served without the build's JSON copy of info() (a host that strips it, an old cached
+    # page): the APIs and methods are filled in from Python's own info() once it is ready.
+    ctx = browser.new_context()
+    try:
+        tab = ctx.new_page()
+        stripped = []
+
+        def without_info(route) -> None:
+            page = route.fetch()
+            html = page.text()
+            start = html.index('<script type="application/json" id="playground-info">')
+            end = html.index("</script>", start) + len("</script>")
+            stripped.append(True)
+            route.fulfill(response=page, body=html[:start] + html[end:])
+
+        url = urljoin(site_server, PREFIX[lang] + "aigne-hub/authentication/")
+        tab.route(url, without_info)
+        tab.goto(url)
+        assert stripped and tab.locator("#playground-info").count() == 0
+        tab.wait_for_selector(".playground[data-ready=true]", state="attached", timeout=READY)
+        info = adapter.info()
+        apis = tab.locator(".playground__api option")
+        assert [apis.nth(i).get_attribute("value") for i in range(apis.count())] == list(info["apis"])
+        assert tab.input_value(".playground__api") == "aigne-hub"
+        methods = tab.locator(".playground__method option")
+        assert [methods.nth(i).get_attribute("value") for i in range(methods.count())] == info["methods"]
+        tab.click(".playground__demo")
+        send(tab)
+        assert tab.locator(".playground__response [data-status]").get_attribute("data-status") == "200"
+    finally:
+        ctx.close()
+
+
 def test_request_to_the_local_server_as_a_live_target(pg, site_server: str) -> None:
     reset(pg)
     pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
