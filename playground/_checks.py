@@ -23,7 +23,6 @@ from ._exceptions import (
 )
 from ._messages import json_error_ja
 from ._models import JSONNestingError, Request, loads_json
-from ._profiles import ApiProfile, get_profile
 from ._sandbox import MAX_BODY_BYTES
 
 __all__ = [
@@ -33,7 +32,6 @@ __all__ = [
     "check_outgoing",
     "check_path",
     "check_target",
-    "live_base_url",
     "parse_body",
 ]
 
@@ -142,19 +140,6 @@ def _has_dot_segment(path: str) -> bool:
 # A first segment with a colon reads as a URL scheme (`javascript:`, `mailto:`), not a path.
 _SCHEME_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _HOST_LABEL = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
-
-
-def live_base_url(api: str | ApiProfile) -> str:
-    """The base URL to write for the API's live target: its documented root (the endpoint's path
-    goes below it). The page's placeholder and the messages about a bad base URL show it.
-
-    Parameters:
-        api: The API, as a profile or its id.
-
-    Returns:
-        The URL, with a trailing slash.
-    """
-    return get_profile(api).origin + "/"
 
 
 def check_path(path: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._auth import AuthHeader, build_auth_header
-from ._checks import check_path, check_target, live_base_url
+from ._checks import check_path, check_target
 from ._exceptions import PlaygroundError
 from ._models import Headers, HeadersInput, Request, Response, json_bytes
 from ._profiles import ApiProfile, get_profile
@@ -71,7 +71,7 @@ class Client:
                 an `InvalidURLError`, whose `code` names the problem).
         """
         check_path(path)
-        check_target(self._given_base_url, example=live_base_url(self.profile))
+        check_target(self._given_base_url, example=self.profile.live_base_url)
         if not path.startswith("/"):
             base = self.profile.base_path
             path = "/" + path if path.startswith(base.lstrip("/")) else base + path

@@ -127,6 +127,13 @@ class ApiProfile:
         return self.origin + self.base_path
 
     @property
+    def live_base_url(self) -> str:
+        """The base URL to write for a live target: the API's root, e.g. `https://api.maiagent.ai/`
+        (each endpoint's path goes below it). The page's placeholder and the messages about a bad
+        base URL show it."""
+        return self.origin + "/"
+
+    @property
     def sandbox_mount(self) -> str:
         """The path prefix of this API on the sandbox server, e.g. `/sandbox/maiagent`."""
         return f"/sandbox/{self.id}"

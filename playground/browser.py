@@ -17,7 +17,6 @@ from typing import Any
 
 from ._auth import build_auth_header
 from ._checks import METHODS
-from ._checks import live_base_url as _live_base_url
 from ._codegen import python_code as _python_code
 from ._examples import EXAMPLES
 from ._exceptions import UnknownOperationError
@@ -85,7 +84,7 @@ def info() -> dict[str, Any]:
             ],
             "operations": operations,
             "default_request": {"method": default["method"], "path": default["path"], "body": default["body"]},
-            "live_base_url": _live_base_url(profile.id),
+            "live_base_url": profile.live_base_url,
         }
     examples = {e.id: {"api": e.api, "status": e.status, "title": e.title.to_dict()} for e in EXAMPLES.values()}
     return {"apis": apis, "methods": list(METHODS), "examples": examples}
