@@ -170,6 +170,15 @@ MESSAGES: dict[str, LocalizedText] = {
         "ドキュメントに記載された API（MaiAgent または AIGNE Hub）を選んでください。",
     ),
     "unknown_example": _L("This documented example does not exist.", "このドキュメントの例は存在しません。"),
+    "run_not_in_sandbox": _L(
+        "With the sandbox as the target, Run is answered by the in-browser sandbox, which answers only "
+        "the documented APIs' URLs ({example}). {detail} is not one of them, so nothing was sent. To send "
+        'this request over the network, choose "A live base URL" under "Send to" and Run again.',
+        "送信先がサンドボックスのときは、ブラウザー内のサンドボックスが「実行」に応答します。応答するのは"
+        "ドキュメントに記載された API の URL（{example}）だけで、{detail} はそのどれでもないため、"
+        "送信しませんでした。このリクエストをネットワークに送信するには、「送信先」で「実際のベース URL」を"
+        "選んでから、もう一度「実行」してください。",
+    ),
     "unknown_op": _L(
         "The playground received a message it does not understand.",
         "プレイグラウンドが解釈できないメッセージを受け取りました。",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import contextlib
+import importlib.util
 import io
 import os
 import time
@@ -16,7 +17,9 @@ __all__ = ["MAX_OUTPUT_CHARS", "run_code"]
 MAX_OUTPUT_CHARS = 100_000
 
 
-async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+async def run_code(
+    source: str, env: dict[str, str] | None = None, target: str = "sandbox", lang: str = "en"
+) -> dict[str, Any]:
     """Run Python source (top-level `await` allowed) and capture what it prints.
 
     The page enforces the time limit: it restarts the worker when a run takes too long.
@@ -26,6 +29,10 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
         env: Environment variables set for the run only (the key, so the code needs no literal key).
             An empty value is set too: code that reads the key gets the empty key the reader
             typed (the documented `401`), not a `KeyError`.
+        target: `"sandbox"`: the program's requests (with `requests` or `urllib3`) to a documented
+            API's real URL are answered by the in-process sandbox and any other URL is refused
+            (`playground._run_sandbox`). Anything else (a live base URL): they go to the network.
+        lang: The language of a refusal (`"en"` or `"ja"`).
 
     Returns:
         `{"ok", "stdout", "stderr", "elapsed_ms"}`; `stderr` holds the traceback of an exception.
@@ -44,7 +51,7 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
                 for name, value in (env or {}).items()
             }
         )
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), _answered_by(target, lang):
             try:
                 code = compile(source, "<playground>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
                 result = eval(code, {"__name__": "__main__"})  # noqa: S307  (the reader's own code, in their browser)
@@ -72,6 +79,16 @@ async def run_code(source: str, env: dict[str, str] | None = None) -> dict[str, 
         "stderr": cap(stderr.getvalue()),
         "elapsed_ms": round((time.perf_counter() - start) * 1000, 1),
     }
+
+
+def _answered_by(target: str, lang: str) -> contextlib.AbstractContextManager[None]:
+    # Imported here: it imports requests and urllib3, which the page loads on the first Run only
+    # (and which a Python without them, such as the start-up snapshot's, does not have).
+    if target != "sandbox" or importlib.util.find_spec("requests") is None:
+        return contextlib.nullcontext()
+    from ._run_sandbox import sandboxed
+
+    return sandboxed(lang)
 
 
 def _stop_tasks_left_running() -> None:

@@ -149,7 +149,12 @@ async def _call(message: dict[str, Any]) -> Any:
             )
         }
     if op == "run_code":
-        return await run_code(str(message.get("source", "")), message.get("env") or None)
+        return await run_code(
+            str(message.get("source", "")),
+            message.get("env") or None,
+            str(message.get("target") or "sandbox"),
+            str(message.get("lang", "en")),
+        )
     return error_answer(UnknownOperationError(str(op)))
 
 

@@ -11,3 +11,6 @@ trap 'rm -rf "$tmp"' EXIT
   "$tmp/venv/bin/pip" freeze --exclude-editable --disable-pip-version-check | grep -v '^-e'
 } > "$ROOT/requirements.lock"
 say "wrote requirements.lock"
+# Run's wheels for Pyodide (requests and its dependencies) follow requirements.lock's versions.
+"$tmp/venv/bin/python" "$ROOT/scripts/pyodide_wheels.py" --lock
+say "wrote requirements-pyodide.lock"

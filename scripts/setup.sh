@@ -37,6 +37,11 @@ if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.jso
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# Run's wheels for the page's Pyodide (requests and its dependencies, requirements-pyodide.lock),
+# from PyPI into .cache/: the build serves them, and builds offline once they are here.
+say "fetching Run's pinned wheels for Pyodide (requirements-pyodide.lock)"
+"$PY" "$ROOT/scripts/pyodide_wheels.py" >/dev/null
+
 # A Japanese font comes with the browser: every reader of /ja/ has one. Without it Chromium draws
 # boxes, and its fallback search for each kana and kanji made /ja/ pages' first layout ~0.2 s
 # slower than /en/ (scripts/bench.py), so tests and benchmarks would not see what readers see.

@@ -7,6 +7,9 @@
   in the vendored ``pyodide-lock.json`` with pyodide-lock's ``add_wheels_to_spec`` (the library
   behind ``pyodide lockfile add-wheels``): the lock names the wheel's file and sha256, and
   ``playground/web/pyodide-boot.mjs`` puts that wheel on ``sys.path`` while Pyodide boots.
+- Run's wheels: requests and its pure-Python dependencies, from PyPI, pinned with their sha256 in
+  requirements-pyodide.lock (scripts/pyodide_wheels.py downloads them), are copied beside ours and
+  registered in the same lock, as they are: the page loads them on the reader's first Run only.
 - A compile cache: every module the playground's start-up imports (from Pyodide's standard library
   and from our package) gets its bytecode, written by Pyodide's own Python (scripts/precompile.mjs,
   in Node), beside its source in ``python_stdlib.zip`` and in our wheel. Without it the browser
@@ -27,6 +30,10 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pyodide_wheels  # noqa: E402  (scripts/pyodide_wheels.py: Run's wheels, pinned)
 
 ROOT = Path(__file__).resolve().parent.parent
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -114,10 +121,15 @@ def vendor(site_dir: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         wheel = build_wheel(Path(tmp))
         shutil.copy2(wheel, target / wheel.name)
+    run_wheels = []
+    for run_wheel in pyodide_wheels.fetch():
+        shutil.copy2(run_wheel, target / run_wheel.name)
+        run_wheels.append(target / run_wheel.name)
 
     def register_wheel() -> None:
+        # Run's entries replace the npm lock's (Pyodide's own builds, at other versions, not served).
         spec = PyodideLockSpec.from_json(NPM_PYODIDE / "pyodide-lock.json")
-        spec = add_wheels_to_spec(spec, [target / wheel.name], base_path=target)
+        spec = add_wheels_to_spec(spec, [target / wheel.name, *run_wheels], base_path=target)
         spec.to_json(target / "pyodide-lock.json")
 
     register_wheel()  # precompile.mjs finds the wheel through the lock, as the page does

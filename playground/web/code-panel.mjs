@@ -81,9 +81,13 @@ export function codePanel(form) {
       // API's (edited before switching, or not regenerated yet), and must not stop at a KeyError.
       const env = {};
       for (const [name, api] of Object.entries(state.info ? state.info.apis : {})) env[api.env_var] = form.key.keptKey(name);
+      // The first Run loads requests first (worker.mjs): the output says so while it does.
+      const onProgress = (stage) => { c.runText.textContent = stage === "packages" ? T.loadingRequests : T.running; };
       try {
-        const result = await python.call({ op: "run_code", source: c.codeArea.value, env }, RUN_TIME_LIMIT_MS);
-        c.runText.textContent = shown((result.stdout || "") + (result.stderr || "")) || T.noOutput;
+        const result = await python.call({ op: "run_code", source: c.codeArea.value, env, target: form.request.target(), lang: LANG },
+                                         RUN_TIME_LIMIT_MS, { onProgress });
+        c.runText.textContent = result.error ? fill(T.runPackagesFailed, { detail: result.error.detail })
+          : shown((result.stdout || "") + (result.stderr || "")) || T.noOutput;
         c.runOutput.dataset.ok = String(Boolean(result.ok));
       } catch (error) {
         c.runText.textContent = callErrorText(error, python);

@@ -19,8 +19,15 @@
 // so a snapshot of another build is never restored with this one's wheel; Pyodide itself refuses a
 // snapshot of another Pyodide (its build id). If the snapshot is missing or refused, Python starts
 // as before.
+//
+// Run's packages (requests and its pure-Python dependencies: wheels from PyPI, pinned with their
+// sha256 in requirements-pyodide.lock) are registered in the same lock and put on sys.path the same
+// way, by loadLockedWheels, on the reader's first Run only: a page where nobody runs code downloads
+// none of their bytes, and neither the snapshot nor the compile cache holds them.
 
 export const PACKAGE = "api-auth-playground";
+// What Run's programs import; the lock names what it depends on.
+export const RUN_PACKAGES = ["requests"];
 
 // In a browser or worker: the response for `url`, or an error that names the file and the status.
 async function fetchOk(url) {
@@ -32,6 +39,51 @@ async function fetchOk(url) {
 // In a browser or worker: the bytes at `url`.
 export async function fetchBytes(url) {
   return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+}
+
+// The vendored pyodide-lock.json (`indexURL`: Pyodide's folder, ending in "/").
+export async function readLock(indexURL, readFile = fetchBytes) {
+  return JSON.parse(new TextDecoder().decode(await readFile(indexURL + "pyodide-lock.json")));
+}
+
+// The bytes of a package's wheel, checked against the sha256 the lock names: a stale or damaged
+// copy (a cache, a proxy) must not run as if it were this build's.
+async function lockedWheel(indexURL, entry, readFile) {
+  const bytes = await readFile(indexURL + entry.file_name);
+  if ((await sha256Hex(bytes)) !== entry.sha256) throw new Error(`${entry.file_name}: not the file pyodide-lock.json names (sha256)`);
+  return { name: entry.file_name, bytes };
+}
+
+// The lock's entries for `names` and everything they depend on, each once.
+export function lockedClosure(lock, names) {
+  const found = new Map();
+  const visit = (name) => {
+    if (found.has(name)) return;
+    const entry = lock.packages && lock.packages[name];
+    if (!entry) throw new Error(`pyodide-lock.json does not list ${name}`);
+    found.set(name, entry);
+    for (const dependency of entry.depends || []) visit(dependency);
+  };
+  names.forEach(visit);
+  return [...found.values()];
+}
+
+// Put the wheels of `names` and their dependencies on sys.path of a running Pyodide, as our own
+// wheel is (fetched in parallel, each checked against its sha256). Resolves to their total bytes.
+export async function loadLockedWheels(pyodide, { indexURL, readFile = fetchBytes, lock = null, names = RUN_PACKAGES }) {
+  if (!indexURL.endsWith("/")) indexURL += "/";
+  const entries = lockedClosure(await (lock || readLock(indexURL, readFile)), names);
+  const wheels = await Promise.all(entries.map((entry) => lockedWheel(indexURL, entry, readFile)));
+  const path = pyodide.pyimport("sys").path;
+  try {
+    for (const { name, bytes } of wheels) {
+      pyodide.FS.writeFile(`/lib/${name}`, bytes);
+      path.append(`/lib/${name}`);
+    }
+  } finally {
+    path.destroy();
+  }
+  return wheels.reduce((total, wheel) => total + wheel.bytes.length, 0);
 }
 
 // Our package's entry in pyodide-lock.json (its file name and sha256).
@@ -154,25 +206,20 @@ for archive in here["changed"]:  # zipimport's index of the build's copy does no
 
 // Start Pyodide (`loadPyodide` from the vendored pyodide.mjs) with our package importable.
 // `indexURL` is Pyodide's folder (a URL in browsers, a path in Node), ending in "/"; `readFile`
-// returns the bytes of a file in it (Node's fetch cannot read files); `snapshot: true` restores
-// the build's start-up snapshot (playground.browser already imported), or, if that fails, starts
-// Python without it and tells `onSnapshotFailure(error)`; other options go to loadPyodide.
+// returns the bytes of a file in it (Node's fetch cannot read files); `lock` is the lock file
+// already being read (readLock), if any; `snapshot: true` restores the build's start-up snapshot
+// (playground.browser already imported), or, if that fails, starts Python without it and tells
+// `onSnapshotFailure(error)`; other options go to loadPyodide.
 export async function bootPlayground({
-  loadPyodide, indexURL, readFile = fetchBytes, snapshot = false, onSnapshotFailure = () => {}, ...options
+  loadPyodide, indexURL, readFile = fetchBytes, lock = null, snapshot = false, onSnapshotFailure = () => {}, ...options
 }) {
   // In a browser the snapshot is unpacked as it arrives; a `readFile` given by Node reads it whole.
   const readStream = readFile === fetchBytes
     ? async (url) => (await fetchOk(url)).body : async (file) => new Blob([await readFile(file)]).stream();
   if (!indexURL.endsWith("/")) indexURL += "/";
-  const lock = readFile(indexURL + "pyodide-lock.json")
-    .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  if (!lock) lock = readLock(indexURL, readFile);
   const entry = lock.then(packageEntry);
-  const wheel = entry.then(async (found) => {
-    const bytes = await readFile(indexURL + found.file_name);
-    // A stale or damaged copy (a cache, a proxy) must not run as if it were this build's.
-    if ((await sha256Hex(bytes)) !== found.sha256) throw new Error(`${found.file_name}: not the file pyodide-lock.json names (sha256)`);
-    return { name: found.file_name, bytes };
-  });
+  const wheel = entry.then((found) => lockedWheel(indexURL, found, readFile));
   wheel.catch(() => {}); // awaited below, where its failure is reported
   // One read of the lock file serves both loadPyodide and our wheel.
   const start = (memory) => loadPyodide({

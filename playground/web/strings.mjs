@@ -74,6 +74,9 @@ export const STRINGS = Object.freeze({
     equal: "Matches the documented response.",
     different: "Differs from the documented response.",
     internal: "Something went wrong in the playground.",
+    // H4 run
+    loadingRequests: "Loading requests for the first Run (about 0.5 MB, once per visit)…",
+    runPackagesFailed: "Run could not load requests and its dependencies ({detail}), so the code did not run. Check the connection and Run again; Send works without them.",
   },
   ja: {
     loadingPython: "Python を読み込み中…",
@@ -146,6 +149,9 @@ export const STRINGS = Object.freeze({
     equal: "ドキュメントのレスポンスと一致しました。",
     different: "ドキュメントのレスポンスと異なります。",
     internal: "プレイグラウンドで問題が発生しました。",
+    // H4 run
+    loadingRequests: "初回の実行のため requests を読み込み中（約 0.5 MB、訪問ごとに 1 回）…",
+    runPackagesFailed: "requests とその依存パッケージを読み込めなかったため（{detail}）、コードは実行されませんでした。接続を確認してから、もう一度実行してください。「送信」はこれらがなくても使えます。",
   },
 });
 

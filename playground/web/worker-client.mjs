@@ -133,6 +133,13 @@ export class PythonWorker {
       this.fail(data.detail || T.internal);
     } else if (data.type === "crashed") {
       this.crash(data.detail || T.internal);
+    } else if (data.progress && this.pending.has(data.id)) {
+      // A call's next stage (the first Run: loading requests, then running the code) gets the
+      // whole time limit again: a slow download must not eat the code's time.
+      const call = this.pending.get(data.id);
+      clearTimeout(call.timer);
+      call.timer = call.limit();
+      if (call.onProgress) call.onProgress(data.progress);
     } else if (this.pending.has(data.id)) {
       const { resolve, timer } = this.pending.get(data.id);
       clearTimeout(timer);
@@ -162,19 +169,20 @@ export class PythonWorker {
     this.restart({ crashed: true, detail: String(detail).slice(0, 300) });
   }
 
-  /** Python's answer to `message` ({op, ...}); `timeLimit` (ms) restarts Python when a run outlasts it. */
-  async call(message, timeLimit) {
+  /** Python's answer to `message` ({op, ...}); `timeLimit` (ms) restarts Python when a run (or
+   *  one of its stages) outlasts it; `onProgress(stage)` hears of each stage the worker reports. */
+  async call(message, timeLimit, { onProgress = null } = {}) {
     await this.start();
     return new Promise((resolve, reject) => {
       const id = ++this.nextCall;
-      const timer = timeLimit
+      const limit = () => timeLimit
         ? setTimeout(() => {
             this.pending.delete(id);
             reject(Object.assign(new Error("time limit"), { timeLimit: true }));
             this.restart({ interrupted: true }); // calls waiting behind the run fail with that reason
           }, timeLimit)
         : setTimeout(() => this.crash(T.noAnswerFromPython), this.limits.call);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer: limit(), limit, onProgress });
       this.worker.postMessage({ id, message });
     });
   }

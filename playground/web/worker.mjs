@@ -7,9 +7,16 @@
 // page's own scripts then: that cost a quarter of a second.)
 // Messages in:  {id, message: {op, ...}}
 // Messages out: {type: "status", stage} | {type: "ready", info, start} | {type: "failed", detail} | {id, result}
+//               | {id, progress: "packages" | "running"} (the first Run: loading requests, then running)
 //               | {type: "crashed", detail} (Python died: the page restarts the worker)
 
 let dispatch = null;
+let pyodide = null;
+let indexURL = null;
+let lock = null;
+// Run's packages (requests and its dependencies): loaded by the first run_code, never at start-up.
+let runPackages = null;
+let runPackagesReady = false;
 
 // Pyodide 314 catches a failed WebAssembly instantiation (pyodide.asm.wasm missing or corrupt),
 // only warns on the console, and never settles loadPyodide. Watching the instantiation lets the
@@ -27,11 +34,12 @@ function instantiationFailure() {
   });
 }
 
-async function load(indexURL) {
+async function load() {
   postMessage({ type: "status", stage: "python" });
   const failed = instantiationFailure();
-  const [{ loadPyodide }, { bootPlayground }] = await Promise.all([
+  const [{ loadPyodide }, { bootPlayground, readLock }] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href), import("./pyodide-boot.mjs")]);
+  lock = readLock(indexURL); // kept for the first Run, which finds Run's packages in it
   // Python starts from the build's snapshot, our package already imported, or else boots and
   // imports it; our wheel downloads meanwhile (pyodide-boot.mjs).
   let startedFrom = "snapshot";
@@ -39,7 +47,7 @@ async function load(indexURL) {
     startedFrom = "boot";
     console.warn("playground: starting Python without the start-up snapshot:", error);
   };
-  const pyodide = await Promise.race([bootPlayground({ loadPyodide, indexURL, snapshot: true, onSnapshotFailure }), failed]);
+  pyodide = await Promise.race([bootPlayground({ loadPyodide, indexURL, lock, snapshot: true, onSnapshotFailure }), failed]);
   postMessage({ type: "status", stage: "package" });
   const browser = pyodide.pyimport("playground.browser");
   dispatch = browser.dispatch;
@@ -61,18 +69,47 @@ self.addEventListener("error", (event) => died(event, event.error || event.messa
 
 async function start() {
   try {
-    const indexURL = new URL(import.meta.url).searchParams.get("pyodide");
-    if (!indexURL) throw new Error("worker.mjs needs ?pyodide=<the URL of Pyodide's folder>");
-    const { info, startedFrom } = await load(new URL(indexURL, import.meta.url).href);
+    const given = new URL(import.meta.url).searchParams.get("pyodide");
+    if (!given) throw new Error("worker.mjs needs ?pyodide=<the URL of Pyodide's folder>");
+    indexURL = new URL(given, import.meta.url).href;
+    const { info, startedFrom } = await load();
     postMessage({ type: "ready", info, start: startedFrom });
   } catch (error) {
     postMessage({ type: "failed", detail: String(error && error.message ? error.message : error).slice(0, 500) });
   }
 }
 
+// The first run_code loads Run's packages first (about 0.5 MB from this site, checked against the
+// lock's sha256) and says so, so that the page can show it and give each stage its own time limit.
+// A failed load is answered as an error, and the next Run tries again.
+async function runPackagesLoaded(id) {
+  if (runPackagesReady) return null;
+  postMessage({ id, progress: "packages" });
+  if (!runPackages) {
+    const { loadLockedWheels } = await import("./pyodide-boot.mjs");
+    runPackages = loadLockedWheels(pyodide, { indexURL, lock });
+    runPackages.catch(() => { runPackages = null; });
+  }
+  try {
+    await runPackages;
+  } catch (error) {
+    return { ok: false, error: { code: "run_packages", detail: String(error && error.message ? error.message : error).slice(0, 300) } };
+  }
+  runPackagesReady = true;
+  postMessage({ id, progress: "running" });
+  return null;
+}
+
 self.onmessage = async (event) => {
   const data = event.data;
   let result;
+  if (data.message && data.message.op === "run_code") {
+    const failure = await runPackagesLoaded(data.id);
+    if (failure) {
+      postMessage({ id: data.id, result: failure });
+      return;
+    }
+  }
   try {
     result = JSON.parse(await dispatch(JSON.stringify(data.message)));
   } catch (error) {

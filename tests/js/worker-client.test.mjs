@@ -142,6 +142,30 @@ test("a run over its time limit is stopped by a new worker; calls behind it say 
   assert.equal(callErrorText({ interrupted: true }, python), T.interrupted.replace("{seconds}", seconds));
 });
 
+test("the first Run's stages are reported, and each gets the whole time limit", async () => {
+  const { python, workers } = client();
+  python.start();
+  workers[0].say({ type: "ready", info: INFO });
+  const stages = [];
+  const run = python.call({ op: "run_code" }, 60, { onProgress: (stage) => stages.push(stage) });
+  await sleep(0);
+  const [{ id }] = workers[0].posted;
+  workers[0].say({ id, progress: "packages" });
+  await sleep(40);
+  workers[0].say({ id, progress: "running" }); // 40 ms into a 60 ms limit: the code gets 60 ms again
+  await sleep(40);
+  workers[0].say({ id, result: { ok: true, stdout: "200\n" } });
+  assert.deepEqual(await run, { ok: true, stdout: "200\n" });
+  assert.deepEqual(stages, ["packages", "running"]);
+  assert.equal(workers.length, 1);
+  // A stage that outlasts the limit is stopped as a run is.
+  const slow = python.call({ op: "run_code" }, 20);
+  await sleep(0);
+  workers[0].say({ id: workers[0].posted[1].id, progress: "packages" });
+  await assert.rejects(slow, (error) => error.timeLimit === true);
+  assert.equal(workers.length, 2);
+});
+
 test("a crash reported by the worker restarts it", async () => {
   const { python, workers } = client();
   python.start();
