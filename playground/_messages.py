@@ -16,6 +16,7 @@ from ._sandbox import MAX_BODY_BYTES
 
 __all__ = [
     "MESSAGES",
+    "RUN_NOT_IN_SANDBOX",
     "SANDBOX_KEYS_ONLY",
     "SENT_CODES",
     "error_answer",
@@ -170,15 +171,6 @@ MESSAGES: dict[str, LocalizedText] = {
         "ドキュメントに記載された API（MaiAgent または AIGNE Hub）を選んでください。",
     ),
     "unknown_example": _L("This documented example does not exist.", "このドキュメントの例は存在しません。"),
-    "run_not_in_sandbox": _L(
-        "With the sandbox as the target, Run is answered by the in-browser sandbox, which answers only "
-        "the documented APIs' URLs ({example}). {detail} is not one of them, so nothing was sent. To send "
-        'this request over the network, choose "A live base URL" under "Send to" and Run again.',
-        "送信先がサンドボックスのときは、ブラウザー内のサンドボックスが「実行」に応答します。応答するのは"
-        "ドキュメントに記載された API の URL（{example}）だけで、{detail} はそのどれでもないため、"
-        "送信しませんでした。このリクエストをネットワークに送信するには、「送信先」で「実際のベース URL」を"
-        "選んでから、もう一度「実行」してください。",
-    ),
     "unknown_op": _L(
         "The playground received a message it does not understand.",
         "プレイグラウンドが解釈できないメッセージを受け取りました。",
@@ -195,6 +187,18 @@ SANDBOX_KEYS_ONLY = _L(
     "key with this 401. To try your own key, choose a live base URL.",
     "サンドボックスが受け付けるのはデモキーだけで、それ以外のキーにはこの 401 を返します"
     "（プレイグラウンドの「デモキー」を参照）。ご自身のキーを試すには、実際のベース URL を選んでください。",
+)
+
+
+# Run, sandbox target: the program asked for a URL that is not a documented API's ({origin}: its origin).
+RUN_NOT_IN_SANDBOX = _L(
+    "With the sandbox as the target, Run is answered by the in-browser sandbox, which answers only "
+    "the documented APIs' URLs ({origins}). {origin} is not one of them, so nothing was sent. To send "
+    'this request over the network, choose "A live base URL" under "Send to" and Run again.',
+    "送信先がサンドボックスのときは、ブラウザー内のサンドボックスが「実行」に応答します。応答するのは"
+    "ドキュメントに記載された API の URL（{origins}）だけで、{origin} はそのどれでもないため、"
+    "送信しませんでした。このリクエストをネットワークに送信するには、「送信先」で「実際のベース URL」を"
+    "選んでから、もう一度「実行」してください。",
 )
 
 

@@ -29,7 +29,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool
 
 from ._client import Client
-from ._messages import message
+from ._messages import RUN_NOT_IN_SANDBOX
 from ._models import LocalizedText, Request, Response
 from ._profiles import PROFILES, ApiProfile
 from ._transports import SandboxTransport
@@ -70,7 +70,7 @@ def refusal(url: str) -> LocalizedText:
     except ValueError:
         shown = url[:80]
     origins = ", ".join(profile.origin for profile in PROFILES.values())
-    return message("run_not_in_sandbox", shown, example=origins)
+    return RUN_NOT_IN_SANDBOX.format(origin=shown, origins=origins)
 
 
 def _body_bytes(body: Any) -> bytes:

@@ -13,7 +13,9 @@ import playground
 
 PACKAGE = Path(playground.__file__).parent
 # Adapters allowed to import outside the standard library, and what they may import.
-ADAPTERS = {"server.py": {"starlette", "uvicorn"}}
+# Modules that adapt the package to a third-party library, imported only where it is there: the
+# server, and Run's sandbox target (requests, which the page loads on the first Run).
+ADAPTERS = {"server.py": {"starlette", "uvicorn"}, "_run_sandbox.py": {"requests", "urllib3"}}
 LAZY_IMPORTS = {"_transports/fetch.py": {"pyodide"}}
 
 PUBLIC = {

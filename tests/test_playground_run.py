@@ -21,7 +21,11 @@ from playground._profiles import register_profile, unregister_profile
 PROGRAM = """\
 import os
 import requests
-response = requests.get("https://api.maiagent.ai/api/v1/chatbots/", headers={"Authorization": f"Api-Key {os.environ['MAIAGENT_API_KEY']}"}, timeout=30)
+response = requests.get(
+    "https://api.maiagent.ai/api/v1/chatbots/",
+    headers={"Authorization": f"Api-Key {os.environ['MAIAGENT_API_KEY']}"},
+    timeout=30,
+)
 print(response.status_code)
 print(response.text)
 """
@@ -44,7 +48,9 @@ def status_and_body(result: dict) -> tuple[int, object]:
 def test_the_copied_program_gets_the_sandboxs_200_with_the_demo_key() -> None:
     status, body = status_and_body(run(PROGRAM))
     sent = asyncio.run(
-        browser.send({"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "GET", "path": "/api/v1/chatbots/"})
+        browser.send(
+            {"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "GET", "path": "/api/v1/chatbots/"}
+        )
     )
     assert (status, body) == (200, json.loads(sent["body"]))
     assert body["count"] == 3
@@ -80,7 +86,9 @@ from requests.adapters import HTTPAdapter
 session = requests.Session()
 session.mount("https://", HTTPAdapter(max_retries=3))
 session.headers["Authorization"] = "Api-Key demo1234abcd5678"
-created = session.post("https://api.maiagent.ai/api/v1/chatbots/", json={"name": "Support bot", "largeLanguageModel": "Claude 4 Sonnet"})
+created = session.post(
+    "https://api.maiagent.ai/api/v1/chatbots/", json={"name": "Support bot", "largeLanguageModel": "Claude 4 Sonnet"}
+)
 print(created.status_code, created.reason, created.headers["Content-Type"])
 print(created.json()["name"])
 hub = requests.post(
@@ -101,7 +109,9 @@ print(hub.status_code, hub.json()["object"])
 def test_plain_urllib3_is_answered_and_refused_the_same_way() -> None:
     source = """\
 import urllib3
-answer = urllib3.request("GET", "https://api.maiagent.ai/api/v1/chatbots/", headers={"Authorization": "Api-Key demo1234abcd5678"})
+answer = urllib3.request(
+    "GET", "https://api.maiagent.ai/api/v1/chatbots/", headers={"Authorization": "Api-Key demo1234abcd5678"}
+)
 print(answer.status, answer.json()["count"])
 pool = urllib3.HTTPSConnectionPool("your-aigne-hub-url")
 print(pool.request("POST", "/api/v1/chat/completions", json={}).status)
@@ -128,7 +138,9 @@ def test_the_answered_origins_are_the_profiles() -> None:
     )
     register_profile(profile)
     try:
-        result = run("import requests\nr = requests.get('https://api.run-test.example/v1/nothing')\nprint(r.status_code)")
+        result = run(
+            "import requests\nr = requests.get('https://api.run-test.example/v1/nothing')\nprint(r.status_code)"
+        )
     finally:
         unregister_profile(profile)
     assert result["ok"], result["stderr"]

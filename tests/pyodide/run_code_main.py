@@ -12,7 +12,11 @@ from playground import browser  # noqa: E402
 PROGRAM = """\
 import os
 import requests
-response = requests.get("https://api.maiagent.ai/api/v1/chatbots/", headers={"Authorization": f"Api-Key {os.environ['MAIAGENT_API_KEY']}"}, timeout=30)
+response = requests.get(
+    "https://api.maiagent.ai/api/v1/chatbots/",
+    headers={"Authorization": f"Api-Key {os.environ['MAIAGENT_API_KEY']}"},
+    timeout=30,
+)
 print(response.status_code)
 print(response.text)
 """
