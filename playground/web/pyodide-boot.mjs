@@ -151,7 +151,12 @@ async function unpackSnapshot(stream) {
 //   locale Python sets from it, and `sys._emscripten_info.runtime` (the browser's user agent);
 // - the archives it imports from, which zipimport indexed in the build: one that is not the
 //   build's copy is read again, so that a damaged one fails here, at start, as it would without
-//   the snapshot (hashing it takes a few ms; reading its index in Python took 50-80).
+//   the snapshot (hashing it takes a few ms; reading its index in Python took 50-80);
+// - JavaScript Promise Integration: Pyodide binds `pyodide.ffi.run_sync` once, when Python starts,
+//   to a stub if that runtime has no JSPI (the build's Node has none), and the snapshot keeps the
+//   stub; but `can_run_sync()` asks this browser, which may have JSPI, and says yes. urllib3 (Run's
+//   requests with a live target) then took the JSPI path and failed ("WebAssembly stack switching
+//   not supported"). Where run_sync is the stub, can_run_sync says no: urllib3 uses XMLHttpRequest.
 // Python's str hash seed stays the build's: that only fixes the order of sets between page loads.
 // tests/test_snapshot.py compares each of these with a Python started without the snapshot.
 async function adoptThisRuntime(pyodide, archives) {
@@ -198,6 +203,14 @@ sys.path[:] = dict.fromkeys(sys.path)  # a restore puts "" first on sys.path aga
 for archive in here["changed"]:  # zipimport's index of the build's copy does not fit this one
     zipimport.zipimporter(archive).invalidate_caches()
     zipimport.zipimporter(archive)
+import _pyodide_core, pyodide.ffi
+try:
+    _pyodide_core.run_sync(None)
+    stub = False
+except Exception as error:  # the stub refuses anything; the real one refuses None otherwise
+    stub = "not supported in this JavaScript runtime" in str(error)
+if stub:
+    _pyodide_core.can_run_sync = pyodide.ffi.can_run_sync = lambda: False
 `, { globals: scope });
   } finally {
     scope.destroy();
