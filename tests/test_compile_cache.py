@@ -73,7 +73,7 @@ def test_stdlib_bytecode_sits_beside_its_source(site_dir: Path) -> None:
 
 
 def test_wheel_record_lists_every_file_with_its_hash(site_dir: Path) -> None:
-    (wheel,) = (site_dir / "pyodide").glob("*.whl")
+    (wheel,) = (site_dir / "pyodide").glob("api_auth_playground-*.whl")  # ours; Run's wheels are beside it
     with zipfile.ZipFile(wheel) as archive:
         (record,) = [name for name in archive.namelist() if name.endswith(".dist-info/RECORD")]
         rows = dict(line.split(",", 1) for line in archive.read(record).decode().splitlines() if line)
@@ -91,7 +91,7 @@ def test_wheel_record_lists_every_file_with_its_hash(site_dir: Path) -> None:
 
 
 def test_lock_names_the_wheel_as_built(site_dir: Path) -> None:
-    (wheel,) = (site_dir / "pyodide").glob("*.whl")
+    (wheel,) = (site_dir / "pyodide").glob("api_auth_playground-*.whl")  # ours; Run's wheels are beside it
     lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
     entry = lock["packages"][vendor_pyodide.PACKAGE_NAME]
     assert entry["file_name"] == wheel.name

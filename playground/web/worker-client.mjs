@@ -7,6 +7,9 @@ import { T } from "./state.mjs";
 
 export const RUN_TIME_LIMIT_MS = 10000;
 export const LOAD_TIME_LIMIT_MS = 120000;
+// The first Run's loading of requests (download, then compiling it and the standard library modules
+// it imports): measured at 2-6 s here, so a slow phone needs far more than the code's own limit.
+export const PACKAGES_TIME_LIMIT_MS = 60000;
 // A safety net for calls without their own limit: longer than any request's own time limit,
 // so only a worker that died without a word reaches it.
 export const CALL_TIME_LIMIT_MS = 90000;
@@ -32,7 +35,7 @@ export class PythonWorker {
    */
   constructor({ url, takeEarly = () => null, createWorker = moduleWorker, limits = {} }) {
     Object.assign(this, { url, takeEarly, createWorker });
-    this.limits = { load: LOAD_TIME_LIMIT_MS, call: CALL_TIME_LIMIT_MS, ...limits };
+    this.limits = { load: LOAD_TIME_LIMIT_MS, call: CALL_TIME_LIMIT_MS, packages: PACKAGES_TIME_LIMIT_MS, ...limits };
     this.worker = null;
     this.state = "idle"; // idle | loading | ready | failed
     this.stage = "python";
@@ -134,11 +137,11 @@ export class PythonWorker {
     } else if (data.type === "crashed") {
       this.crash(data.detail || T.internal);
     } else if (data.progress && this.pending.has(data.id)) {
-      // A call's next stage (the first Run: loading requests, then running the code) gets the
-      // whole time limit again: a slow download must not eat the code's time.
+      // A call's next stage gets its own time limit: loading requests (the first Run) its own,
+      // then running the code the whole of the call's, so a slow download does not eat the code's time.
       const call = this.pending.get(data.id);
       clearTimeout(call.timer);
-      call.timer = call.limit();
+      call.timer = data.progress === "packages" ? call.limit(this.limits.packages, "packages") : call.limit();
       if (call.onProgress) call.onProgress(data.progress);
     } else if (this.pending.has(data.id)) {
       const { resolve, timer } = this.pending.get(data.id);
@@ -175,12 +178,12 @@ export class PythonWorker {
     await this.start();
     return new Promise((resolve, reject) => {
       const id = ++this.nextCall;
-      const limit = () => timeLimit
+      const limit = (ms = timeLimit, stage = "running") => ms
         ? setTimeout(() => {
             this.pending.delete(id);
-            reject(Object.assign(new Error("time limit"), { timeLimit: true }));
+            reject(Object.assign(new Error("time limit"), { timeLimit: true, stage }));
             this.restart({ interrupted: true }); // calls waiting behind the run fail with that reason
-          }, timeLimit)
+          }, ms)
         : setTimeout(() => this.crash(T.noAnswerFromPython), this.limits.call);
       this.pending.set(id, { resolve, reject, timer: limit(), limit, onProgress });
       this.worker.postMessage({ id, message });
@@ -203,6 +206,7 @@ export class PythonWorker {
  *  restarting), or Python never loaded. */
 export function callErrorText(error, python) {
   const seconds = RUN_TIME_LIMIT_MS / 1000;
+  if (error && error.timeLimit && error.stage === "packages") return fill(T.runPackagesFailed, { detail: T.loadTimeout });
   if (error && error.timeLimit) return fill(T.timeLimit, { seconds });
   if (error && error.interrupted) return fill(T.interrupted, { seconds });
   if (error && error.crashed) return fill(T.crashed, { detail: error.detail || T.internal });

@@ -86,8 +86,11 @@ async function runPackagesLoaded(id) {
   if (runPackagesReady) return null;
   postMessage({ id, progress: "packages" });
   if (!runPackages) {
-    const { loadLockedWheels } = await import("./pyodide-boot.mjs");
-    runPackages = loadLockedWheels(pyodide, { indexURL, lock });
+    const { loadLockedWheels, RUN_PACKAGES } = await import("./pyodide-boot.mjs");
+    // Imported here too: compiling requests, urllib3 and the standard library modules they need
+    // is most of this stage's time, which then does not count against the code's own time limit.
+    runPackages = loadLockedWheels(pyodide, { indexURL, lock })
+      .then(() => { for (const name of [...RUN_PACKAGES, "playground._run_sandbox"]) pyodide.pyimport(name).destroy(); });
     runPackages.catch(() => { runPackages = null; });
   }
   try {

@@ -142,8 +142,8 @@ test("a run over its time limit is stopped by a new worker; calls behind it say 
   assert.equal(callErrorText({ interrupted: true }, python), T.interrupted.replace("{seconds}", seconds));
 });
 
-test("the first Run's stages are reported, and each gets the whole time limit", async () => {
-  const { python, workers } = client();
+test("the first Run's stages are reported, and each gets its own time limit", async () => {
+  const { python, workers } = client({ limits: { packages: 100 } });
   python.start();
   workers[0].say({ type: "ready", info: INFO });
   const stages = [];
@@ -151,19 +151,21 @@ test("the first Run's stages are reported, and each gets the whole time limit", 
   await sleep(0);
   const [{ id }] = workers[0].posted;
   workers[0].say({ id, progress: "packages" });
-  await sleep(40);
-  workers[0].say({ id, progress: "running" }); // 40 ms into a 60 ms limit: the code gets 60 ms again
+  await sleep(80); // past the code's 60 ms, within loading's own 100 ms
+  workers[0].say({ id, progress: "running" }); // the code gets its whole 60 ms
   await sleep(40);
   workers[0].say({ id, result: { ok: true, stdout: "200\n" } });
   assert.deepEqual(await run, { ok: true, stdout: "200\n" });
   assert.deepEqual(stages, ["packages", "running"]);
   assert.equal(workers.length, 1);
-  // A stage that outlasts the limit is stopped as a run is.
-  const slow = python.call({ op: "run_code" }, 20);
+  // Loading that outlasts its own limit is stopped as a run is, and said to be the loading.
+  const slow = python.call({ op: "run_code" }, 1000);
   await sleep(0);
   workers[0].say({ id: workers[0].posted[1].id, progress: "packages" });
-  await assert.rejects(slow, (error) => error.timeLimit === true);
+  let failure = null;
+  await assert.rejects(slow, (error) => { failure = error; return error.timeLimit === true && error.stage === "packages"; });
   assert.equal(workers.length, 2);
+  assert.equal(callErrorText(failure, python), T.runPackagesFailed.replace("{detail}", T.loadTimeout));
 });
 
 test("a crash reported by the worker restarts it", async () => {
