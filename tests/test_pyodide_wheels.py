@@ -8,8 +8,9 @@ import json
 import re
 from pathlib import Path
 
-import pyodide_wheels
 import pytest
+
+import pyodide_wheels
 
 
 def test_the_pins_are_requirements_locks_versions_with_a_sha256_each() -> None:
