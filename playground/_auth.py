@@ -672,7 +672,9 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
         found.add("empty_key", False)
     if any(not (" " <= c <= "~") for c in value) and "not_sent" not in found.kinds():
         # Typographic quotes peeled with their wrapper: that wrapper is why the header is not sent.
-        wrapper = next((c for c in ("quoted_key", "assignment_pasted", "authorization_prefix_pasted") if c in found), None)
+        wrapper = next(
+            (c for c in ("quoted_key", "assignment_pasted", "authorization_prefix_pasted") if c in found), None
+        )
         if wrapper is None:
             found.add("non_ascii", True)
         else:

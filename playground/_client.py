@@ -77,7 +77,9 @@ class Client:
         check_path(path)
         check_target(self._given_base_url, example=self.profile.live_base_url)
         if not self.auth.sendable:
-            raise InvalidRequestError("the key contains a line break, control or non-ASCII character", code="header_characters")
+            raise InvalidRequestError(
+                "the key contains a line break, control or non-ASCII character", code="header_characters"
+            )
         if not path.startswith("/"):
             base = self.profile.base_path
             path = "/" + path if path.startswith(base.lstrip("/")) else base + path

@@ -98,11 +98,12 @@ async def send(
 
     Returns:
         `{"ok": True, "status", "reason", "headers", "body", "pretty", "elapsed_ms", "url", "method",
-        "size", "target", "status_info"}`, and for the sandbox `answered_as` (the real API's URL it
+        "size", "target", "status_info"}`: `size` is the body's bytes, `target` `"sandbox"` or
+        `"live"`, `status_info` `{"meaning": {"en", "ja"}, "page", "anchor"}` where the API's pages
+        document the status, else `None`. For the sandbox also `answered_as` (the real API's URL it
         answers as), `unmodelled` (`{"en", "ja"}`, when it has no route for the path: its 404 is not
-        the real API's, and `status_info` is then `None`) and `note` (when it refused a well-formed key that is not a demo key); `size` is
-        the body's bytes, `target` `"sandbox"` or `"live"`, `status_info` `{"meaning": {"en", "ja"},
-        "page", "anchor"}` where the API's pages document the status, else `None`. Or
+        the real API's, and `status_info` is then `None`) and `note` (when it refused a well-formed
+        key that is not a demo key). Or
         `{"ok": False, "error": {"code", "message": {"en", "ja"}, "detail", "sent"}}`; `sent` says whether
         the request left (and got no usable answer) or was refused before sending, and a request
         that left also names its `method` and `url`.

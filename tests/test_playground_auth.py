@@ -137,7 +137,9 @@ def test_a_right_key_gets_one_positive_line_and_is_ok() -> None:
     header = build_auth_header("aigne-hub", "sk-live-123")
     ((finding,),) = (header.findings,)
     assert (finding.code, finding.severity, finding.apply, finding.example_id) == ("key_ok", "ok", False, None)
-    assert "`Authorization: Bearer <key>`" in finding.message.en and "`Authorization: Bearer <キー>`" in finding.message.ja
+    assert (
+        "`Authorization: Bearer <key>`" in finding.message.en and "`Authorization: Bearer <キー>`" in finding.message.ja
+    )
     assert header.ok and header.value == "Bearer sk-live-123" and header.key == "sk-live-123"
     assert header.headers() == {"Authorization": "Bearer sk-live-123"}
 
@@ -145,7 +147,9 @@ def test_a_right_key_gets_one_positive_line_and_is_ok() -> None:
 def test_the_demo_key_gets_one_informational_line() -> None:
     (finding,) = build_auth_header("maiagent", KEY).findings
     assert (finding.code, finding.severity, finding.apply) == ("sandbox_demo_key", "info", False)
-    assert "sandbox" in finding.message.en and "MaiAgent" in finding.message.en and "サンドボックス" in finding.message.ja
+    assert (
+        "sandbox" in finding.message.en and "MaiAgent" in finding.message.en and "サンドボックス" in finding.message.ja
+    )
     assert build_auth_header("maiagent", KEY).ok
 
 
@@ -219,7 +223,11 @@ def sandbox_answer(api: str, value: str) -> tuple[int, object]:
 # Send sends: for every case whose header can be sent.
 @pytest.mark.parametrize(
     ("api", "typed", "code"),
-    [pytest.param(api, typed, code, id=i) for (api, typed, code, _, _, severity), i in zip(CASES, CASE_IDS) if severity == "error"],
+    [
+        pytest.param(api, typed, code, id=i)
+        for (api, typed, code, _, _, severity), i in zip(CASES, CASE_IDS, strict=True)
+        if severity == "error"
+    ],
 )
 def test_an_error_names_the_answer_to_the_header_sent(api: str, typed: str, code: str) -> None:
     header = build_auth_header(api, typed)
