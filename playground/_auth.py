@@ -260,7 +260,7 @@ _SPECS: dict[str, _Spec] = {
     "key_ok": _Spec(
         None,
         _L(
-            "The key has the documented format: Send sends `Authorization: {expected} <key>`.",
+            "The key has the documented format; Send sends `Authorization: {expected} <key>`.",
             "キーはドキュメントどおりの形式です。「送信」は `Authorization: {expected} <キー>` を送信します。",
         ),
         _L("", ""),
