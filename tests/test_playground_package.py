@@ -37,6 +37,7 @@ PUBLIC = {
     "Client",
     "ConnectError",
     "DocumentedExample",
+    "DocumentedStatus",
     "ExampleRequest",
     "FetchTransport",
     "Finding",
