@@ -33,6 +33,7 @@ from ._profiles import (
     PROFILES,
     ApiProfile,
     AuthScheme,
+    DocumentedStatus,
     get_profile,
 )
 from ._sandbox import MAX_BODY_BYTES, SANDBOX_ROUTES, SERVER_ERROR_PATH, SandboxRoute, handle
@@ -61,6 +62,7 @@ __all__ = [
     "Client",
     "ConnectError",
     "DocumentedExample",
+    "DocumentedStatus",
     "ExampleRequest",
     "FetchTransport",
     "Finding",

@@ -1,4 +1,5 @@
-"""Build the exact `Authorization` header from pasted text, and explain what was wrong with it.
+"""The `Authorization` header the key field sends (the scheme, then the text exactly as typed), and
+the diagnosis of what was typed: each mistake once, its fix, and the cleaned key that Apply fix writes.
 
 Everything here is pure string work. The scheme each API expects comes from its
 [`ApiProfile`][playground.ApiProfile]; this module only knows the *mistakes* readers make.
@@ -70,74 +71,73 @@ _L = LocalizedText
 _SPECS: dict[str, _Spec] = {
     "line_break": _Spec(
         "not_sent",
-        _L(
-            "The pasted text contains a line break. HTTP clients refuse header values with line breaks, "
-            "so the request would not be sent.",
-            "貼り付けたテキストに改行が含まれています。HTTP クライアントは改行を含むヘッダー値を拒否するため、"
-            "リクエストは送信されません。",
-        ),
+        _L("The pasted text contains a line break.", "貼り付けたテキストに改行が含まれています。"),
         _L("Copy the key again as a single line.", "キーを 1 行でコピーし直してください。"),
     ),
     "control_character": _Spec(
-        "invalid_format",
+        "not_sent",
         _L(
             "The pasted text contains invisible control characters (for example a tab).",
             "貼り付けたテキストに目に見えない制御文字（タブなど）が含まれています。",
         ),
-        _L(
-            "Remove them; the header that will be sent leaves them out.",
-            "取り除いてください。送信されるヘッダーでは除去済みです。",
-        ),
+        _L("Remove them.", "取り除いてください。"),
     ),
     "zero_width_character": _Spec(
-        "invalid_format",
+        "not_sent",
         _L(
-            "The pasted text contains invisible zero-width characters.",
-            "貼り付けたテキストに目に見えないゼロ幅文字が含まれています。",
+            "The pasted text contains invisible zero-width or text-direction characters.",
+            "貼り付けたテキストに目に見えないゼロ幅文字または文字方向の制御文字が含まれています。",
         ),
-        _L(
-            "Remove them; the header that will be sent leaves them out.",
-            "取り除いてください。送信されるヘッダーでは除去済みです。",
-        ),
+        _L("Remove them.", "取り除いてください。"),
     ),
     "fullwidth_space": _Spec(
-        "invalid_format",
+        "not_sent",
         _L(
             "The pasted text contains a full-width space (U+3000), often typed by a Japanese input method.",
             "貼り付けたテキストに全角スペース（U+3000）が含まれています。日本語入力で入りやすい文字です。",
         ),
-        _L(
-            "Use a half-width space between `{expected}` and the key.",
-            "`{expected}` とキーの間は半角スペースにしてください。",
-        ),
+        _L("Remove it: a key has no spaces.", "取り除いてください。キーにスペースは含まれません。"),
     ),
     "non_ascii_space": _Spec(
-        "invalid_format",
+        "not_sent",
         _L(
             "The pasted text contains a non-breaking or other special space.",
             "貼り付けたテキストにノーブレークスペースなどの特殊なスペースが含まれています。",
         ),
-        _L("Use a normal half-width space.", "通常の半角スペースにしてください。"),
+        _L("Remove it: a key has no spaces.", "取り除いてください。キーにスペースは含まれません。"),
     ),
     "fullwidth_colon": _Spec(
-        "invalid_format",
+        "not_sent",
         _L(
             "The pasted text contains a full-width colon (U+FF1A) instead of `:`.",
             "貼り付けたテキストに `:` ではなく全角コロン（U+FF1A）が含まれています。",
         ),
-        _L("Use a half-width colon `:`.", "半角コロン `:` を使ってください。"),
+        _L("Paste only the key.", "キーだけを貼り付けてください。"),
     ),
     "fullwidth_character": _Spec(
-        "invalid_format",
+        "not_sent",
         _L(
             "The pasted text contains full-width letters, digits or symbols.",
             "貼り付けたテキストに全角の英数字または記号が含まれています。",
         ),
+        _L("Type them as half-width characters.", "半角で入力してください。"),
+    ),
+    "non_ascii": _Spec(
+        "not_sent",
         _L(
-            "Type them as half-width characters; the header that will be sent converts them.",
-            "半角で入力してください。送信されるヘッダーでは半角に変換済みです。",
+            "The key contains characters that are not ASCII (an emoji, an accented or look-alike letter); "
+            "a key never has them.",
+            "キーに ASCII 以外の文字（絵文字、アクセント付きの文字や形の似た文字）が含まれています。"
+            "キーには使われない文字です。",
+        ),
+        _L(
+            "Remove them. If the key is still rejected, a look-alike letter replaced one of the key's own: "
+            "copy the key again from the API key page.",
+            "取り除いてください。それでも拒否される場合は、形の似た文字がキー本来の文字と入れ替わっている可能性があります。"
+            "API キーのページからキーをコピーし直してください。",
         ),
     ),
+    # Spaces before the key make the header invalid; after it, servers drop them (the kind is set per paste).
     "leading_trailing_space": _Spec(
         "invalid_format",
         _L("The pasted text starts or ends with spaces.", "貼り付けたテキストの前後にスペースがあります。"),
@@ -146,18 +146,18 @@ _SPECS: dict[str, _Spec] = {
     "authorization_prefix_pasted": _Spec(
         "invalid_format",
         _L(
-            "The pasted text includes the header name `Authorization:`; only the value goes here.",
-            "貼り付けたテキストにヘッダー名 `Authorization:` が含まれています。ここには値だけを入力します。",
+            "The pasted text includes the header name `Authorization:`; the key field holds the key alone.",
+            "貼り付けたテキストにヘッダー名 `Authorization:` が含まれています。キーの欄にはキーだけを入力します。",
         ),
         _L(
-            "Paste only `{expected} <key>`, or just the key.",
-            "`{expected} <キー>` またはキーだけを貼り付けてください。",
+            "Paste only the key: the form sends `Authorization: {expected} <key>` itself.",
+            "キーだけを貼り付けてください。`Authorization: {expected} <キー>` はフォームが付けて送信します。",
         ),
     ),
     "assignment_pasted": _Spec(
         "invalid_format",
         _L(
-            "The pasted text is an assignment to `{found}` (from a `.env` file, a shell or a JSON line); "
+            "The pasted text is an assignment to `{found}` (a line from a `.env` file, a shell or JSON); "
             "only its value is the key.",
             "貼り付けたテキストは `{found}` への代入です（`.env` ファイル、シェル、JSON の行など）。"
             "キーとして使うのは値の部分だけです。",
@@ -185,63 +185,27 @@ _SPECS: dict[str, _Spec] = {
         ),
         _L("Remove the angle brackets.", "`< >` を取り除いてください。"),
     ),
-    "scheme_case": _Spec(
-        None,
-        _L(
-            "The scheme is written `{found}`; the documented spelling is `{expected}`.",
-            "スキームが `{found}` と書かれています。ドキュメントの表記は `{expected}` です。",
-        ),
-        _L("Write it as `{expected}`.", "`{expected}` と書いてください。"),
-    ),
-    "scheme_spelling": _Spec(
+    "duplicate_scheme": _Spec(
         "invalid_format",
         _L(
-            "`{found}` is not a scheme {api} accepts; it expects `{expected}`.",
-            "`{found}` は {api} が受け付けるスキームではありません。`{expected}` を使います。",
+            "The pasted text starts with the scheme `{found}`, but the form puts `{expected}` in front of the key "
+            "itself: the header would carry the scheme twice.",
+            "貼り付けたテキストがスキーム `{found}` で始まっています。`{expected}` はフォームがキーの前に付けるため、"
+            "ヘッダーにスキームが 2 回入ってしまいます。",
         ),
-        _L(
-            "Write `{expected}` followed by a space and the key.",
-            "`{expected}`、半角スペース、キーの順に書いてください。",
-        ),
+        _L("Paste only the key, without `{found}`.", "`{found}` を付けずに、キーだけを貼り付けてください。"),
     ),
     "unknown_scheme": _Spec(
         "invalid_format",
         _L(
-            "`{found}` is not a scheme {api} accepts, or the key contains a space.",
-            "`{found}` は {api} が受け付けるスキームではないか、キーにスペースが含まれています。",
+            "The pasted text contains a space: `{found}` is not a scheme {api} accepts, and a key has no spaces.",
+            "貼り付けたテキストにスペースが含まれています。`{found}` は {api} が受け付けるスキームではなく、"
+            "キーにもスペースは含まれません。",
         ),
         _L(
-            "Use `{expected} <key>`, with no space inside the key.",
-            "`{expected} <キー>` の形式にし、キーの中にスペースを入れないでください。",
+            "Paste only the key: the form sends `Authorization: {expected} <key>` itself.",
+            "キーだけを貼り付けてください。`Authorization: {expected} <キー>` はフォームが付けて送信します。",
         ),
-    ),
-    "missing_scheme": _Spec(
-        "invalid_format",
-        _L(
-            "The key was pasted without a scheme; the header that will be sent puts `{expected}` and a space "
-            "in front of it. "
-            "A header that carries the key alone is rejected.",
-            "キーがスキームなしで貼り付けられたため、"
-            "送信されるヘッダーではキーの前に `{expected}` と半角スペースを付けています。"
-            "キーだけのヘッダーは拒否されます。",
-        ),
-        _L(
-            "In your own code, send `Authorization: {expected} <key>`.",
-            "ご自身のコードでは `Authorization: {expected} <キー>` を送信してください。",
-        ),
-    ),
-    "duplicate_scheme": _Spec(
-        "invalid_format",
-        _L("The scheme appears twice.", "スキームが 2 回書かれています。"),
-        _L("Write the scheme once: `{expected} <key>`.", "スキームは 1 回だけ書いてください：`{expected} <キー>`。"),
-    ),
-    "double_space": _Spec(
-        "invalid_format",
-        _L(
-            "There is more than one space between `{expected}` and the key.",
-            "`{expected}` とキーの間にスペースが複数あります。",
-        ),
-        _L("Use exactly one half-width space.", "半角スペースを 1 つだけにしてください。"),
     ),
     "space_in_key": _Spec(
         "invalid_format",
@@ -249,21 +213,6 @@ _SPECS: dict[str, _Spec] = {
         _L(
             "Copy the key again; a key never contains spaces.",
             "キーをコピーし直してください。キーにスペースは含まれません。",
-        ),
-    ),
-    "non_ascii": _Spec(
-        "invalid_format",
-        _L(
-            "The key contains characters that are not ASCII (an emoji, an accented or look-alike letter); "
-            "they cannot be part of a key and are left out of the header that will be sent.",
-            "キーに ASCII 以外の文字（絵文字、アクセント付きの文字や形の似た文字）が含まれています。"
-            "キーには使われない文字のため、送信されるヘッダーでは除外しています。",
-        ),
-        _L(
-            "Remove them. If the key is still rejected, a look-alike letter replaced one of the key's own: "
-            "copy the key again from the API key page.",
-            "取り除いてください。それでも拒否される場合は、形の似た文字がキー本来の文字と入れ替わっている可能性があります。"
-            "API キーのページからキーをコピーし直してください。",
         ),
     ),
     "invalid_key_characters": _Spec(
@@ -287,8 +236,8 @@ _SPECS: dict[str, _Spec] = {
     "empty_key": _Spec(
         "missing",
         _L(
-            "There is no key, so no `Authorization` header would be sent.",
-            "キーがないため、`Authorization` ヘッダーは送信されません。",
+            "There is no key, so the request carries no credentials.",
+            "キーがないため、リクエストに認証情報が含まれません。",
         ),
         _L("Paste your API key.", "API キーを貼り付けてください。"),
     ),
@@ -303,10 +252,18 @@ _SPECS: dict[str, _Spec] = {
     "sandbox_demo_key": _Spec(
         "missing",
         _L(
-            "This is the public demo key: it works in the sandbox only; the real {api} API rejects it.",
-            "これは公開デモキーです。サンドボックスでのみ使え、実際の {api} API では拒否されます。",
+            "This is the sandbox's public demo key: it works in the sandbox only; the real {api} API rejects it.",
+            "これはサンドボックスの公開デモキーです。サンドボックスでのみ使え、実際の {api} API では拒否されます。",
         ),
-        _L("Use your own key for the real API.", "実際の API にはご自身のキーを使ってください。"),
+        _L("", ""),
+    ),
+    "key_ok": _Spec(
+        None,
+        _L(
+            "The key has the documented format; Send sends `Authorization: {expected} <key>`.",
+            "キーはドキュメントどおりの形式です。「送信」は `Authorization: {expected} <キー>` を送信します。",
+        ),
+        _L("", ""),
     ),
 }
 
@@ -315,37 +272,50 @@ for _scheme in AUTH_SCHEMES:
     _SPECS[f"wrong_scheme_{_scheme.slug}"] = _Spec(
         "invalid_format",
         _L(
-            "The key starts with `" + _scheme.name + "`, but {api} expects `{expected}`.",
-            "キーが `" + _scheme.name + "` で始まっていますが、{api} では `{expected}` が必要です。",
+            "The key starts with `" + _scheme.name + "`, but {api} expects `{expected}`, which the form puts "
+            "in front of the key itself.",
+            "キーが `" + _scheme.name + "` で始まっていますが、{api} では `{expected}` が必要です。"
+            "`{expected}` はフォームがキーの前に付けます。",
         ),
-        _L("Use `Authorization: {expected} <key>`.", "`Authorization: {expected} <キー>` の形式にしてください。"),
+        _L(
+            "Paste only the key; in your own code, send `Authorization: {expected} <key>`.",
+            "キーだけを貼り付けてください。ご自身のコードでは `Authorization: {expected} <キー>` を送信してください。",
+        ),
     )
 
 DIAGNOSIS_CODES: tuple[str, ...] = tuple(_SPECS)
 """Every `Finding.code` the diagnosis can give, e.g. `wrong_scheme_bearer` or `fullwidth_space`."""
 
-_INFO_CODES = frozenset({"missing_scheme", "scheme_case", "sandbox_demo_key"})
+# Appended to the message of every finding whose header no HTTP client sends.
+_NOT_SENT = _L(
+    "HTTP clients refuse a header with such characters, so Send does not send the request.",
+    "HTTP クライアントはこのような文字を含むヘッダーを送信できないため、「送信」でもリクエストは送られません。",
+)
+# The one line a key with nothing wrong gets, and its severity.
+_QUIET = {"key_ok": "ok", "sandbox_demo_key": "info"}
+_FROM_SPEC = "from_spec"
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing wrong (or worth knowing) about a pasted key.
+    """One root cause of a problem with the typed key, or the one line that says the key is right.
 
     Parameters:
         code: A stable identifier, one of [`DIAGNOSIS_CODES`][playground.DIAGNOSIS_CODES].
-        severity: `"error"` (the built header will still fail), `"warning"` (corrected in the built
-            header, but it would have failed as pasted) or `"info"` (worth knowing, e.g. a key pasted
-            without its scheme, which is how the playground expects it).
-        corrected: Whether the built header already contains the fix.
+        severity: `"error"` (the header as typed fails: the real API answers 401, or no HTTP client
+            sends it), `"warning"` (the real API accepts it, but it is not as documented), `"info"`
+            (the sandbox's demo key) or `"ok"` (the key has the documented format).
+        apply: Whether **Apply fix** (writing [`AuthHeader.key`][playground.AuthHeader] into the key
+            field) removes this problem.
         message: What is wrong, in English and Japanese.
-        fix: What to do, in English and Japanese.
+        fix: What to do, in English and Japanese (empty for `info` and `ok`).
         example_id: The documented response the real API gives for this mistake (an id of
             [`EXAMPLES`][playground.EXAMPLES]), or `None` when no request would be sent or the API accepts it.
     """
 
     code: str
     severity: str
-    corrected: bool
+    apply: bool
     message: LocalizedText
     fix: LocalizedText
     example_id: str | None
@@ -355,23 +325,26 @@ class Finding:
         return {
             "code": self.code,
             "severity": self.severity,
-            "corrected": self.corrected,
             "message": self.message.to_dict(),
             "fix": self.fix.to_dict(),
+            "apply": self.apply,
             "example_id": self.example_id,
         }
 
 
 @dataclass(frozen=True)
 class AuthHeader:
-    """The `Authorization` header built from pasted text.
+    """The `Authorization` header for a typed key, and the diagnosis of what was typed.
 
     Parameters:
         api: The API's id.
-        value: The exact header value that will be sent; empty when no header will be sent.
-            Always printable ASCII: never a line break or control character.
-        key: The key as it appears in `value`.
-        findings: What was corrected or is still wrong, in the order found.
+        value: The exact header value that is sent: the API's scheme, one space and the text exactly
+            as typed; empty when nothing was typed (no header is sent). A value with a character outside
+            printable ASCII (a line break, a full-width space) is never sent: a finding says why.
+        key: The cleaned key: what the typed text would be with every fixable mistake removed
+            (what **Apply fix** writes into the key field).
+        findings: One per root cause, in the order found; or, when nothing is wrong, one `ok` or
+            `info` finding.
     """
 
     api: str
@@ -386,12 +359,17 @@ class AuthHeader:
         return bool(self.value) and not any(f.severity == "error" for f in self.findings)
 
     @property
+    def sendable(self) -> bool:
+        """Whether an HTTP client can send `value`: printable ASCII only."""
+        return all(" " <= c <= "~" for c in self.value)
+
+    @property
     def codes(self) -> tuple[str, ...]:
         """The codes of the findings, in order."""
         return tuple(f.code for f in self.findings)
 
     def headers(self) -> dict[str, str]:
-        """Return `{"Authorization": value}`, or `{}` when there is no key to send."""
+        """Return `{"Authorization": value}`, or `{}` when nothing was typed."""
         return {self.name: self.value} if self.value else {}
 
     def to_dict(self) -> dict[str, Any]:
@@ -400,31 +378,49 @@ class AuthHeader:
             "api": self.api,
             "name": self.name,
             "value": self.value,
+            "key": self.key,
             "ok": self.ok,
             "findings": [f.to_dict() for f in self.findings],
         }
 
 
 class _Findings:
+    """The root causes found so far, one per code: (fixed by the cleaned key?, `{found}`, kind)."""
+
     def __init__(self, profile: ApiProfile) -> None:
         self.profile = profile
-        self.items: dict[str, Finding] = {}
+        self.items: dict[str, tuple[bool, str, str | None]] = {}
 
-    def add(self, code: str, corrected: bool, found: str = "") -> None:
-        if code in self.items:
-            return
-        spec = _SPECS[code]
-        values = {
-            "api": self.profile.name,
-            "expected": self.profile.scheme.name,
-            "found": found,
-            "placeholder": self.profile.key_placeholder,
-        }
-        severity = "info" if code in _INFO_CODES else ("warning" if corrected else "error")
-        example = self.profile.failure_examples.get(spec.kind) if spec.kind else None
-        self.items[code] = Finding(
-            code, severity, corrected, spec.message.format(**values), spec.fix.format(**values), example
-        )
+    def __contains__(self, code: str) -> bool:
+        return code in self.items
+
+    def add(self, code: str, apply: bool, found: str = "", kind: str | None = _FROM_SPEC) -> None:
+        if code not in self.items:
+            self.items[code] = (apply, found, _SPECS[code].kind if kind == _FROM_SPEC else kind)
+
+    def set_kind(self, code: str, kind: str) -> None:
+        apply, found, _ = self.items[code]
+        self.items[code] = (apply, found, kind)
+
+    def kinds(self) -> set[str | None]:
+        return {kind for _, _, kind in self.items.values()}
+
+    def finish(self, typed: str, key: str) -> tuple[Finding, ...]:
+        values = {"api": self.profile.name, "expected": self.profile.scheme.name}
+        # Writing an empty key, or the text as typed, into the field would fix nothing.
+        fixable = bool(key) and key != typed
+        findings = []
+        for code, (apply, found, kind) in self.items.items():
+            spec = _SPECS[code]
+            message = spec.message.format(**values, found=found)
+            if kind == "not_sent":
+                message = _L(f"{message.en} {_NOT_SENT.en}", message.ja + _NOT_SENT.ja)
+            severity = _QUIET.get(code) or ("error" if kind else "warning")
+            example = self.profile.failure_examples.get(kind) if kind else None
+            findings.append(
+                Finding(code, severity, apply and fixable, message, spec.fix.format(**values, found=found), example)
+            )
+        return tuple(findings)
 
 
 _LONGEST_SCHEME = max(len(name) for scheme in AUTH_SCHEMES for name in (scheme.name, *scheme.aliases))
@@ -477,6 +473,17 @@ def _strip_quotes(text: str) -> tuple[str, bool]:
     return text[start:end], (start, end) != (0, len(text))
 
 
+def _scheme_pasted(found: _Findings, scheme: AuthScheme, word: str) -> None:
+    # The form puts the API's scheme in front of the key: a scheme typed in the field is one too many.
+    if scheme == found.profile.scheme:
+        # After a pasted `Authorization:`, the scheme belongs to that header line: the same mistake.
+        if "authorization_prefix_pasted" not in found:
+            found.add("duplicate_scheme", True, word)
+    else:
+        # "api-key" sent to AIGNE Hub: the scheme is wrong, however it is spelled; one finding.
+        found.add(f"wrong_scheme_{scheme.slug}", True)
+
+
 def _clean_key(key: str, found: _Findings, strip_schemes: bool) -> str:
     # Quotes, brackets and a repeated scheme can nest in any order: peel until nothing changes.
     start, end = 0, len(key)
@@ -494,10 +501,9 @@ def _clean_key(key: str, found: _Findings, strip_schemes: bool) -> str:
                 start, end = inner_start, inner_end
         # Only the first word can be a repeated scheme: look for its space no further than a scheme is long.
         space = key.find(" ", start, min(end, start + _LONGEST_SCHEME + 1)) if strip_schemes else -1
-        if space != -1 and _match_scheme(key[start:space])[0] is not None:
-            found.add("duplicate_scheme", True)
-            if key.startswith(" ", space + 1, end):
-                found.add("double_space", True)
+        scheme = _match_scheme(key[start:space])[0] if space != -1 else None
+        if scheme is not None:
+            _scheme_pasted(found, scheme, key[start:space])
             start = _strip_spaces(key, space + 1, end)[0]
         if (start, end) == before:
             return key[start:end]
@@ -509,13 +515,13 @@ def _normalize_characters(text: str, found: _Findings) -> str:
         non_empty = [line for line in lines if line.strip()]
         auth_lines = [line for line in non_empty if _PREFIX.match(line.strip())]
         if len(non_empty) <= 1:
-            text, corrected = (non_empty[0] if non_empty else ""), True
+            text, fixed = (non_empty[0] if non_empty else ""), True
         elif len(auth_lines) == 1:
             # A pasted block of headers: keep the Authorization line, drop the others.
-            text, corrected = auth_lines[0], True
+            text, fixed = auth_lines[0], True
         else:
-            text, corrected = "".join(non_empty), False
-        found.add("line_break", corrected)
+            text, fixed = "".join(non_empty), False
+        found.add("line_break", fixed)
     if text.isascii() and text.isprintable():
         # The loop below leaves printable ASCII as it is: skip it for long pastes.
         return text
@@ -569,45 +575,21 @@ def _is_assignment(assignment: re.Match[str] | None) -> bool:
     if scheme is None:
         return True
     if assignment["gap"] and assignment["name"] == scheme.name:
-        # `Api-Key =…` and `Api-Key :"…` are what build_auth_header makes of a key that begins with
-        # "=" or ':"' (the scheme as it is spelled, one space, the key). Read again as an
-        # assignment, such a header would not build the same.
+        # `Api-Key =…` and `Api-Key :"…` are the scheme typed before a key that begins with "=" or
+        # ':"' (the scheme as it is spelled, one space, the key), not an assignment to `Api-Key`.
         return False
     # "Api-Key: …" is a scheme with a colon, not an assignment: the scheme steps below say so.
     return assignment["sign"] == "=" or bool(assignment["quote"]) or assignment["value"][:1] in _QUOTES
 
 
-def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHeader:
-    """Build the `Authorization` header for `api` from whatever the reader pasted.
-
-    Where the fix is unambiguous (wrong scheme, missing scheme, stray spaces, quotes, a pasted
-    `Authorization:` prefix, full-width characters, characters no key has, line breaks around the
-    key) the built header is the corrected one, and the finding says so (`corrected=True`).
-    Otherwise the finding is an error and names the documented response the real API would give.
-
-    Parameters:
-        api: The API, as a profile or its id (`"maiagent"`, `"aigne-hub"`).
-        pasted_text: The key or header exactly as pasted; `None` is treated as empty.
-
-    Returns:
-        The header value that will be sent, and the findings.
-
-    Raises:
-        UnknownApiError: `api` names no known API.
-
-    Examples:
-        >>> build_auth_header("maiagent", "Bearer abc123").value
-        'Api-Key abc123'
-    """
-    profile = get_profile(api)
-    expected = profile.scheme
-    found = _Findings(profile)
-    text = pasted_text if isinstance(pasted_text, str) else ("" if pasted_text is None else str(pasted_text))
-
-    text = _normalize_characters(text, found)
-    if text != text.strip(" "):
-        found.add("leading_trailing_space", True)
-        text = text.strip(" ")
+def _clean(typed: str, found: _Findings, *, first: bool = True) -> str:
+    """The key in `typed`: every wrapper, scheme and stray character that the findings name, peeled."""
+    text = _normalize_characters(typed, found)
+    # Spaces as typed: a full-width space or a tab made half-width is its own finding.
+    if text.strip(" ") and (typed.startswith(" ") or typed.endswith(" ")):
+        # After the key, servers drop the spaces (RFC 9110, section 5.5); before it, they split the header.
+        found.add("leading_trailing_space", True, kind="invalid_format" if typed.startswith(" ") else None)
+    text = text.strip(" ")
     text = _peel_authorization_prefixes(text, found)
     assignment = _ASSIGNMENT.fullmatch(text)
     if _is_assignment(assignment):
@@ -616,61 +598,87 @@ def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHea
         text = _peel_authorization_prefixes(assignment["value"].strip(" "), found)
     text, quoted = _strip_quotes(text)
     if quoted:
-        found.add("quoted_key", True)
+        if "assignment_pasted" not in found and "authorization_prefix_pasted" not in found:
+            # The quotes of `NAME="…"` or `"Authorization": "…"` belong to the line that was pasted.
+            found.add("quoted_key", True)
         if text != text.strip(" "):
             found.add("leading_trailing_space", True)
             text = text.strip(" ")
         text = _peel_authorization_prefixes(text, found)  # `"Authorization: Api-Key …"`
 
     head, sep, rest = text.partition(" ")
-    scheme, how = _match_scheme(head)
-    scheme_name = expected.name
+    scheme = _match_scheme(head)[0]
     if scheme is not None:
-        if scheme != expected:
-            # "api-key" sent to AIGNE Hub: the scheme is wrong, however it is spelled; one finding.
-            found.add(f"wrong_scheme_{scheme.slug}", True)
-        elif how == "case":
-            found.add("scheme_case", True, head)
-        elif how == "alias":
-            found.add("scheme_spelling", True, head)
-        key = rest
-        if key.startswith(" "):
-            found.add("double_space", True)
-            key = key.lstrip(" ")
-    elif not sep:
-        key = head
-        if key:
-            found.add("missing_scheme", True)
+        _scheme_pasted(found, scheme, head)
+        key = _clean_key(rest.lstrip(" "), found, strip_schemes=True)
     else:
-        # "Token abc" or "ab cd": replacing the first word would be a guess, so send it as pasted.
-        found.add("unknown_scheme", False, head)
-        scheme_name, key = head, rest
-
-    key = _clean_key(key, found, strip_schemes=scheme is not None)
-
-    if not key:
-        found.add("empty_key", False)
-        return AuthHeader(profile.id, "", "", tuple(found.items.values()))
-
-    normalized = key.strip("<>{}[] ").upper().replace("-", "_").replace(" ", "_")
-    if normalized in _PLACEHOLDERS or normalized == profile.key_placeholder.upper():
-        found.add("placeholder_key", False, key)
-    if " " in key and (scheme is not None or not sep):
-        found.add("space_in_key", False)
-    value = f"{scheme_name} {key}"
-    if any(not (" " <= c <= "~") for c in value):
-        # Only typographic quotes inside the key can be left here; whatever the path above,
-        # nothing but printable ASCII may reach a header value.
+        if sep and first:
+            # "Token abc" or "ab cd": which word is the key would be a guess, so Apply fix leaves it.
+            # (Another pass sees a key left with a space: the first pass said why.)
+            found.add("unknown_scheme", False, head)
+        key = _clean_key(text, found, strip_schemes=False)
+    if any(not (" " <= c <= "~") for c in key):
+        # Only typographic quotes inside the key can be left here: no key has them.
         found.add("non_ascii", True)
-        value = "".join(c for c in value if " " <= c <= "~")
         key = "".join(c for c in key if " " <= c <= "~")
-    if key and " " not in key and "placeholder_key" not in found.items and not re.fullmatch(profile.key_pattern, key):
-        found.add("invalid_key_characters", False)
-    if len(key) > _MAX_KEY_LENGTH:
-        found.add("key_too_long", False, str(len(key)))
-    if key in profile.demo_keys:
-        found.add("sandbox_demo_key", False)
+    return key
+
+
+def build_auth_header(api: str | ApiProfile, pasted_text: str | None) -> AuthHeader:
+    """Build the `Authorization` header that the key field sends, and diagnose what was typed.
+
+    The header is the API's scheme, one space and the text exactly as typed: nothing is corrected
+    before sending, so the answer is the one the reader's own code gets. The diagnosis names each
+    root cause once (a pasted `.env` line is one finding), says what the real API answers, and
+    gives the cleaned key (`key`), which **Apply fix** writes into the field for every finding
+    with `apply`. A key with nothing wrong gets one `ok` finding (one `info` finding for a demo key).
+
+    Parameters:
+        api: The API, as a profile or its id (`"maiagent"`, `"aigne-hub"`).
+        pasted_text: The key field's text exactly as typed or pasted; `None` is treated as empty.
+
+    Returns:
+        The header value that is sent, the cleaned key, and the findings.
+
+    Raises:
+        UnknownApiError: `api` names no known API.
+
+    Examples:
+        >>> header = build_auth_header("maiagent", "Bearer abc123")
+        >>> header.value, header.key, header.codes
+        ('Api-Key Bearer abc123', 'abc123', ('wrong_scheme_bearer',))
+    """
+    profile = get_profile(api)
+    found = _Findings(profile)
+    typed = pasted_text if isinstance(pasted_text, str) else ("" if pasted_text is None else str(pasted_text))
+    value = f"{profile.scheme.name} {typed}" if typed else ""
+    key = _clean(typed, found)
+    # A peeled layer can uncover another (`"KEY: 0` without its quote is an assignment): peel until
+    # nothing changes, so that one Apply fix is enough. Each pass that changes the key shortens it.
+    while (again := _clean(key, found, first=False)) != key:
+        key = again
+
+    if key:
+        normalized = key.strip("<>{}[] ").upper().replace("-", "_").replace(" ", "_")
+        if normalized in _PLACEHOLDERS or normalized == profile.key_placeholder.upper():
+            found.add("placeholder_key", False, key)
+        if " " in key and "unknown_scheme" not in found:
+            found.add("space_in_key", False)
+        if " " not in key and "placeholder_key" not in found and not re.fullmatch(profile.key_pattern, key):
+            found.add("invalid_key_characters", False)
+        if len(key) > _MAX_KEY_LENGTH:
+            found.add("key_too_long", False, str(len(key)))
     if not key:
         found.add("empty_key", False)
-        value = ""
-    return AuthHeader(profile.id, value, key, tuple(found.items.values()))
+    if any(not (" " <= c <= "~") for c in value) and "not_sent" not in found.kinds():
+        # Typographic quotes peeled with their wrapper: that wrapper is why the header is not sent.
+        wrapper = next(
+            (c for c in ("quoted_key", "assignment_pasted", "authorization_prefix_pasted") if c in found), None
+        )
+        if wrapper is None:
+            found.add("non_ascii", True)
+        else:
+            found.set_kind(wrapper, "not_sent")
+    if not found.items:
+        found.add("sandbox_demo_key" if key in profile.demo_keys else "key_ok", False)
+    return AuthHeader(profile.id, value, key, found.finish(typed, key))

@@ -1,4 +1,4 @@
-"""A small client: build the auth header from a pasted key, then send through any transport.
+"""A small client: the auth header from a key, sent as given, through any transport.
 
 Every request takes one path, as in httpx: `build_request` (the auth header, the checked path and
 base URL), then `send` or `asend` (the transport; a failure carries the request that failed).
@@ -10,7 +10,7 @@ from typing import Any
 
 from ._auth import AuthHeader, build_auth_header
 from ._checks import check_path, check_target
-from ._exceptions import PlaygroundError
+from ._exceptions import InvalidRequestError, PlaygroundError
 from ._models import Headers, HeadersInput, Request, Response, json_bytes
 from ._profiles import ApiProfile, get_profile
 from ._transports.base import AsyncBaseTransport, BaseTransport
@@ -24,8 +24,11 @@ class Client:
 
     Parameters:
         api: The API, as a profile or its id (`"maiagent"`, `"aigne-hub"`).
-        key: The key or header as pasted; [`build_auth_header`][playground.build_auth_header] turns
-            it into the header that is sent (see `client.auth.findings` for what it corrected).
+        key: The key. It is sent exactly as given, after the API's scheme
+            (`Authorization: Api-Key <key>`), as the playground's Send does: a pasted `Bearer …` or
+            `.env` line is not corrected, so the answer is the real API's answer to it.
+            `client.auth` holds the diagnosis ([`build_auth_header`][playground.build_auth_header]):
+            its findings say what is wrong, and `client.auth.key` is the cleaned key.
         transport: Where requests go; [`SandboxTransport`][playground.SandboxTransport] by default.
         base_url: The target's origin, e.g. `http://127.0.0.1:8000/sandbox/maiagent`; the API's
             documented origin by default. The documented base URL (`https://api.maiagent.ai/api/v1/`)
@@ -68,10 +71,15 @@ class Client:
 
         Raises:
             InvalidRequestError: The path or the base URL cannot be sent (an `InvalidPathError` or
-                an `InvalidURLError`, whose `code` names the problem).
+                an `InvalidURLError`, whose `code` names the problem), or the key has a character no
+                HTTP header can carry (code `header_characters`; `client.auth.findings` say which).
         """
         check_path(path)
         check_target(self._given_base_url, example=self.profile.live_base_url)
+        if not self.auth.sendable:
+            raise InvalidRequestError(
+                "the key contains a line break, control or non-ASCII character", code="header_characters"
+            )
         if not path.startswith("/"):
             base = self.profile.base_path
             path = "/" + path if path.startswith(base.lstrip("/")) else base + path

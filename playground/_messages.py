@@ -19,6 +19,7 @@ __all__ = [
     "RUN_NOT_IN_SANDBOX",
     "SANDBOX_KEYS_ONLY",
     "SENT_CODES",
+    "UNMODELLED",
     "error_answer",
     "error_dict",
     "json_error_ja",
@@ -128,6 +129,13 @@ MESSAGES: dict[str, LocalizedText] = {
         "Only http:// and https:// base URLs can be called (not {detail}).",
         "呼び出せるのは http:// または https:// のベース URL だけです（{detail} は使えません）。",
     ),
+    "header_characters": _L(
+        "The key field contains a character no HTTP header can carry (a line break, a control character, "
+        "or one that is not ASCII, such as a full-width space), so nothing was sent. The diagnosis says "
+        "which; Apply fix removes it.",
+        "キーの欄に HTTP ヘッダーに含められない文字（改行、制御文字、全角スペースなど ASCII 以外の文字）が"
+        "含まれているため、送信しませんでした。どの文字かは診断に表示されます。「修正を適用」で取り除けます。",
+    ),
     "invalid_request": _L(
         "Check the URL (it must start with http:// or https://) and the header values "
         "(no line breaks or control characters).",
@@ -180,6 +188,15 @@ MESSAGES: dict[str, LocalizedText] = {
 
 # Failures after the request left: the page says "no answer" for these, "not sent" for the others.
 SENT_CODES = frozenset({"network", "timeout", "redirect", "too_large", "cancelled"})
+
+# A path the sandbox has no route for: its 404 is the sandbox's, not the real API's answer.
+UNMODELLED = _L(
+    "The sandbox does not model this endpoint; the real API may. This 404 is the sandbox's answer, "
+    "not the real API's: check the path against the API's documentation, or choose a live base URL.",
+    "サンドボックスはこのエンドポイントを再現していません。実際の API には存在する可能性があります。"
+    "この 404 はサンドボックスの応答で、実際の API の応答ではありません。API のドキュメントでパスを確認するか、"
+    "実際のベース URL を選んでください。",
+)
 
 # A reader trying their own key on the sandbox got the documented 401 with nothing to say why.
 SANDBOX_KEYS_ONLY = _L(

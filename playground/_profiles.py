@@ -29,6 +29,7 @@ __all__ = [
     "ApiProfile",
     "AuthScheme",
     "BEARER_SCHEME",
+    "DocumentedStatus",
     "MAIAGENT",
     "MAIAGENT_DEMO_KEY",
     "MAIAGENT_READONLY_KEY",
@@ -68,6 +69,25 @@ AIGNE_HUB_DEMO_KEY = "aigne-demo-key"
 
 
 @dataclass(frozen=True)
+class DocumentedStatus:
+    """What an API's pages say about one HTTP status, and where.
+
+    Parameters:
+        meaning: The status's meaning as the page words it, in each language.
+        page: The page, relative to a language build's root (`maiagent/status-codes/`).
+        anchor: The id on that page that a link to this status lands on (`401`).
+    """
+
+    meaning: LocalizedText
+    page: str
+    anchor: str
+
+    def to_dict(self) -> dict[str, object]:
+        """Return a JSON-ready dict: `{"meaning": {"en", "ja"}, "page", "anchor"}`."""
+        return {"meaning": self.meaning.to_dict(), "page": self.page, "anchor": self.anchor}
+
+
+@dataclass(frozen=True)
 class ApiProfile:
     """Everything the package needs to know about one API.
 
@@ -90,6 +110,8 @@ class ApiProfile:
         security_scheme_name: The name of its security scheme in the OpenAPI document.
         default_request: The (method, path template) of the operation the playground's request form
             starts with; that operation's documented example gives the body.
+        statuses: The statuses its pages document, each with its meaning and the page section that
+            documents it (the response view links there).
     """
 
     id: str
@@ -107,6 +129,7 @@ class ApiProfile:
     env_var: str
     security_scheme_name: str
     default_request: tuple[str, str]
+    statuses: Mapping[int, DocumentedStatus] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -180,6 +203,21 @@ MAIAGENT = ApiProfile(
     env_var="MAIAGENT_API_KEY",
     security_scheme_name="MaiAgentApiKey",
     default_request=("GET", "/api/v1/chatbots/"),
+    # The status codes page's two tables, word for word (a test compares them); each row has its code as id.
+    statuses=MappingProxyType(
+        {
+            code: DocumentedStatus(LocalizedText(en, ja), "maiagent/status-codes/", str(code))
+            for code, en, ja in (
+                (200, "Request successful", "リクエスト成功"),
+                (201, "Resource created successfully", "リソースの作成に成功"),
+                (400, "Bad Request", "不正なリクエスト（Bad Request）"),
+                (401, "Authentication failed", "認証失敗"),
+                (403, "Permission denied", "権限がありません"),
+                (404, "Resource not found", "リソースが見つかりません"),
+                (500, "Server error", "サーバーエラー"),
+            )
+        }
+    ),
 )
 """The MaiAgent API: `Authorization: Api-Key <key>`, at `https://api.maiagent.ai/api/v1/`."""
 
@@ -202,6 +240,16 @@ AIGNE_HUB = ApiProfile(
     env_var="AIGNE_HUB_API_KEY",
     security_scheme_name="AigneHubBearer",
     default_request=("POST", "/api/v1/chat/completions"),
+    # Its pages document one status: the 401 of the authentication page's "Error response".
+    statuses=MappingProxyType(
+        {
+            401: DocumentedStatus(
+                LocalizedText("Missing or invalid API key", "API キーが欠落している、または無効"),
+                "aigne-hub/authentication/",
+                "error-response",
+            )
+        }
+    ),
 )
 """The AIGNE Hub API: `Authorization: Bearer <key>`, at each instance's own URL."""
 

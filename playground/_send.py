@@ -11,13 +11,16 @@ import json
 import math
 import time
 from typing import Any
+from urllib.parse import urlsplit
 
 from ._checks import check_connect_allowed, check_method, parse_body
 from ._client import Client
 from ._examples import get_example
 from ._exceptions import InvalidRequestError, TransportError, UnknownExampleError
-from ._messages import SANDBOX_KEYS_ONLY, error_answer
-from ._models import Response
+from ._messages import SANDBOX_KEYS_ONLY, UNMODELLED, error_answer
+from ._models import Request, Response
+from ._profiles import ApiProfile
+from ._sandbox import is_modelled
 from ._transports import AsyncBaseTransport, BaseTransport, FetchTransport, SandboxTransport
 
 __all__ = ["LIVE_TIMEOUT_SECONDS", "MAX_LIVE_TIMEOUT_SECONDS", "cancel", "reproduce", "send", "send_cancellable"]
@@ -44,6 +47,25 @@ def _response_dict(response: Response, elapsed: float | None) -> dict[str, Any]:
         "pretty": _pretty(response),
         "elapsed_ms": round((response.elapsed if response.elapsed is not None else elapsed or 0.0) * 1000, 1),
     }
+
+
+def _about(response: Response, request: Request, profile: ApiProfile, sandbox: bool) -> dict[str, Any]:
+    """The answer's size, who answered and as what, and what the API's pages say about its status."""
+    status = profile.statuses.get(response.status_code)
+    about: dict[str, Any] = {
+        "size": len(response.body),
+        "target": "sandbox" if sandbox else "live",
+        "status_info": status.to_dict() if status else None,
+    }
+    if sandbox:
+        parts = urlsplit(request.url)
+        query = f"?{parts.query}" if parts.query else ""
+        about["answered_as"] = profile.live_base_url.rstrip("/") + parts.path + query
+        if not is_modelled(request):
+            # The sandbox's own 404: no link to what the real API's 404 means.
+            about["unmodelled"] = UNMODELLED.to_dict()
+            about["status_info"] = None
+    return about
 
 
 def _time_limit(timeout: Any) -> float:
@@ -75,8 +97,13 @@ async def send(
             the page from calling is refused with a message that says so.
 
     Returns:
-        `{"ok": True, "status", "reason", "headers", "body", "pretty", "elapsed_ms", "url", "method"}`
-        (and `note` when the sandbox refused a key that is not a demo key), or
+        `{"ok": True, "status", "reason", "headers", "body", "pretty", "elapsed_ms", "url", "method",
+        "size", "target", "status_info"}`: `size` is the body's bytes, `target` `"sandbox"` or
+        `"live"`, `status_info` `{"meaning": {"en", "ja"}, "page", "anchor"}` where the API's pages
+        document the status, else `None`. For the sandbox also `answered_as` (the real API's URL it
+        answers as), `unmodelled` (`{"en", "ja"}`, when it has no route for the path: its 404 is not
+        the real API's, and `status_info` is then `None`) and `note` (when it refused a well-formed
+        key that is not a demo key). Or
         `{"ok": False, "error": {"code", "message": {"en", "ja"}, "detail", "sent"}}`; `sent` says whether
         the request left (and got no usable answer) or was refused before sending, and a request
         that left also names its `method` and `url`.
@@ -104,7 +131,9 @@ async def send(
     result = _response_dict(response, time.perf_counter() - start)
     result["url"] = request.url
     result["method"] = request.method
-    if sandbox and response.status_code == 401 and client.auth.key not in ("", *client.profile.demo_keys):
+    result.update(_about(response, request, client.profile, sandbox))
+    # Only for a key with nothing else wrong: a mistake's 401 is explained by the diagnosis.
+    if sandbox and response.status_code == 401 and client.auth.ok and client.auth.key not in client.profile.demo_keys:
         result["note"] = SANDBOX_KEYS_ONLY.to_dict()
     return result
 
@@ -116,7 +145,7 @@ async def reproduce(example_id: str) -> dict[str, Any]:
         example_id: An id of [`EXAMPLES`][playground.EXAMPLES], e.g. `maiagent/401-missing-key`.
 
     Returns:
-        The actual response (as `send` returns it) plus `example_id`, `title`, `request`
+        The actual response (as `send` returns it for the sandbox) plus `example_id`, `title`, `request`
         (method, URL, headers, body), `documented` (the file's text), `documented_status`, and
         `equal` (same status and same JSON body).
     """
@@ -127,8 +156,10 @@ async def reproduce(example_id: str) -> dict[str, Any]:
         return error_answer(UnknownExampleError(str(exc), detail=example_id))
     # The example's own headers, exactly as documented (a wrong scheme, no key): no key of the client's.
     request = example.request.to_request(example.api)
-    response = Client(example.api, None).send(request)
+    client = Client(example.api, None)
+    response = client.send(request)
     result = _response_dict(response, None)
+    result.update(_about(response, request, client.profile, sandbox=True))
     try:
         same_body = response.json() == example.json()
     except ValueError:

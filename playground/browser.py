@@ -91,18 +91,21 @@ def info() -> dict[str, Any]:
 
 
 def diagnose(api: str, pasted_key: str | None) -> dict[str, Any]:
-    """Build the `Authorization` header from a pasted key and explain what was wrong with it.
+    """The `Authorization` header Send sends for the key field's text, and what is wrong with it.
 
     Parameters:
         api: The API's id.
-        pasted_key: The key (or header) exactly as pasted.
+        pasted_key: The key field's text, exactly as typed.
 
     Returns:
-        `{"name", "value", "key", "ok", "findings": [{"code", "severity", "message", "fix", "example_id", ...}]}`;
-        `value` is empty when no header would be sent.
+        `{"api", "name", "value", "key", "ok", "findings": [{"code", "severity", "message", "fix", "apply",
+        "example_id"}]}`: `value` is exactly the header value Send sends (the scheme, a space, the
+        text as typed; `""` when the field is empty and no header is sent), `key` the cleaned key
+        that Apply fix writes into the field, and each finding one root cause (`severity` `"error"`
+        or `"warning"`, `apply` true when writing `key` fixes it), or the one `"ok"` or `"info"`
+        line of a key with nothing wrong.
     """
-    header = build_auth_header(api, pasted_key)
-    return {**header.to_dict(), "key": header.key}
+    return build_auth_header(api, pasted_key).to_dict()
 
 
 def python_code(spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bool = False, lang: str = "en") -> str:

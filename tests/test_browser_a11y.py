@@ -119,12 +119,14 @@ def use_playground(tab, check) -> None:
     """Put every part of the page's playground UI on screen, calling `check(state)` on the way."""
     for i in range(tab.locator(".playground[data-api]").count()):
         pg = tab.locator(".playground[data-api]").nth(i)
-        # The other API's scheme (corrected, with what the real API would answer) and a space in
-        # the key (an error): diagnosed findings of both kinds, with their fixes; then its 401.
-        wrong = "Api-Key abc def" if pg.locator(".playground__api").input_value() == "aigne-hub" else "Bearer abc def"
+        # The other API's scheme (an error, with what the real API answers and Apply fix), a space
+        # in the key (an error) and a trailing space (a warning): findings of both kinds, with
+        # their fixes and Apply fix buttons; then its 401.
+        wrong = "Api-Key abc def " if pg.locator(".playground__api").input_value() == "aigne-hub" else "Bearer abc def "
         pg.locator(".playground__key").fill(wrong)
         pg.locator(".playground__finding--error").first.wait_for()
         pg.locator(".playground__finding--warning").first.wait_for()
+        pg.locator(".playground__apply").first.wait_for()
         pg.locator(".playground__send").click()
         pg.locator(".playground__response [data-status^='4']").wait_for(timeout=30_000)
         check("a mistaken key diagnosed, and its 4xx response")

@@ -120,14 +120,14 @@ def test_diagnosis_of_bearer_and_api_key_and_fullwidth_space(pg) -> None:
     finding = pg.locator("li[data-code=wrong_scheme_bearer]")
     finding.wait_for()
     assert words["bearer"] in finding.text_content()
-    assert pg.locator(".playground__header").text_content() == "Authorization: Api-Key " + "•" * 16
-    # "Corrected" and "the real API would answer 401" read as if this request would fail: the note
-    # says that the form sends the corrected header, and that the 401 is for the key as pasted.
-    corrected = {
-        "en": "This form sends it corrected; sent as pasted, the real API would answer 401",
-        "ja": "このフォームは修正して送信します。貼り付けたまま送ると、実際の API は 401 を返します",
+    # The header is sent as typed: the preview masks the whole typed text, "Bearer " included.
+    assert pg.locator(".playground__header").text_content() == "Authorization: Api-Key " + "•" * 23
+    # Nothing is corrected before sending: the 401 is what Send gets, as the reader's own code would.
+    as_typed = {
+        "en": "Sent like this, the real API answers 401",
+        "ja": "このまま送信すると、実際の API は 401 を返します",
     }[pg.lang]
-    assert corrected in finding.text_content()
+    assert as_typed in finding.text_content()
     if pg.lang == "ja":  # Japanese runs sentences and labels together: no space after 。 or ：
         assert "。 " not in finding.text_content() and "： " not in finding.text_content()
 
@@ -141,7 +141,7 @@ def test_diagnosis_of_bearer_and_api_key_and_fullwidth_space(pg) -> None:
     pg.locator("li[data-code=wrong_scheme_api_key]").wait_for()
     pg.click(".playground__toggle")
     pg.wait_for_function("() => document.querySelector('.playground__header').textContent.endsWith('aigne-demo-key')")
-    assert pg.locator(".playground__header").text_content() == "Authorization: Bearer aigne-demo-key"
+    assert pg.locator(".playground__header").text_content() == "Authorization: Bearer Api-Key aigne-demo-key"
     pg.click(".playground__toggle")
     assert pg.locator(".playground__key").get_attribute("type") == "password"
 

@@ -70,7 +70,7 @@ class Case:
 
 
 CATALOGUE: tuple[Case, ...] = (
-    # --- the API key: diagnosed as typed; the built header is always one line of printable ASCII ---
+    # --- the API key: sent as typed, never when no HTTP client could; diagnosed; Apply fix writes ASCII ---
     Case("key-control-bell", "key", "demo1234\x07abcd5678", "control_character"),
     Case("key-nul", "key", "demo1234\x00abcd5678", "control_character"),
     Case("key-crlf-injection", "key", f"{KEY}\r\nX-Injected: 1", "line_break"),
@@ -215,12 +215,21 @@ def test_key_cases_are_diagnosed_in_both_languages(case: Case) -> None:
     result = browser.diagnose("maiagent", case.input)
     codes = [f["code"] for f in result["findings"]]
     assert case.expect in codes, codes
-    # Whatever was pasted, the header is one line of printable ASCII (or none at all).
-    assert all(" " <= c <= "~" for c in result["value"]), result["value"][:80]
+    # The header is the text as typed; the key Apply fix writes is one line of printable ASCII.
+    assert result["value"] == f"Api-Key {case.input}"
+    assert all(" " <= c <= "~" for c in result["key"]), result["key"][:80]
+    if not all(" " <= c <= "~" for c in result["value"]):
+        # A header no HTTP client sends (a line break, a control or non-ASCII character): Send refuses it.
+        recorder = Recorder()
+        spec = {"api": "maiagent", "key": case.input, "method": "GET", "path": "/api/v1/chatbots/"}
+        refused = asyncio.run(browser.send(spec, transport=recorder))
+        assert refused["error"]["code"] == "header_characters" and not recorder.sent
     for finding in result["findings"]:
         assert_localized(finding["message"])
         assert_localized(finding["fix"])
-    json.dumps(result, ensure_ascii=False).encode("utf-8")  # the worker can hand it to the page
+    # The worker can hand it to the page, a lone surrogate typed in the key included.
+    answer = asyncio.run(browser.dispatch(json.dumps({"op": "diagnose", "api": "maiagent", "key": case.input})))
+    assert json.loads(answer) == result
 
 
 class Recorder(playground.SandboxTransport):

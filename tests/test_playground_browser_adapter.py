@@ -30,25 +30,161 @@ def test_info_describes_both_apis_from_the_package() -> None:
 
 
 @pytest.mark.parametrize(
-    ("api", "pasted", "code", "value"),
+    ("api", "pasted", "code", "value", "key"),
     [
-        ("maiagent", "Bearer demo1234abcd5678", "wrong_scheme_bearer", "Api-Key demo1234abcd5678"),
-        ("aigne-hub", "Api-Key aigne-demo-key", "wrong_scheme_api_key", "Bearer aigne-demo-key"),
-        ("maiagent", "Api-Key\u3000demo1234abcd5678", "fullwidth_space", "Api-Key demo1234abcd5678"),
+        (
+            "maiagent",
+            "Bearer demo1234abcd5678",
+            "wrong_scheme_bearer",
+            "Api-Key Bearer demo1234abcd5678",
+            "demo1234abcd5678",
+        ),
+        (
+            "aigne-hub",
+            "Api-Key aigne-demo-key",
+            "wrong_scheme_api_key",
+            "Bearer Api-Key aigne-demo-key",
+            "aigne-demo-key",
+        ),
+        (
+            "maiagent",
+            "Api-Key\u3000demo1234abcd5678",
+            "fullwidth_space",
+            "Api-Key Api-Key\u3000demo1234abcd5678",
+            "demo1234abcd5678",
+        ),
     ],
 )
-def test_diagnose_explains_in_both_languages(api: str, pasted: str, code: str, value: str) -> None:
+def test_diagnose_explains_in_both_languages(api: str, pasted: str, code: str, value: str, key: str) -> None:
     result = browser.diagnose(api, pasted)
-    assert result["value"] == value
+    assert (result["value"], result["key"], result["ok"]) == (value, key, False)
     finding = next(f for f in result["findings"] if f["code"] == code)
     assert finding["message"]["en"] and finding["message"]["ja"] and finding["fix"]["ja"]
-    assert finding["example_id"] in playground.EXAMPLES
+    assert finding["apply"] is True and finding["severity"] == "error"
+    # A full-width space is never sent: no documented answer, the message says so.
+    assert finding["example_id"] in playground.EXAMPLES or "Send does not send" in finding["message"]["en"]
+    assert set(finding) == {"code", "severity", "message", "fix", "apply", "example_id"}
     json.dumps(result)
 
 
 def test_diagnose_empty_key_sends_no_header() -> None:
     result = browser.diagnose("maiagent", "")
     assert result["value"] == "" and "empty_key" in [f["code"] for f in result["findings"]]
+
+
+# --- Send sends what was typed; Apply fix; the answer's new fields ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("api", "typed", "body"),
+    [
+        ("maiagent", "Bearer demo1234abcd5678", {"detail": "Invalid API key format."}),
+        ("maiagent", "MAIAGENT_API_KEY=demo1234abcd5678", {"detail": "Invalid API key format."}),
+        ("aigne-hub", "Api-Key aigne-demo-key", {"error": "User not authenticated"}),
+    ],
+)
+def test_send_gets_the_documented_401_and_apply_fix_then_200(api: str, typed: str, body: dict) -> None:
+    request = browser.info()["apis"][api]["default_request"]
+    spec = {"api": api, "key": typed, **request}
+    sent = run(browser.send(spec))
+    assert (sent["status"], json.loads(sent["body"])) == (401, body)
+    diagnosis = browser.diagnose(api, typed)
+    assert [f["apply"] for f in diagnosis["findings"]] == [True]
+    fixed = run(browser.send(dict(spec, key=diagnosis["key"])))
+    assert fixed["status"] == 200
+    assert [f["severity"] for f in browser.diagnose(api, diagnosis["key"])["findings"]] == ["info"]
+
+
+class Recorder(playground.SandboxTransport):
+    def __init__(self) -> None:
+        self.sent: list = []
+
+    def handle_request(self, request):  # noqa: ANN001, ANN201
+        self.sent.append(request)
+        return super().handle_request(request)
+
+
+@pytest.mark.parametrize(
+    "typed", ["Api-Key\u3000demo1234abcd5678", "demo1234abcd5678\n", "\u201cdemo1234abcd5678\u201d"]
+)
+@pytest.mark.parametrize("target", ["sandbox", "http://127.0.0.1:9/sandbox/maiagent/"])
+def test_a_key_no_header_can_carry_is_not_sent(typed: str, target: str) -> None:
+    recorder = Recorder()
+    spec = {"api": "maiagent", "key": typed, "method": "GET", "path": "/api/v1/chatbots/"}
+    result = run(browser.send(spec, target, transport=recorder))
+    assert result["ok"] is False and not recorder.sent
+    error = result["error"]
+    assert (error["code"], error["sent"]) == ("header_characters", False)
+    assert "full-width space" in error["message"]["en"] and "全角スペース" in error["message"]["ja"]
+    assert "Apply fix" in error["message"]["en"] and "修正を適用" in error["message"]["ja"]
+    fixed = run(browser.send(dict(spec, key=browser.diagnose("maiagent", typed)["key"]), target, transport=recorder))
+    assert fixed["status"] == 200 and len(recorder.sent) == 1
+
+
+def test_the_answer_says_its_size_target_and_what_its_status_means() -> None:
+    spec = {
+        "api": "maiagent",
+        "key": playground.MAIAGENT_DEMO_KEY,
+        "method": "GET",
+        "path": "/api/v1/chatbots/?page=1&pageSize=2",
+    }
+    result = run(browser.send(spec))
+    assert result["size"] == len(result["body"].encode("utf-8"))
+    assert result["target"] == "sandbox"
+    assert result["answered_as"] == "https://api.maiagent.ai/api/v1/chatbots/?page=1&pageSize=2"
+    assert result["status_info"] == {
+        "meaning": {"en": "Request successful", "ja": "リクエスト成功"},
+        "page": "maiagent/status-codes/",
+        "anchor": "200",
+    }
+    assert "unmodelled" not in result
+    unauthorized = run(browser.send(dict(spec, key="")))
+    assert unauthorized["status_info"]["anchor"] == "401"
+    assert unauthorized["status_info"]["meaning"] == {"en": "Authentication failed", "ja": "認証失敗"}
+    live = run(browser.send(spec, "http://127.0.0.1:9/sandbox/maiagent/", transport=playground.SandboxTransport()))
+    assert live["target"] == "live" and "answered_as" not in live and "unmodelled" not in live
+    assert live["status_info"]["anchor"] == "200"
+
+
+def test_aigne_hub_links_only_the_status_its_pages_document() -> None:
+    spec = {"api": "aigne-hub", "key": "", **browser.info()["apis"]["aigne-hub"]["default_request"]}
+    unauthorized = run(browser.send(spec))
+    assert unauthorized["status_info"] == {
+        "meaning": {"en": "Missing or invalid API key", "ja": "API キーが欠落している、または無効"},
+        "page": "aigne-hub/authentication/",
+        "anchor": "error-response",
+    }
+    assert unauthorized["answered_as"] == "https://your-aigne-hub-url/api/v1/chat/completions"
+    ok = run(browser.send(dict(spec, key=playground.AIGNE_HUB_DEMO_KEY)))
+    assert ok["status"] == 200 and ok["status_info"] is None
+
+
+@pytest.mark.parametrize(
+    ("api", "path"),
+    [("maiagent", "/api/v1/not-modelled/"), ("maiagent", "/api/v2/chatbots/"), ("aigne-hub", "/api/v1/models")],
+)
+def test_an_endpoint_the_sandbox_does_not_model_says_so(api: str, path: str) -> None:
+    key = browser.info()["apis"][api]["demo_key"]
+    result = run(browser.send({"api": api, "key": key, "method": "GET", "path": path}))
+    assert result["status"] == 404
+    assert "does not model this endpoint; the real API may" in result["unmodelled"]["en"]
+    assert "再現していません" in result["unmodelled"]["ja"]
+    assert result["status_info"] is None  # not linked to what the real API's 404 means
+
+
+def test_the_documented_404_is_modelled() -> None:
+    example = playground.get_example("maiagent/404-not-found")
+    spec = {"api": "maiagent", "key": playground.MAIAGENT_DEMO_KEY, "method": "GET", "path": example.request.path}
+    result = run(browser.send(spec))
+    assert (result["status"], json.loads(result["body"])) == (404, example.json())
+    assert "unmodelled" not in result and result["status_info"]["anchor"] == "404"
+
+
+def test_reproduce_answers_with_the_same_fields() -> None:
+    result = run(browser.reproduce("maiagent/401-invalid-format"))
+    assert result["target"] == "sandbox" and result["size"] == len(result["body"].encode())
+    assert result["answered_as"] == "https://api.maiagent.ai/api/v1/chatbots/"
+    assert result["status_info"]["anchor"] == "401" and "unmodelled" not in result
 
 
 def test_send_to_the_sandbox() -> None:
@@ -162,7 +298,7 @@ def test_send_to_a_live_target_goes_below_its_base_url() -> None:
     result = run(browser.send(spec, "http://127.0.0.1:9/sandbox/maiagent/", transport=transport))
     ((url, options),) = calls
     assert url == "http://127.0.0.1:9/sandbox/maiagent/api/v1/chatbots/"
-    assert options["headers"]["Authorization"] == "Api-Key abc123"
+    assert options["headers"]["Authorization"] == "Api-Key Bearer abc123"  # as typed: no correction
     assert options["credentials"] == "omit"
     assert result["status"] == 401 and result["pretty"] is None
     assert result["body"] == "<script>alert(1)</script>"  # returned as text: the page renders it with textContent
@@ -284,7 +420,8 @@ def test_code_with_my_key_sends_the_header_send_sends(key: str) -> None:
 
 @pytest.mark.parametrize(
     ("key", "noted"),
-    [("mySecretKey123", True), ("", False), (playground.MAIAGENT_DEMO_KEY, False), ("Bearer mySecretKey123", True)],
+    # "Bearer …" gets 401 for its format, which the diagnosis explains: no note about unknown keys.
+    [("mySecretKey123", True), ("", False), (playground.MAIAGENT_DEMO_KEY, False), ("Bearer mySecretKey123", False)],
 )
 def test_the_sandbox_says_it_knows_only_the_demo_keys(key: str, noted: bool) -> None:
     # A reader's own key gets the documented 401 from the sandbox: the answer says why.

@@ -39,6 +39,7 @@ PUBLIC = {
     "Client",
     "ConnectError",
     "DocumentedExample",
+    "DocumentedStatus",
     "ExampleRequest",
     "FetchTransport",
     "Finding",

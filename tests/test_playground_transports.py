@@ -79,10 +79,18 @@ def test_sandbox_transport_is_sync_and_async() -> None:
     assert asyncio.run(transport.handle_async_request(request)).json() == response.json()
 
 
-def test_client_builds_the_header_and_sends() -> None:
-    client = Client("maiagent", f"Authorization: Bearer {MAIAGENT_DEMO_KEY}\n")
+def test_client_sends_the_key_as_given_and_diagnoses_it() -> None:
+    pasted = Client("maiagent", f"Authorization: Bearer {MAIAGENT_DEMO_KEY}")
+    assert pasted.auth.value == f"Api-Key Authorization: Bearer {MAIAGENT_DEMO_KEY}"
+    assert pasted.auth.codes == ("authorization_prefix_pasted", "wrong_scheme_bearer")
+    assert pasted.auth.key == MAIAGENT_DEMO_KEY
+    assert pasted.get("chatbots/").json() == {"detail": "Invalid API key format."}
+    # A key no HTTP client can put in a header is refused before anything is sent.
+    with pytest.raises(InvalidRequestError) as refused:
+        Client("maiagent", f"{MAIAGENT_DEMO_KEY}\n").build_request("GET", "chatbots/")
+    assert refused.value.code == "header_characters"
+    client = Client("maiagent", pasted.auth.key)
     assert client.auth.value == f"Api-Key {MAIAGENT_DEMO_KEY}"
-    assert {"authorization_prefix_pasted", "wrong_scheme_bearer", "line_break"} <= set(client.auth.codes)
     assert client.get("chatbots/").json()["count"] == 3
     created = client.post("/api/v1/chatbots/", json={"name": "Bot"})
     assert created.status_code == 201

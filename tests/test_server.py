@@ -249,7 +249,7 @@ def test_cli_serves_site_and_sandbox(sandbox_server: str) -> None:
         assert response.headers["Content-Type"] == "application/wasm"
     client = Client(
         "maiagent",
-        f"Bearer {MAIAGENT_DEMO_KEY}",
+        MAIAGENT_DEMO_KEY,
         HTTPTransport(timeout=5),
         base_url=sandbox_server + "sandbox/maiagent",
     )
@@ -277,9 +277,7 @@ def test_cli_builds_links_from_its_own_address_when_the_host_is_foreign(sandbox_
 def test_cli_keeps_the_loopback_name_the_client_used_in_links(sandbox_server: str) -> None:
     port = urlsplit(sandbox_server).port
     for origin in (f"http://localhost:{port}", f"http://127.0.0.1:{port}"):
-        client = Client(
-            "maiagent", f"Bearer {MAIAGENT_DEMO_KEY}", HTTPTransport(timeout=5), base_url=origin + "/sandbox/maiagent"
-        )
+        client = Client("maiagent", MAIAGENT_DEMO_KEY, HTTPTransport(timeout=5), base_url=origin + "/sandbox/maiagent")
         assert client.get("chatbots/?pageSize=1").json()["next"].startswith(origin + "/sandbox/maiagent/")
 
 

@@ -13,7 +13,7 @@ its registered routes whose path matches. Each API's routes are declared in a mo
 from __future__ import annotations
 
 from . import aigne_hub, maiagent
-from .dispatch import MAX_BODY_BYTES, handle, payload_too_large, resolve_api
+from .dispatch import MAX_BODY_BYTES, handle, is_modelled, payload_too_large, resolve_api
 from .maiagent import CHATBOTS, KNOWLEDGE_BASES, SERVER_ERROR_PATH
 from .responses import SANDBOX_NOW, Reject, json_response
 from .routes import (
@@ -44,6 +44,7 @@ __all__ = [
     "SandboxRoute",
     "Schema",
     "handle",
+    "is_modelled",
     "json_response",
     "payload_too_large",
     "register_route",

@@ -3,15 +3,16 @@ every route shares (`OPTIONS`, `HEAD`, `401`, `404`, `405`, `413`)."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from .._models import Headers, Request, Response
 from .._profiles import PROFILES, ApiProfile
 from .auth import authenticate
 from .responses import Reject, error_response, example_response, json_response
-from .routes import Context, routes_for
+from .routes import Context, SandboxRoute, routes_for
 
-__all__ = ["MAX_BODY_BYTES", "handle", "payload_too_large", "resolve_api"]
+__all__ = ["MAX_BODY_BYTES", "handle", "is_modelled", "payload_too_large", "resolve_api"]
 
 MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this get 413; the server enforces it without reading the whole body."""
@@ -63,6 +64,32 @@ def resolve_api(request: Request) -> tuple[ApiProfile | None, str, str]:
     return None, path, origin
 
 
+def _route(profile: ApiProfile, path: str) -> tuple[SandboxRoute, re.Match[str]] | None:
+    for route in routes_for(profile.id):
+        match = route.pattern.match(path)
+        if match:
+            return route, match
+    return None
+
+
+def is_modelled(request: Request) -> bool:
+    """Whether the sandbox has a route for the request's path (of any method).
+
+    A path it has no route for gets a 404 that is the sandbox's own, not the real API's answer;
+    a route's documented 404 (an unknown chatbot id) is modelled.
+
+    Parameters:
+        request: The request.
+
+    Returns:
+        `True` when a route of the request's API matches its path.
+    """
+    if not _url_ok(request):
+        return False
+    profile, path, _ = resolve_api(request)
+    return profile is not None and _route(profile, path) is not None
+
+
 def _not_found(profile: ApiProfile) -> Response:
     example = profile.failure_examples.get("not_found")
     return example_response(example) if example else error_response(profile, 404, "Not found")
@@ -77,12 +104,10 @@ def _dispatch(request: Request) -> Response:
     if profile is None:
         mounts = [p.sandbox_mount + "/" for p in PROFILES.values()]
         return json_response(404, {"detail": "No sandbox API at this URL.", "apis": mounts})
-    for route in routes_for(profile.id):
-        match = route.pattern.match(path)
-        if match:
-            break
-    else:
+    found = _route(profile, path)
+    if found is None:
         return _not_found(profile)
+    route, match = found
     method = request.method
     if method == "OPTIONS":
         return Response(204, Headers({"Allow": route.allow}))

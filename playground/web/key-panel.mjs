@@ -1,5 +1,6 @@
 // The key panel: which API, the key (shown or hidden, a demo key, remembered for the tab or
-// forgotten), the header that will be sent and Python's diagnosis of it. The key stays in memory
+// forgotten), the header Send sends (the key field's text as typed, never corrected) and Python's
+// diagnosis of it, whose Apply fix writes the cleaned key into the field. The key stays in memory
 // (sessionStorage only when the reader opts in) and is never logged or put in a URL.
 import { field, h, richText } from "./dom.mjs";
 import { fillPageExamples, restorePageExamples, SAFE_KEY } from "./page-examples.mjs";
@@ -36,15 +37,18 @@ function layout(c, ids) {
     h("div", { class: "playground__field" }, h("span", { class: "playground__label", text: T.diagnosis }), c.findings));
 }
 
-function findingItem(finding, info) {
+// One finding: its severity word, what is wrong, what to do, what the real API answers to the header
+// as typed, and Apply fix where writing the cleaned key fixes it.
+function findingItem(finding, info, applyFix) {
   const example = finding.example_id && info && info.examples[finding.example_id];
-  const consequence = example && finding.severity !== "info"
-    ? fill(finding.severity === "warning" ? T.realApiCorrected : T.realApi, { status: example.status, title: localized(example.title, LANG) })
-    : null;
+  const problem = finding.severity === "error" || finding.severity === "warning";
+  const consequence = example && problem ? fill(T.realApi, { status: example.status, title: localized(example.title, LANG) }) : null;
+  const fix = localized(finding.fix, LANG);
   return h("li", { class: `playground__finding playground__finding--${finding.severity}`, "data-code": finding.code },
-    h("strong", { text: (T.severity[finding.severity] || finding.severity) + T.colon }), ...richText(localized(finding.message, LANG)), T.space,
-    h("span", { class: "playground__fix" }, T.fix + T.space, ...richText(localized(finding.fix, LANG))),
-    consequence ? h("span", { class: "playground__note-inline", text: T.space + consequence }) : null);
+    h("strong", { text: (T.severity[finding.severity] || finding.severity) + T.colon }), ...richText(localized(finding.message, LANG)),
+    fix ? h("span", { class: "playground__fix" }, T.space + T.fix + T.space, ...richText(fix)) : null,
+    consequence ? h("span", { class: "playground__note-inline", text: T.space + consequence }) : null,
+    finding.apply ? h("button", { type: "button", class: "md-button playground__small playground__apply", text: T.applyFix, onclick: applyFix }) : null);
 }
 
 /** The panel of `form` (form.mjs); its handlers reach the other panels through `form`. */
@@ -86,28 +90,46 @@ export function keyPanel(form) {
       } catch (error) { /* storage disabled: the key simply stays in memory */ }
     },
 
+    // The page's examples get the key as typed, as Send sends it (and as the generated code has it).
     refreshPageExamples() {
       const envVar = state.info && state.info.apis[api()] ? state.info.apis[api()].env_var : "";
+      const key = c.keyInput.value;
       if (!c.pageKey.checked) { restorePageExamples(); return; }
-      fillPageExamples(envVar, state.cleanKey);
-      if (state.cleanKey && !SAFE_KEY.test(state.cleanKey)) c.keyNote.textContent = fill(T.pageKeyUnsafe, { env: envVar });
+      fillPageExamples(envVar, key);
+      if (key && !SAFE_KEY.test(key)) c.keyNote.textContent = fill(T.pageKeyUnsafe, { env: envVar });
+    },
+
+    keyChanged() {
+      panel.storeKey();
+      panel.diagnose();
+      form.code.refresh();
+    },
+
+    // Apply fix: the cleaned key of the diagnosis shown, unless the field has changed since.
+    applyFix(key, typed) {
+      if (c.keyInput.value !== typed) return;
+      c.keyInput.value = key;
+      // The button goes with the finding it fixed: focus moves to the field it changed, and the
+      // note (a live region) says what happened.
+      c.keyInput.focus();
+      c.keyNote.textContent = T.fixApplied;
+      panel.keyChanged();
     },
 
     async diagnose() {
       const seq = ++state.diagnoseSeq;
+      const typed = c.keyInput.value;
       let result;
       try {
-        result = await python.call({ op: "diagnose", api: api(), key: c.keyInput.value });
+        result = await python.call({ op: "diagnose", api: api(), key: typed });
       } catch (error) {
         return; // Python is restarting or failed: the status line says so; this runs again once it is back
       }
       if (seq !== state.diagnoseSeq) return;
-      state.cleanKey = result.key || "";
       panel.refreshPageExamples();
       c.headerPreview.textContent = headerPreviewText(result, { visible: c.keyInput.type === "text", max: MAX_HEADER_SHOWN, lang: LANG });
-      const items = result.findings.map((finding) => findingItem(finding, state.info));
-      if (!items.length && result.value) items.push(h("li", { class: "playground__finding playground__finding--ok", text: T.looksRight }));
-      c.findings.replaceChildren(...items);
+      const applyFix = () => panel.applyFix(result.key, typed);
+      c.findings.replaceChildren(...result.findings.map((finding) => findingItem(finding, state.info, applyFix)));
     },
   };
   listen(panel, form);
@@ -116,7 +138,6 @@ export function keyPanel(form) {
 
 function listen(panel, form) {
   const { python, state } = form;
-  const keyChanged = () => { panel.storeKey(); panel.diagnose(); form.code.refresh(); };
   panel.toggle.addEventListener("click", () => {
     const show = panel.keyInput.type === "password";
     panel.keyInput.type = show ? "text" : "password";
@@ -128,7 +149,7 @@ function listen(panel, form) {
     const api = (await python.info()).apis[panel.apiSelect.value];
     panel.keyInput.value = api.demo_key;
     panel.keyNote.replaceChildren(...richText(fill(T.demoKeyDone, { key: "`" + api.demo_key + "`" })));
-    keyChanged();
+    panel.keyChanged();
   });
   panel.remember.addEventListener("change", () => panel.storeKey());
   panel.forget.addEventListener("click", () => {

@@ -26,7 +26,7 @@ export const storageKey = (api) => STORAGE_PREFIX + api;
  * API; `info` is Python's info() once it is ready.
  */
 export function createFormState(api) {
-  return { info: null, shownApi: api, drafts: {}, editedCode: false, cleanKey: "", sendSeq: 0, diagnoseSeq: 0 };
+  return { info: null, shownApi: api, drafts: {}, editedCode: false, sendSeq: 0, diagnoseSeq: 0 };
 }
 
 /**

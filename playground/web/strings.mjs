@@ -25,11 +25,9 @@ export const STRINGS = Object.freeze({
     noHeader: "No Authorization header will be sent: the key is empty.",
     moreCharacters: "… ({count} more characters)",
     diagnosis: "Diagnosis",
-    looksRight: "The header has the documented format.",
-    severity: { error: "Error", warning: "Corrected", info: "Note" },
-    realApi: "The real API would answer {status}: {title}.",
-    // A corrected key is sent corrected: the 401 is what the reader's own code would get as pasted.
-    realApiCorrected: "This form sends it corrected; sent as pasted, the real API would answer {status}: {title} (the authentication page’s Reproduce button shows it).",
+    severity: { error: "Error", warning: "Warning", info: "Note", ok: "OK" },
+    // Nothing is corrected before sending: this is the answer Send gets, as the reader's own code would.
+    realApi: "Sent like this, the real API answers {status}: {title}.",
     fix: "Fix:",
     request: "Request",
     method: "Method",
@@ -77,6 +75,10 @@ export const STRINGS = Object.freeze({
     // H4 run
     loadingRequests: "Loading requests for the first Run (about 0.5 MB, once per visit)…",
     runPackagesFailed: "Run could not load requests and its dependencies ({detail}), so the code did not run. Check the connection and Run again; Send works without them.",
+    // H2 key & send
+    applyFix: "Apply fix",
+    fixApplied: "Fix applied: the key field now holds the key alone. Send it to see the answer.",
+    headerNotSent: " (not sent: it holds a character no HTTP header can carry)",
   },
   ja: {
     loadingPython: "Python を読み込み中…",
@@ -101,10 +103,8 @@ export const STRINGS = Object.freeze({
     noHeader: "キーが空のため、Authorization ヘッダーは送信されません。",
     moreCharacters: "…（さらに {count} 文字）",
     diagnosis: "診断",
-    looksRight: "ヘッダーはドキュメントどおりの形式です。",
-    severity: { error: "エラー", warning: "修正済み", info: "注意" },
-    realApi: "実際の API は {status} を返します：{title}。",
-    realApiCorrected: "このフォームは修正して送信します。貼り付けたまま送ると、実際の API は {status} を返します：{title}（認証のページの「再現する」ボタンで確認できます）。",
+    severity: { error: "エラー", warning: "警告", info: "情報", ok: "問題なし" },
+    realApi: "このまま送信すると、実際の API は {status} を返します：{title}。",
     fix: "修正方法：",
     request: "リクエスト",
     method: "メソッド",
@@ -152,6 +152,10 @@ export const STRINGS = Object.freeze({
     // H4 run
     loadingRequests: "初回の実行のため requests を読み込み中（約 0.5 MB、訪問ごとに 1 回）…",
     runPackagesFailed: "requests とその依存パッケージを読み込めなかったため（{detail}）、コードは実行されませんでした。接続を確認してから、もう一度実行してください。「送信」はこれらがなくても使えます。",
+    // H2 key & send
+    applyFix: "修正を適用",
+    fixApplied: "修正を適用しました。キーの欄にはキーだけが入っています。送信して応答を確認してください。",
+    headerNotSent: "（HTTP ヘッダーに含められない文字があるため送信されません）",
   },
 });
 
@@ -181,16 +185,23 @@ export function shortened(text, max, marker) {
   return value.length > max ? value.slice(0, max) + "\n" + marker : value;
 }
 
+// A character no header can carry (a line break, a full-width space), written out so it can be seen.
+const shownCharacter = (c) => (c >= " " && c <= "~" ? c : `⟨U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+
 /**
- * The header preview's text: `Name: value`, the key masked unless it is `visible`, and past `max`
+ * The header preview's text: `Name: value` exactly as Send sends it, the typed part masked unless
+ * it is `visible` (the value is the scheme, a space and the key field's text), characters no header
+ * can carry written out (such a header is not sent, and the preview says so), and past `max`
  * characters the rest counted, not shown (a pasted document must not push the page down).
  */
 export function headerPreviewText(result, { visible, max, lang }) {
   const strings = STRINGS[lang] || STRINGS.en;
   if (!result.value) return strings.noHeader;
-  const value = visible || !result.key ? result.value
-    : result.value.slice(0, result.value.length - result.key.length) + "•".repeat(result.key.length);
+  const space = result.value.indexOf(" ");
+  const typed = Array.from(result.value.slice(space + 1));
+  const value = result.value.slice(0, space + 1) + (visible ? typed.map(shownCharacter).join("") : "•".repeat(typed.length));
   const rest = value.length - max;
   const text = rest > 0 ? value.slice(0, max) + fill(strings.moreCharacters, { count: rest.toLocaleString(lang) }) : value;
-  return `${result.name}: ${text}`;
+  const sendable = typed.every((c) => c >= " " && c <= "~");
+  return `${result.name}: ${text}${sendable ? "" : strings.headerNotSent}`;
 }

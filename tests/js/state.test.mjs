@@ -30,8 +30,7 @@ test("each API's key is remembered under its own name", () => {
 
 test("a new form remembers nothing yet", () => {
   const form = state.createFormState("maiagent");
-  assert.deepEqual(form, { info: null, shownApi: "maiagent", drafts: {}, editedCode: false, cleanKey: "",
-                           sendSeq: 0, diagnoseSeq: 0 });
+  assert.deepEqual(form, { info: null, shownApi: "maiagent", drafts: {}, editedCode: false, sendSeq: 0, diagnoseSeq: 0 });
   assert.notEqual(state.createFormState("x").drafts, form.drafts);
 });
 

@@ -64,8 +64,23 @@ test("the header preview masks the key unless shown, and counts what it leaves o
   assert.equal(headerPreviewText(result, { visible: true, max: 200, lang: "en" }), "Authorization: Api-Key abc123");
   assert.equal(headerPreviewText({ ...result, value: "" }, { visible: true, max: 200, lang: "ja" }), STRINGS.ja.noHeader);
   const long = { name: "Authorization", value: "Bearer " + "k".repeat(2000), key: "" };
-  assert.equal(headerPreviewText(long, { visible: false, max: 10, lang: "en" }),
+  assert.equal(headerPreviewText(long, { visible: true, max: 10, lang: "en" }),
     "Authorization: Bearer kkk… (1,997 more characters)");
   assert.equal(headerPreviewText(long, { visible: false, max: 10, lang: "ja" }),
-    "Authorization: Bearer kkk…（さらに 1,997 文字）");
+    "Authorization: Bearer •••…（さらに 1,997 文字）");
+});
+
+test("the header preview shows the typed text as sent: only it is masked, and what cannot be sent is said", () => {
+  // Send sends the scheme and the key field's text as typed: "Bearer abc" stays in the header.
+  const typed = { name: "Authorization", value: "Api-Key Bearer abc", key: "abc" };
+  assert.equal(headerPreviewText(typed, { visible: true, max: 200, lang: "en" }), "Authorization: Api-Key Bearer abc");
+  assert.equal(headerPreviewText(typed, { visible: false, max: 200, lang: "en" }), "Authorization: Api-Key ••••••••••");
+  const fullwidth = { name: "Authorization", value: "Api-Key Api-Key\u3000k\n", key: "k" };
+  assert.equal(headerPreviewText(fullwidth, { visible: true, max: 200, lang: "en" }),
+    "Authorization: Api-Key Api-Key⟨U+3000⟩k⟨U+000A⟩" + STRINGS.en.headerNotSent);
+  assert.equal(headerPreviewText(fullwidth, { visible: false, max: 200, lang: "ja" }),
+    "Authorization: Api-Key ••••••••••" + STRINGS.ja.headerNotSent);
+  // An emoji is one character typed, one bullet.
+  assert.equal(headerPreviewText({ name: "Authorization", value: "Bearer \u{1F511}", key: "" }, { visible: false, max: 200, lang: "en" }),
+    "Authorization: Bearer •" + STRINGS.en.headerNotSent);
 });
