@@ -304,9 +304,10 @@ def _try_it_link(example: DocumentedExample, page_href: str, config: MkDocsConfi
     title = example.title.ja if config.theme["language"] == "ja" else example.title.en
     href = escape(page_href + "#" + try_it_fragment(example))
     label = escape(words["label"].format(title=title))
+    # An inline element, so Markdown gives it a paragraph of its own, inside an admonition too.
     return (
-        f'<p class="playground-tryit"><a class="md-button playground-tryit__link" href="{href}" '
-        f'data-example="{escape(example.id)}" aria-label="{label}">{escape(words["text"])}</a></p>'
+        f'<a class="md-button playground-tryit" href="{href}" data-example="{escape(example.id)}" '
+        f'aria-label="{label}">{escape(words["text"])}</a>'
     )
 
 
@@ -330,9 +331,9 @@ def _with_try_it(text: str, page: Page, config: MkDocsConfig, files: Files) -> s
         indent, last, j = tab["indent"], i, i + 1
         while j < len(lines):
             line, other = lines[j], _TAB.match(lines[j])
-            if line.strip() and not line.startswith((indent + "    ", indent + "\t")):
-                if not (other and other["indent"] == indent):
-                    break
+            inside = line.startswith((indent + "    ", indent + "\t")) or (other and other["indent"] == indent)
+            if line.strip() and not inside:
+                break
             if line.strip():
                 last = j
             j += 1

@@ -6,7 +6,7 @@
 import { bringIntoView, whenFormReady } from "./load-request.mjs";
 import { openRequest, readFragment } from "./share-link.mjs";
 
-export const TRY_IT_LINK = "a.playground-tryit__link";
+export const TRY_IT_LINK = "a.playground-tryit";
 
 let claimed = false; // the page's first playground answers its Try it links
 
