@@ -125,9 +125,13 @@ def test_try_it_loads_the_request_into_the_pages_playground(site_server: str, co
             assert words["loaded"].format(title=title) in status_text(tab)
             assert tab.url.endswith("maiagent/authentication/")  # loaded in place: the page did not move on
             assert send(tab) == status
-        # The wrong-scheme example puts the whole header value in the key field.
+        # The wrong-scheme example puts the whole header value in the key field; like any request
+        # from a link, it goes to the sandbox, whatever target was chosen before.
+        tab.check(".playground__target-live")
+        tab.fill(".playground__url", "http://127.0.0.1:9/")
         tab.click("a.playground-tryit[data-example='maiagent/401-invalid-format']")
         assert form(tab)["key"] == f"Bearer {playground.MAIAGENT_DEMO_KEY}"
+        assert tab.is_checked(".playground__target-sandbox") and tab.is_disabled(".playground__url")
         assert not tab.errors
     finally:
         tab.close()

@@ -61,7 +61,7 @@ const textOf = (code) => (originalCode.has(code) ? originalCode.get(code).text :
 function exampleBlocks() {
   const blocks = [];
   for (const code of document.querySelectorAll("pre > code")) {
-    if (code.closest(".playground, .playground-reproduce, .language-json")) continue;
+    if (code.closest(".playground, .playground-reproduce, .language-json, .language-jsonc")) continue;
     blocks.push({ code, set: code.closest(".tabbed-set") });
   }
   return blocks;

@@ -2,7 +2,7 @@
 // API, method, path (with its query) and body as readable parameters:
 //   #request?api=maiagent&method=GET&path=/api/v1/chatbots/%3Fpage%3D1
 // Never the key. Nor the live base URL: a link must not be able to send the key of whoever opens
-// it to a server the link's author chose; a shared request always opens on the sandbox. A Try it
+// it to a server the link's author chose; a request from a link always opens on the sandbox. A Try it
 // link (docs/hooks.py writes them the same way) may also name a documented example, whose key
 // (a demo key, or none) comes from the catalogue, never from the link.
 import { h } from "./dom.mjs";
@@ -73,6 +73,10 @@ export function openRequest(form, status, found) {
     return;
   }
   loadRequest(form, found.request);
+  if (form.request.liveRadio.checked) { // a link never chooses where a request (and its key) goes
+    form.request.sandboxRadio.checked = true;
+    form.request.sandboxRadio.dispatchEvent(new Event("change"));
+  }
   if (!found.example) {
     status.say(T.linkRestored);
   } else {
@@ -98,7 +102,7 @@ function copyButton(form, status) {
       await navigator.clipboard.writeText(link);
       status.say(T.linkCopied);
     } catch (error) {
-      manual = h("input", { type: "text", readonly: true, class: "playground__path playground__link-field", "aria-label": T.linkLabel, value: link });
+      manual = h("input", { type: "text", readonly: true, class: "playground__link-field", "aria-label": T.linkLabel, value: link });
       status.line.after(manual);
       status.say(T.linkCopyManual);
       manual.select();
