@@ -17,6 +17,10 @@
 - Content tabs' labels are separate words for search, and code in a table wraps only after "/" or
   "-" (see ``on_page_content``).
 - Code comments are shown in the build's language (``code-comments.<language>.json``).
+- "Try it": each tab set of code snippets that shows a documented request (the catalogue's
+  ``snippet``) gets a link under it that loads that request into a playground: the page's own, or
+  the playground page's (``_with_try_it``). The request is in the link's fragment, as the
+  playground's "Copy link" writes it (``playground/web/share-link.mjs``).
 - Machine-readable copies: every page is also written as Markdown next to its HTML
   (``maiagent/authentication/`` -> ``maiagent/authentication.md``, snippets expanded), and
   ``llms.txt`` indexes them, so tools and language models can read the docs without scraping HTML.
@@ -33,6 +37,7 @@ import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import griffe
 import markdown
@@ -40,8 +45,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from playground import openapi_document
+from playground import EXAMPLES, DocumentedExample, openapi_document
 from playground.browser import info as playground_info
 
 SHARED_ASSETS = Path(__file__).parent / "assets"
@@ -273,6 +279,72 @@ def _markdown_copy_text(text: str, page: Page, config: MkDocsConfig) -> str:
     return _without_blank_line_before_closing_fences(_PLAYGROUND_ELEMENT_LINE.sub(lambda _: note, copy))
 
 
+# "Try it" under a tab set of snippets. The link's fragment is the playground's request link
+# (share-link.mjs reads it): the API, method, path and body, and the documented example, whose key
+# (a demo key, or none) the playground takes from the catalogue. Never a key in a URL.
+TRY_IT_FRAGMENT = "request?"
+PLAYGROUND_PAGE = "playground.md"  # the page with the playground that every API's request can go to
+_TAB = re.compile(r'^(?P<indent>[ \t]*)===[+!]? "')
+_SNIPPET_INCLUDE = re.compile(r'--8<-- "docs/snippets/(?P<case>[\w-]+/[\w-]+)\.\w+"')
+_SNIPPET_EXAMPLES = {e.snippet: e for e in EXAMPLES.values() if e.snippet}
+
+
+def try_it_fragment(example: DocumentedExample) -> str:
+    """The fragment (without "#") that loads `example`'s request into a playground."""
+    fields = example.request.form_fields(example.api)
+    params = [("api", example.api), ("method", fields["method"]), ("path", fields["path"])]
+    params += [("body", fields["body"])] if fields["body"] else []
+    params.append(("example", example.id))
+    # As share-link.mjs writes it: "/" stays readable, everything else is %-encoded (never "+").
+    return TRY_IT_FRAGMENT + "&".join(f"{name}={quote(value, safe='/')}" for name, value in params)
+
+
+def _try_it_link(example: DocumentedExample, page_href: str, config: MkDocsConfig) -> str:
+    words = config.extra["try_it"]
+    title = example.title.ja if config.theme["language"] == "ja" else example.title.en
+    href = escape(page_href + "#" + try_it_fragment(example))
+    label = escape(words["label"].format(title=title))
+    # An inline element, so Markdown gives it a paragraph of its own, inside an admonition too.
+    return (
+        f'<a class="md-button playground-tryit" href="{href}" data-example="{escape(example.id)}" '
+        f'aria-label="{label}">{escape(words["text"])}</a>'
+    )
+
+
+def _with_try_it(text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The link goes to this page's own playground when it has one, else to the playground page.
+    if _FULL_PLAYGROUND_ELEMENT.search(text):
+        page_href = ""
+    else:
+        target = files.get_file_from_path(PLAYGROUND_PAGE)
+        if target is None:
+            raise PluginError(f"Try it links need {PLAYGROUND_PAGE}, the page with the playground")
+        page_href = get_relative_url(target.url, page.url)
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        tab = _TAB.match(lines[i])
+        if not tab:
+            out.append(lines[i])
+            i += 1
+            continue
+        # The tab set: its tabs at this indentation, their indented content, and blank lines between.
+        indent, last, j = tab["indent"], i, i + 1
+        while j < len(lines):
+            line, other = lines[j], _TAB.match(lines[j])
+            inside = line.startswith((indent + "    ", indent + "\t")) or (other and other["indent"] == indent)
+            if line.strip() and not inside:
+                break
+            if line.strip():
+                last = j
+            j += 1
+        out += lines[i : last + 1]
+        cases = {include["case"] for line in lines[i : last + 1] for include in _SNIPPET_INCLUDE.finditer(line)}
+        for case in sorted(cases & _SNIPPET_EXAMPLES.keys()):
+            out += ["", indent + _try_it_link(_SNIPPET_EXAMPLES[case], page_href, config), ""]
+        i = last + 1
+    return "\n".join(out)
+
+
 def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     title = page.title or ""
     copy = _translate_comments(_expand_references(_expand_snippets(text, config), config), escaped=False)
@@ -286,7 +358,7 @@ def on_page_markdown(text: str, page: Page, config: MkDocsConfig, files: Files) 
     page.meta["markdown_copy"] = path  # overrides/partials/actions.html links each page to its copy
     section = page.parent.title if page.parent else ""
     _pages.append(_IndexedPage(section, title, path, page.meta.get("description", "")))
-    return text
+    return _with_try_it(text, page, config, files)  # the page only: the copy has no playground to load into
 
 
 # The elements playground.js mounts: <div class="playground" data-api=…> and

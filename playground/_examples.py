@@ -77,6 +77,27 @@ class ExampleRequest:
             return Request(self.method, url, Headers(self.headers))
         return Request.with_json(self.method, url, self.body, self.headers)
 
+    def form_fields(self, api: str | ApiProfile) -> dict[str, str]:
+        """The request as the playground's form holds it, so that its Send sends this very request.
+
+        Parameters:
+            api: The API the example belongs to.
+
+        Returns:
+            `{"method", "path" (with its query), "body" (JSON text, or `""` for none), "key"}`. The form
+            sends `Authorization: <scheme> <key field>`, so `key` is the text after the API's scheme,
+            the whole header value when it uses another scheme (e.g. `Bearer <key>` on MaiAgent),
+            or `""` when the request has no `Authorization` header.
+        """
+        prefix = get_profile(api).scheme.name + " "
+        value = next((v for name, v in self.headers if name.lower() == "authorization"), "")
+        return {
+            "method": self.method,
+            "path": self.path,
+            "body": "" if self.body is None else json.dumps(self.body, indent=2),
+            "key": value[len(prefix) :] if value.startswith(prefix) else value,
+        }
+
 
 @dataclass(frozen=True)
 class DocumentedExample:
@@ -91,6 +112,8 @@ class DocumentedExample:
         title: A short title for the pages and the playground's "Reproduce" buttons.
         shape: `True` when the file shows the *shape* of a body (type names as values, comments)
             rather than a literal body; the sandbox's answer then has that shape.
+        snippet: The code snippets the pages show for this request, as `<api>/<case>` (the files
+            `docs/snippets/<api>/<case>.<ext>`), or `None` when no snippet shows it.
     """
 
     id: str
@@ -100,6 +123,7 @@ class DocumentedExample:
     request: ExampleRequest
     title: LocalizedText
     shape: bool = False
+    snippet: str | None = None
 
     @property
     def resource_path(self) -> str:
@@ -168,6 +192,7 @@ _ALL = (
         "401-missing-key.json",
         ExampleRequest("GET", "/api/v1/chatbots/"),
         LocalizedText("Invalid or missing API key", "API Key が無効または欠落している"),
+        snippet="maiagent/missing_key",
     ),
     DocumentedExample(
         "maiagent/401-invalid-format",
@@ -176,6 +201,7 @@ _ALL = (
         "401-invalid-format.json",
         ExampleRequest("GET", "/api/v1/chatbots/", (("Authorization", f"Bearer {MAIAGENT_DEMO_KEY}"),)),
         LocalizedText("Incorrect API key format", "API Key の形式が誤っている"),
+        snippet="maiagent/wrong_scheme",
     ),
     DocumentedExample(
         "maiagent/400-required-fields",
@@ -186,6 +212,7 @@ _ALL = (
             "POST", f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {}
         ),
         LocalizedText("Bad request: required field missing", "不正なリクエスト：必須フィールドの欠落"),
+        snippet="maiagent/missing_fields",
     ),
     DocumentedExample(
         "maiagent/200-paginated-shape",
@@ -195,6 +222,7 @@ _ALL = (
         ExampleRequest("GET", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
         LocalizedText("Success response (shape)", "成功レスポンス（形式）"),
         shape=True,
+        snippet="maiagent/list_chatbots",
     ),
     DocumentedExample(
         "maiagent/200-chatbots-page",
@@ -203,6 +231,7 @@ _ALL = (
         "200-chatbots-page.json",
         ExampleRequest("GET", "/api/v1/chatbots/?page=1&pageSize=2", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
         LocalizedText("A page of chatbots", "チャットボット一覧の 1 ページ"),
+        snippet="maiagent/paginated_list",
     ),
     DocumentedExample(
         "maiagent/201-chatbot-created",
@@ -251,6 +280,7 @@ _ALL = (
         "200-chat-completion.json",
         ExampleRequest("POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), _HELLO),
         LocalizedText("Chat completion", "チャット補完"),
+        snippet="aigne-hub/chat_completion",
     ),
     DocumentedExample(
         "aigne-hub/400-model-required",

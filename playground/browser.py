@@ -56,7 +56,10 @@ def info() -> dict[str, Any]:
 
     Returns:
         `{"apis": {api id: {...}}, "methods": [...], "examples": {example id: {...}}}`; each API's
-        `operations` are `{"method", "path", "template", "summary", "parameters", "body"}`.
+        `operations` are `{"method", "path", "template", "summary", "parameters", "body"}`; each
+        example is `{"api", "status", "title", "request", "snippet"}`, its `request` what the form
+        holds to send it (`{"method", "path", "body", "key"}`, see `ExampleRequest.form_fields`) and
+        its `snippet` the pages' code for it (`<api>/<case>`, or `None`).
     """
     apis = {}
     for profile in PROFILES.values():
@@ -86,7 +89,16 @@ def info() -> dict[str, Any]:
             "default_request": {"method": default["method"], "path": default["path"], "body": default["body"]},
             "live_base_url": profile.live_base_url,
         }
-    examples = {e.id: {"api": e.api, "status": e.status, "title": e.title.to_dict()} for e in EXAMPLES.values()}
+    examples = {
+        e.id: {
+            "api": e.api,
+            "status": e.status,
+            "title": e.title.to_dict(),
+            "request": e.request.form_fields(e.api),
+            "snippet": e.snippet,
+        }
+        for e in EXAMPLES.values()
+    }
     return {"apis": apis, "methods": list(METHODS), "examples": examples}
 
 

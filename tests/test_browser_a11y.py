@@ -234,6 +234,9 @@ CONTROLS = (
     + """
   return [...root.querySelectorAll("*")].filter((el) => {
     if (el.disabled || el.getClientRects().length === 0) return false;
+    // what a closed <details> holds is not a Tab stop until it is opened (its <summary> is)
+    const closed = el.closest("details:not([open])");
+    if (closed && el !== closed && !(el.matches("summary") && el.parentElement === closed)) return false;
     // a radio group is one Tab stop
     if (el.matches(CONTROL)) return el.tabIndex >= 0 && !(el.type === "radio" && !el.checked);
     const s = getComputedStyle(el);

@@ -5,7 +5,8 @@ Japanese under ``ja/``):
 
 - every ``href``/``src`` of every HTML page (relative, root-relative, or absolute on the site's own
   origin, ``site_url``) names a file of the build, a directory URL naming its ``index.html``;
-- every ``#fragment`` names an element ``id`` (or ``<a name>``) in the page it points to;
+- every ``#fragment`` names an element ``id`` (or ``<a name>``) in the page it points to, except a
+  request for the playground (``#request?…``, the Try it links), which must point to a page with one;
 - the same for the Markdown copies of the pages and ``llms.txt`` (code spans and code blocks left
   out), and for the URLs of ``sitemap.xml``;
 - links to other sites are listed, and must be the ones below: none loads anything (an ``<a>``
@@ -54,6 +55,7 @@ EXTERNAL_LINKS = {
     "playground/": {"https://pyodide.org/"},  # the runtime the playground uses, credited where it is introduced
 }
 VENDORED = ("pyodide/", "assets/")  # Pyodide and Material's assets: not pages
+REQUEST_LINK = "request?"  # a fragment that holds a request for the playground (playground/web/share-link.mjs)
 
 
 # --- the built site as files ----------------------------------------------------------------------
@@ -109,6 +111,11 @@ def check(site_dir: Path, source: str, base: str, link: str, html_for=None) -> s
     if file is None:
         return f"{source}: {link!r} -> {target}: no such file in the build"
     fragment = unquote(urlsplit(target).fragment)
+    if fragment.startswith(REQUEST_LINK):
+        # A request for the playground to load (the Try it links), not an anchor: the page must have one.
+        if file.suffix != ".html" or not parse(file).select(".playground[data-api]"):
+            return f"{source}: {link!r}: a request link to {file.name}, which has no playground"
+        return None
     if fragment:
         page = html_for(file) if html_for and file.suffix == ".md" else file
         if page is None or page.suffix != ".html":
@@ -222,6 +229,12 @@ def test_the_checker_finds_broken_files_and_anchors(tmp_path: Path) -> None:
     assert [check(tmp_path, "guide", base, link) for link in ok] == [None] * len(ok)
     assert "no such file" in check(tmp_path, "guide", base, "../missing/")
     assert "no id 'there'" in check(tmp_path, "guide", base, "../#there")
+    # A Try it link's request: fine to a page with a playground, not to one without.
+    playground = '<h2 id="here">x</h2><div class="playground" data-api="a"></div>'
+    (tmp_path / "index.html").write_text(playground, encoding="utf-8")
+    parse.cache_clear()
+    assert check(tmp_path, "guide", base, "../#request?api=a&method=GET&path=/x") is None
+    assert "has no playground" in check(tmp_path, "guide", base, "#request?api=a&method=GET&path=/x")
     assert markdown_links((tmp_path / "guide.md").read_text(encoding="utf-8")) == ["index.md#here"]
     assert (
         check(tmp_path, "guide.md", url_of(tmp_path, tmp_path / "guide.md"), "index.md#here", html_for=page_of_copy)

@@ -3,6 +3,7 @@
 import { codePanel } from "./code-panel.mjs";
 import { h, headingTag } from "./dom.mjs";
 import { keyPanel } from "./key-panel.mjs";
+import { mountRequestLinks } from "./request-links.mjs";
 import { requestPanel } from "./request-panel.mjs";
 import { responsePanel } from "./response-panel.mjs";
 import { createFormState, nextId, typedRequest } from "./state.mjs";
@@ -61,6 +62,7 @@ function whenReady(form, drafts) {
     key.diagnose();
     code.refresh(); // code typed before Python was ready is kept, as the request's fields are
     root.dataset.ready = "true";
+    root.dispatchEvent(new Event("playground:ready")); // what waits for the form (request-links.mjs)
   }, () => { initializing = null; }));
   // After a restart (a crash, "Try again"), finish setting up, or bring the diagnosis up to date.
   python.listeners.add((pythonState) => {
@@ -99,5 +101,6 @@ export function mountPlayground(root, python, pageInfo) {
   loadingStatus(python), form.key.fieldset, form.request.fieldset, form.response.section, form.code.section));
 
   if (pageInfo) fillChoices(form, pageInfo);
+  mountRequestLinks(form);
   whenReady(form, { showRequest, typedBeforeReady });
 }

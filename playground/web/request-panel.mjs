@@ -99,10 +99,12 @@ function sending(panel, form) {
     const answeredBy = panel.target() === "sandbox" ? T.viaSandbox : "";
     // The id lets Cancel abort this very request; data-timeout (seconds) shortens the live target's time limit.
     sendingId = nextId("send");
+    const spec = panel.spec();
     try {
-      const result = await python.call({ op: "send", spec: panel.spec(), target: panel.target(), request_id: sendingId,
+      const result = await python.call({ op: "send", spec, target: panel.target(), request_id: sendingId,
         origin: location.origin, timeout: Number(form.root.dataset.timeout) || undefined });
       if (seq === state.sendSeq) show(responseView(result, answeredBy));
+      if (seq === state.sendSeq && form.onSent) form.onSent(spec, result); // the history (request-links.mjs)
     } catch (error) {
       if (seq === state.sendSeq) show(h("p", { class: "playground__error", role: "alert", text: callErrorText(error, python) }));
     } finally {
