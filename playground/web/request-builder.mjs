@@ -33,12 +33,14 @@ const rememberedOf = (b) => (b.memory[b.api] ||= {});
 function remember(b) {
   if (!b.api) return;
   const { methodSelect, pathInput, bodyInput } = b.c;
-  if (b.current) rememberedOf(b)[operationKey(b.current)] = { values: valuesOf(b), body: bodyInput.value };
+  // A body is the operation's once picked with it or typed for it, not one it was reached with by typing a path.
+  if (b.current) rememberedOf(b)[operationKey(b.current)] = { values: valuesOf(b), body: b.bodyMine ? bodyInput.value : undefined };
   else rememberedOf(b)[FREE] = { method: methodSelect.value, path: pathInput.value, body: bodyInput.value };
 }
 
 function render(b, operation, shownValues) {
   b.current = operation;
+  b.bodyMine = false;
   b.select.value = operation ? operationKey(operation) : FREE;
   b.params.replaceChildren(...(operation ? operation.parameters.map((p) => paramField(p, shownValues[p.name] ?? "", b.onParam)) : []));
   b.paramsGroup.hidden = !operation || !operation.parameters.length;
@@ -84,7 +86,8 @@ function pick(b) {
   render(b, operation, operation && kept ? kept.values : operation ? exampleValues(operation) : {});
   if (operation) {
     methodSelect.value = operation.method;
-    bodyInput.value = kept ? kept.body : operation.body;
+    bodyInput.value = kept && kept.body !== undefined ? kept.body : operation.body;
+    b.bodyMine = true;
     pathInput.value = check(b).path ?? operation.path;
   } else if (leaving && kept) {
     methodSelect.value = kept.method;
@@ -105,6 +108,7 @@ export function requestBuilder(c, changed) {
       h("legend", { text: T.parameters }), params),
     operations: [], api: "",
     current: null, // the operation shown, or null (free-form)
+    bodyMine: false, // the body shown belongs to that operation (picked with it, or typed)
     sticky: false, // the reader chose "free-form": a typed path does not pick an operation
     memory: {}, // per API, per operation key: the values and body the reader left it with
   };
@@ -115,6 +119,7 @@ export function requestBuilder(c, changed) {
     changed();
   };
   b.select.addEventListener("change", () => pick(b));
+  c.bodyInput.addEventListener("input", () => { b.bodyMine = true; });
   c.pathInput.addEventListener("input", () => follow(b));
   c.methodSelect.addEventListener("change", () => follow(b));
 
