@@ -337,3 +337,31 @@ def test_on_a_mac_the_shortcut_is_command_enter(browser, site_server: str) -> No
         answered(tab)
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_builder_works_before_python_is_ready_and_keeps_what_was_typed(
+    browser, site_server: str, lang: str
+) -> None:
+    # The operations come with the build's copy of info() in the page: the reader may start at once.
+    ctx = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        tab = ctx.new_page()
+        held = []
+        tab.route("**/pyodide/pyodide.mjs", lambda route: held.append(route))
+        tab.goto(urljoin(site_server, PREFIX[lang] + "playground/"))
+        tab.wait_for_selector(".playground__operation option", state="attached")
+        assert tab.input_value(".playground__operation") == LIST
+        tab.select_option(".playground__operation", ONE)
+        param(tab, "chatbotId").fill("typed early/")
+        for _ in range(600):
+            if held:
+                break
+            tab.wait_for_timeout(50)
+        held[0].continue_()
+        tab.wait_for_selector(".playground[data-ready=true]", state="attached", timeout=READY)
+        assert tab.input_value(".playground__operation") == ONE
+        assert param(tab, "chatbotId").input_value() == "typed early/"
+        assert tab.input_value(".playground__path") == "/api/v1/chatbots/typed%20early%2F/"
+    finally:
+        ctx.close()
