@@ -189,6 +189,7 @@ class _FinishedBench:
     }
     third_party: set[str] = set()
     quiet_waits = [1.0, 1.5, 6.0]
+    figures: dict = {}
 
 
 def test_run_notes_warn_of_a_busy_machine_and_name_the_peers_missing_files() -> None:
@@ -203,6 +204,19 @@ def test_run_notes_warn_of_a_busy_machine_and_name_the_peers_missing_files() -> 
     assert not any("busy" in note for note in notes)
     assert any("Build figures skipped" in note for note in notes)
     assert bench.shown_load(idle) == "0.5 → n/a from start to end"
+
+
+@pytest.mark.parametrize(
+    ("samples", "verdict"), [([40.0, 62.0, 90.0], "median 62 ms, within"), ([99.0, 130.0], "OVER")]
+)
+def test_run_notes_compare_send_to_painted_with_its_budget(samples: list[float], verdict: str) -> None:
+    finished = _FinishedBench()
+    finished.figures = {"send.sandbox": bench.Figure("send.sandbox", "Send", "ms", samples=samples)}
+    notes = bench.run_notes(finished, True, {"cores": 2})
+    assert [note for note in notes if note.startswith("Send → painted")] == [
+        next(note for note in notes if verdict in note and "its 100 ms budget" in note)
+    ]
+    assert not any(note.startswith("Send → painted") for note in bench.run_notes(_FinishedBench(), True, {"cores": 2}))
 
 
 def test_busy_fraction_of_two_cpu_samples() -> None:

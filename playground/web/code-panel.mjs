@@ -3,6 +3,7 @@
 // reader ticks "Put my key in the code"; otherwise Run sets the environment variable for that run.
 import { h, isBusy, reveal, richText, scrollBox, setBusy } from "./dom.mjs";
 import { shown } from "./response-panel.mjs";
+import { ariaShortcut, isShortcut, shortcutHint } from "./shortcuts.mjs";
 import { fill } from "./strings.mjs";
 import { LANG, T } from "./state.mjs";
 import { callErrorText, RUN_TIME_LIMIT_MS } from "./worker-client.mjs";
@@ -15,7 +16,8 @@ function controls(ids) {
   return {
     codeArea: h("textarea", { id: ids.code, rows: "12", spellcheck: "false", wrap: "off", class: "playground__textarea playground__code" }),
     useMyKey: h("input", { id: ids.usekey, type: "checkbox", class: "playground__usekey" }),
-    runButton: h("button", { type: "button", class: "md-button md-button--primary playground__run", text: T.run }),
+    runButton: h("button", { type: "button", class: "md-button md-button--primary playground__run", text: T.run,
+      "aria-keyshortcuts": ariaShortcut() }),
     resetButton: h("button", { type: "button", class: "md-button playground__reset", text: T.resetCode }),
     codeHint: h("p", { class: "playground__note playground__code-hint" }),
     runText,
@@ -29,7 +31,7 @@ function layout(c, ids, heading) {
     h(heading, { class: "playground__heading" }, h("label", { for: ids.code, text: T.code })),
     c.codeHint, c.codeArea,
     h("div", { class: "playground__row" }, c.runButton, c.resetButton,
-      h("label", { class: "playground__check" }, c.useMyKey, " " + T.useMyKey)),
+      h("label", { class: "playground__check" }, c.useMyKey, " " + T.useMyKey), shortcutHint(T.shortcutRun)),
     c.outputLabel, c.runOutput);
 }
 
@@ -99,6 +101,9 @@ export function codePanel(form) {
   };
   c.useMyKey.addEventListener("change", () => panel.refresh(true));
   c.codeArea.addEventListener("input", () => { state.editedCode = true; });
+  c.codeArea.addEventListener("keydown", (event) => {
+    if (isShortcut(event)) { event.preventDefault(); panel.run(); } // the form's handler then does not send
+  });
   c.resetButton.addEventListener("click", () => panel.refresh(true));
   c.runButton.addEventListener("click", () => panel.run());
   return panel;

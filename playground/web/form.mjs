@@ -6,18 +6,20 @@ import { keyPanel } from "./key-panel.mjs";
 import { mountRequestLinks } from "./request-links.mjs";
 import { requestPanel } from "./request-panel.mjs";
 import { responsePanel } from "./response-panel.mjs";
+import { isShortcut } from "./shortcuts.mjs";
 import { createFormState, nextId, typedRequest } from "./state.mjs";
 import { loadingStatus } from "./status-line.mjs";
 
-const ID_NAMES = ["api", "key", "header", "method", "path", "paths", "body", "url", "code", "remember", "usekey"];
+const ID_NAMES = ["api", "key", "header", "method", "path", "body", "url", "code", "remember", "usekey"];
 
-// What the reader typed for each API (key, target and live URL, method, endpoint, body) and the
-// response they got, kept while they look at the other API: switching back brings it back, not
+// What the reader typed for each API (key, target and live URL, method, path, body, the builder's
+// choice; the builder keeps each operation's values itself) and the response they got, kept while they look at the other API: switching back brings it back, not
 // the defaults. A key or a live URL never carries over to the other API: a MaiAgent key must not
 // go to AIGNE Hub's server, nor an AIGNE Hub request to the URL typed for MaiAgent.
 function apiDrafts(form) {
   const { key, request, response, code, state } = form;
   const current = () => ({ method: request.methodSelect.value, path: request.pathInput.value, body: request.bodyInput.value,
+                           builder: request.builderState(),
                            response: Array.from(response.box.childNodes),
                            key: key.keyInput.value, live: request.liveRadio.checked, url: request.urlInput.value });
 
@@ -72,13 +74,15 @@ function whenReady(form, drafts) {
   initialize();
 }
 
-// The APIs and methods come from Python's info(); the build puts a copy in the page, so the form
-// has them before Python is ready. Each is filled once.
+// The APIs, methods and operations come from Python's info(); the build puts a copy in the page,
+// so the form has them, and the default request, before Python is ready. Each is filled once.
 function fillChoices(form, info) {
   const hadApis = form.key.apiSelect.options.length > 0;
   form.key.fillApis(info.apis);
   form.request.fillMethods(info.methods);
   if (!hadApis && !form.key.keyInput.value) form.key.restoreKey();
+  const api = info.apis[form.key.apiSelect.value];
+  if (api && !form.state.info && !form.request.pathInput.value) form.request.show(api.default_request, api);
 }
 
 /**
@@ -96,10 +100,20 @@ export function mountPlayground(root, python, pageInfo) {
   form.switchApi = switchApi;
 
   // A form, so that Enter in any field sends; it never submits anywhere (nor puts the key in a URL).
+  // Ctrl/⌘+Enter sends from any field, the textareas too (the code editor's runs the code instead).
   root.replaceChildren(h("form", { class: "playground__form", autocomplete: "off", novalidate: true,
-    onsubmit: (event) => { event.preventDefault(); form.request.send(); } },
+    onsubmit: (event) => { event.preventDefault(); form.request.send(); },
+    onkeydown: (event) => {
+      if (!isShortcut(event) || event.defaultPrevented) return;
+      event.preventDefault();
+      form.request.send();
+    } },
   loadingStatus(python), form.key.fieldset, form.request.fieldset, form.response.section, form.code.section));
 
+  // Side by side on a wide screen (playground.css): key and request, response, code.
+  for (const [part, name] of [[form.key.fieldset, "key"], [form.request.fieldset, "request"], [form.response.section, "response"], [form.code.section, "code"]]) {
+    part.classList.add(`playground__part-${name}`);
+  }
   if (pageInfo) fillChoices(form, pageInfo);
   mountRequestLinks(form);
   whenReady(form, { showRequest, typedBeforeReady });

@@ -10,11 +10,13 @@
 // the code unless the reader ticks "Put my key in the code".
 import { mountPlayground } from "./form.mjs";
 import { mountReproduce } from "./reproduce.mjs";
-import { setLanguage } from "./state.mjs";
+import { setLanguage, setSiteRoot } from "./state.mjs";
 import { languageOf } from "./strings.mjs";
 import { PythonWorker, workerURL } from "./worker-client.mjs";
 
 setLanguage(languageOf(document.documentElement.lang));
+// This language's build root, for links to its pages: this script is in its assets/playground/.
+setSiteRoot(new URL("../../", import.meta.url).href);
 
 // Where this build's Pyodide is, relative to the build's root (the Japanese build is one level down).
 const script = document.querySelector("script[type=module][data-pyodide]");

@@ -1,42 +1,49 @@
-// The request panel: method, endpoint and body, where to send it (the in-browser sandbox or a live
-// base URL), and Send / Cancel. The answer goes to the Response panel of the API it was sent to.
+// The request panel: the operation (request-builder.mjs) or a free-form method and path, the body,
+// where to send it (the in-browser sandbox or a live base URL), and Send / Cancel. The answer goes
+// to the Response panel of the API it was sent to.
 import { field, h, isBusy, reveal, setBusy } from "./dom.mjs";
+import { requestBuilder } from "./request-builder.mjs";
 import { responseView } from "./response-panel.mjs";
-import { localized } from "./strings.mjs";
-import { LANG, nextId, T } from "./state.mjs";
+import { ariaShortcut, shortcutHint } from "./shortcuts.mjs";
+import { nextId, T } from "./state.mjs";
 import { callErrorText } from "./worker-client.mjs";
 
 function controls(ids) {
   const targetName = nextId("target");
   return {
     methodSelect: h("select", { id: ids.method, class: "playground__method" }),
-    pathInput: h("input", { id: ids.path, type: "text", list: ids.paths, autocomplete: "off", spellcheck: "false", class: "playground__path" }),
-    pathList: h("datalist", { id: ids.paths }),
+    pathInput: h("input", { id: ids.path, type: "text", autocomplete: "off", spellcheck: "false", class: "playground__path" }),
     bodyInput: h("textarea", { id: ids.body, rows: "6", spellcheck: "false", class: "playground__textarea playground__body-input" }),
     sandboxRadio: h("input", { type: "radio", name: targetName, value: "sandbox", checked: true, class: "playground__target-sandbox" }),
     liveRadio: h("input", { type: "radio", name: targetName, value: "live", class: "playground__target-live" }),
     urlInput: h("input", { id: ids.url, type: "url", autocomplete: "off", spellcheck: "false", disabled: true,
       class: "playground__path playground__url" }),
-    sendButton: h("button", { type: "submit", class: "md-button md-button--primary playground__send", text: T.send }),
+    sendButton: h("button", { type: "submit", class: "md-button md-button--primary playground__send", text: T.send,
+      "aria-keyshortcuts": ariaShortcut() }),
     cancelButton: h("button", { type: "button", class: "md-button playground__cancel", text: T.cancel, hidden: true }),
   };
 }
 
 function layout(c, ids) {
-  return h("fieldset", { class: "playground__group" }, h("legend", { text: T.request }),
-    h("div", { class: "playground__row" }, field(T.method, ids.method, c.methodSelect), field(T.endpoint, ids.path, c.pathInput, c.pathList)),
+  return h("fieldset", { class: "playground__group playground__request-group" }, h("legend", { text: T.request }),
+    field(T.operation, c.builder.select.id, c.builder.select),
+    h("div", { class: "playground__row playground__request-line" },
+      h("div", { class: "playground__field playground__method-field" }, h("label", { for: ids.method, text: T.method }), c.methodSelect),
+      field(T.path, ids.path, c.pathInput)),
+    c.builder.paramsGroup,
     field(T.body, ids.body, c.bodyInput),
     h("fieldset", { class: "playground__target" }, h("legend", { text: T.target }),
       h("label", { class: "playground__check" }, c.sandboxRadio, " " + T.sandbox),
       h("label", { class: "playground__check" }, c.liveRadio, " " + T.live),
       field(T.liveUrl, ids.url, c.urlInput),
       h("p", { class: "playground__note", text: T.liveHint })),
-    h("div", { class: "playground__row" }, c.sendButton, c.cancelButton));
+    h("div", { class: "playground__row" }, c.sendButton, c.cancelButton, shortcutHint(T.shortcutSend)));
 }
 
 /** The panel of `form` (form.mjs). */
 export function requestPanel(form) {
   const c = controls(form.ids);
+  c.builder = requestBuilder(c, () => form.code.refresh());
   const panel = {
     ...c,
     fieldset: layout(c, form.ids),
@@ -56,13 +63,19 @@ export function requestPanel(form) {
     typed: () => ({ method: Boolean(c.methodSelect.dataset.typed), path: Boolean(c.pathInput.dataset.typed),
                     body: Boolean(c.bodyInput.dataset.typed) }),
 
+    // A request ({method, path, body}) of `api` (info()'s): the operation its path is, with its
+    // parameters filled in, else free-form. A draft's `builder` brings back the reader's choice.
     show(fields, api) {
+      c.builder.use(api);
       c.methodSelect.value = fields.method;
       c.pathInput.value = fields.path;
       c.bodyInput.value = fields.body;
       c.urlInput.placeholder = api.live_base_url;
-      c.pathList.replaceChildren(...api.endpoints.map((e) => h("option", { value: e.path, label: `${e.methods.join(", ")} · ${localized(e.summary, LANG)}` })));
+      c.builder.showing(fields.builder);
     },
+
+    // What show() needs to bring the builder back as the reader left it (kept in a draft).
+    builderState: () => c.builder.state(),
   };
   Object.assign(panel, sending(panel, form));
   listen(panel, form);
@@ -82,8 +95,17 @@ function sending(panel, form) {
     panel.cancelButton.hidden = true;
   }
 
+  // A parameter whose value cannot be put in the path: nothing is sent, and the field says why.
+  function refused(problem) {
+    form.response.box.replaceChildren(h("p", { class: "playground__error", role: "alert" },
+      h("strong", { text: T.notSent + T.colon }), problem.message));
+    problem.input.focus();
+  }
+
   async function send() {
     if (isBusy(panel.sendButton)) return;
+    const problem = panel.builder.problem();
+    if (problem) { refused(problem); return; }
     const seq = ++state.sendSeq;
     const api = form.key.apiSelect.value;
     const box = form.response.box;
@@ -96,14 +118,14 @@ function sending(panel, form) {
     panel.cancelButton.hidden = false;
     box.replaceChildren(h("p", { class: "playground__meta", text: T.sending }));
     reveal(box);
-    const answeredBy = panel.target() === "sandbox" ? T.viaSandbox : "";
+    const sandbox = panel.target() === "sandbox";
     // The id lets Cancel abort this very request; data-timeout (seconds) shortens the live target's time limit.
     sendingId = nextId("send");
     const spec = panel.spec();
     try {
       const result = await python.call({ op: "send", spec, target: panel.target(), request_id: sendingId,
         origin: location.origin, timeout: Number(form.root.dataset.timeout) || undefined });
-      if (seq === state.sendSeq) show(responseView(result, answeredBy));
+      if (seq === state.sendSeq) show(responseView(result, { sandbox }));
       if (seq === state.sendSeq && form.onSent) form.onSent(spec, result); // the history (request-links.mjs)
     } catch (error) {
       if (seq === state.sendSeq) show(h("p", { class: "playground__error", role: "alert", text: callErrorText(error, python) }));

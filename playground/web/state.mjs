@@ -12,6 +12,20 @@ export function setLanguage(lang) {
   T = STRINGS[LANG];
 }
 
+/**
+ * The root of this language's build (the English build is the site's root, the Japanese one
+ * `ja/`), as a URL ending in "/": links to the site's pages start from it. Set once by the entry
+ * module, from where its own script is (assets/playground/ is two levels below the root).
+ */
+export let SITE_ROOT = "/";
+
+export function setSiteRoot(url) {
+  SITE_ROOT = String(url).endsWith("/") ? String(url) : `${url}/`;
+}
+
+/** The URL of `page` (relative to the build's root, e.g. "maiagent/status-codes/") at `anchor`. */
+export const siteLink = (page, anchor) => SITE_ROOT + String(page).replace(/^\/+/, "") + (anchor ? `#${encodeURIComponent(anchor)}` : "");
+
 let uid = 0;
 /** An id no other element of the page has, naming what it is for. */
 export const nextId = (name) => `playground-${++uid}-${name}`;

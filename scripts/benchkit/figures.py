@@ -26,10 +26,11 @@ from .harness import (
 from .pages import PAGE_FLOOR, PAGES_WITHOUT_PLAYGROUND, WARM_PAGES
 from .peer import NOT_LOOPBACK, PEER_INIT_SCRIPT, CdnRedirect
 
-__all__ = ["UNITS", "Bench", "Figure", "declare_figures", "figure_ratios", "ratio"]
+__all__ = ["SEND_BUDGET_MS", "UNITS", "Bench", "Figure", "declare_figures", "figure_ratios", "ratio"]
 
 UNITS = ("ms", "s", "bytes", "count", "ratio")
 SENDS_PER_RUN = 3
+SEND_BUDGET_MS = 100  # issue 20: Send → painted stays under it (measured here, never asserted in tests)
 
 
 @dataclass
@@ -134,7 +135,12 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         Figure("own.send.max", "Longest main-thread run of our scripts during the Sends", "ms"),
         Figure("longtasks.floor.cold.max", "Long tasks, floor cold: longest", "ms"),
         Figure("longtasks.reference.cold.max", "Long tasks, /reference/ (no playground) cold: longest", "ms"),
-        Figure("send.sandbox", "Send → response painted (sandbox target, demo key)", "ms"),
+        Figure(
+            "send.sandbox",
+            f"Send → response painted (sandbox target, demo key; budget {SEND_BUDGET_MS} ms)",
+            "ms",
+            note="From the Send click to the frame that shows the status, the highlighted body and the headers table.",
+        ),
         Figure("bytes.playground.total", "Bytes, /playground/ cold: all", "bytes"),
         Figure("bytes.playground.pyodide", "Bytes, /playground/ cold: Pyodide (/pyodide/)", "bytes"),
         Figure("bytes.home.total", "Bytes, / (no playground) cold: all", "bytes"),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .figures import Bench, Figure, figure_ratios
+from .figures import SEND_BUDGET_MS, Bench, Figure, figure_ratios
 from .harness import CHROMIUM, QUIET_BUSY, QUIET_MIN_S, QUIET_SAMPLE_S, ROOT, pyodide_version
 
 __all__ = [
@@ -154,6 +154,10 @@ def run_notes(bench: Bench, site_built: bool, meta: dict[str, Any]) -> list[str]
             f"at least {QUIET_MIN_S:.0f} s): median {statistics.median(bench.quiet_waits):.1f} s, "
             f"longest {max(bench.quiet_waits):.1f} s."
         )
+    send = bench.figures.get("send.sandbox")
+    if send and send.median is not None:
+        verdict = "within" if send.median <= SEND_BUDGET_MS else "OVER"
+        notes.append(f"Send → painted: median {send.median:.0f} ms, {verdict} its {SEND_BUDGET_MS} ms budget.")
     if not site_built:
         notes.append("Build figures skipped: --site-dir points at a prebuilt site.")
     if bench.peer_url:
