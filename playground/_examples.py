@@ -91,6 +91,8 @@ class DocumentedExample:
         title: A short title for the pages and the playground's "Reproduce" buttons.
         shape: `True` when the file shows the *shape* of a body (type names as values, comments)
             rather than a literal body; the sandbox's answer then has that shape.
+        snippet: The pages' code examples that send this request, as `<api>/<case>` (their files are
+            `docs/snippets/<api>/<case>.<ext>`, one per language), or `None`.
     """
 
     id: str
@@ -100,6 +102,7 @@ class DocumentedExample:
     request: ExampleRequest
     title: LocalizedText
     shape: bool = False
+    snippet: str | None = None
 
     @property
     def resource_path(self) -> str:
@@ -168,6 +171,7 @@ _ALL = (
         "401-missing-key.json",
         ExampleRequest("GET", "/api/v1/chatbots/"),
         LocalizedText("Invalid or missing API key", "API Key が無効または欠落している"),
+        snippet="maiagent/missing_key",
     ),
     DocumentedExample(
         "maiagent/401-invalid-format",
@@ -176,6 +180,7 @@ _ALL = (
         "401-invalid-format.json",
         ExampleRequest("GET", "/api/v1/chatbots/", (("Authorization", f"Bearer {MAIAGENT_DEMO_KEY}"),)),
         LocalizedText("Incorrect API key format", "API Key の形式が誤っている"),
+        snippet="maiagent/wrong_scheme",
     ),
     DocumentedExample(
         "maiagent/400-required-fields",
@@ -186,6 +191,7 @@ _ALL = (
             "POST", f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {}
         ),
         LocalizedText("Bad request: required field missing", "不正なリクエスト：必須フィールドの欠落"),
+        snippet="maiagent/missing_fields",
     ),
     DocumentedExample(
         "maiagent/200-paginated-shape",
@@ -195,6 +201,7 @@ _ALL = (
         ExampleRequest("GET", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
         LocalizedText("Success response (shape)", "成功レスポンス（形式）"),
         shape=True,
+        snippet="maiagent/list_chatbots",
     ),
     DocumentedExample(
         "maiagent/200-chatbots-page",
@@ -203,6 +210,7 @@ _ALL = (
         "200-chatbots-page.json",
         ExampleRequest("GET", "/api/v1/chatbots/?page=1&pageSize=2", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
         LocalizedText("A page of chatbots", "チャットボット一覧の 1 ページ"),
+        snippet="maiagent/paginated_list",
     ),
     DocumentedExample(
         "maiagent/201-chatbot-created",
@@ -251,6 +259,7 @@ _ALL = (
         "200-chat-completion.json",
         ExampleRequest("POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), _HELLO),
         LocalizedText("Chat completion", "チャット補完"),
+        snippet="aigne-hub/chat_completion",
     ),
     DocumentedExample(
         "aigne-hub/400-model-required",

@@ -90,6 +90,8 @@ class ApiProfile:
         security_scheme_name: The name of its security scheme in the OpenAPI document.
         default_request: The (method, path template) of the operation the playground's request form
             starts with; that operation's documented example gives the body.
+        openai_base_path: Where the API answers as OpenAI's API does (`/api/v1`: its chat completions
+            are `/api/v1/chat/completions`), so the OpenAI SDK can call it with `base_url`; `None` if not.
     """
 
     id: str
@@ -107,6 +109,7 @@ class ApiProfile:
     env_var: str
     security_scheme_name: str
     default_request: tuple[str, str]
+    openai_base_path: str | None = None
 
     @property
     def name(self) -> str:
@@ -202,6 +205,7 @@ AIGNE_HUB = ApiProfile(
     env_var="AIGNE_HUB_API_KEY",
     security_scheme_name="AigneHubBearer",
     default_request=("POST", "/api/v1/chat/completions"),
+    openai_base_path="/api/v1",
 )
 """The AIGNE Hub API: `Authorization: Bearer <key>`, at each instance's own URL."""
 
