@@ -448,7 +448,7 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     pg.select_option(".playground__method", "GET")
     pg.fill(".playground__path", "/api/v1/chatbots/")
     pg.wait_for_function(
-        "() => document.querySelector('.playground__code').value.includes('\"GET\", \"/api/v1/chatbots/\"')"
+        "() => document.querySelector('.playground__code').value.includes('requests.get(')"
     )
     code = pg.locator(".playground__code").input_value()
     assert 'os.environ["MAIAGENT_API_KEY"]' in code and playground.MAIAGENT_DEMO_KEY not in code
@@ -479,7 +479,8 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     )
     # The note above the code no longer says the key comes from the environment.
     assert "MAIAGENT_API_KEY" not in hint.text_content()
-    assert {"en": "do not share it", "ja": "共有やコミットはしないでください"}[pg.lang] in hint.text_content()
+    key_mark = pg.locator(".playground__key-mark")
+    assert {"en": "do not share the code", "ja": "共有やコミットをしないでください"}[pg.lang] in key_mark.text_content()
     pg.uncheck(".playground__usekey")
     pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ')")
     assert "MAIAGENT_API_KEY" in hint.text_content()

@@ -85,8 +85,8 @@ def suffix_of(path: Path) -> str:
 def parse_output(stdout: str) -> tuple[int, Any]:
     """The status line comes first (our snippets) or last (curl's --write-out); the rest is JSON."""
     lines = stdout.strip().splitlines()
-    if re.fullmatch(r"\d{3}", lines[0]):
-        return int(lines[0]), json.loads("\n".join(lines[1:]))
+    if re.fullmatch(r"\d{3}( .*)?", lines[0]):  # the status code, and its reason phrase
+        return int(lines[0][:3]), json.loads("\n".join(lines[1:]))
     assert re.fullmatch(r"\d{3}", lines[-1]), f"no status line in:\n{stdout}"
     return int(lines[-1]), json.loads("\n".join(lines[:-1]))
 

@@ -44,6 +44,10 @@ COMMENTS = {
         'The OpenAI SDK needs a JSON object with "model" and "messages" as the body.',
         'OpenAI SDK には、"model" と "messages" を持つ JSON オブジェクトの本文が必要です。',
     ),
+    "openai_surrogate": _L(
+        "The OpenAI SDK cannot send this body: it holds a lone surrogate (\\ud800-\\udfff), which UTF-8 cannot encode.",
+        "OpenAI SDK ではこの本文を送信できません。UTF-8 で表せない単独のサロゲート（\\ud800-\\udfff）を含んでいます。",
+    ),
     "use_python_tab": _L(
         "Send this request with the Python (requests) tab's code.",
         "このリクエストは Python（requests）タブのコードで送信してください。",

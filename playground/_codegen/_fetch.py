@@ -53,5 +53,5 @@ def fetch_code(request: CodeRequest, *, node: bool) -> str:
         lines.append("});")
     else:
         lines.append(f"const response = await fetch({url});")
-    lines += ["console.log(response.status);", "console.log(await response.text());"]
+    lines += ["console.log(response.status, response.statusText);", "console.log(await response.text());"]
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["body_json", "js_is_exact", "js_literal", "py_literal", "py_string", "shell_word"]
+__all__ = ["body_json", "has_lone_surrogate", "js_is_exact", "js_literal", "py_literal", "py_string", "shell_word"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SHELL_SAFE = re.compile(r"[A-Za-z0-9_@%+=:,./-]+")
@@ -22,6 +22,11 @@ _JS_SAFE_INTEGER = 2**53 - 1
 
 def _escape_surrogates(text: str) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def has_lone_surrogate(value: Any) -> bool:
+    """Whether a JSON value holds a lone surrogate, which UTF-8 cannot encode."""
+    return _SURROGATE.search(json.dumps(value, ensure_ascii=False)) is not None
 
 
 def py_string(text: str) -> str:

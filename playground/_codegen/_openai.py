@@ -7,7 +7,7 @@ the requests program, instead of writing code that would send something else.
 
 from __future__ import annotations
 
-from ._literals import py_literal, py_string
+from ._literals import has_lone_surrogate, py_literal, py_string
 from ._request import CodeRequest
 
 __all__ = ["CREATE_PARAMETERS", "openai_code", "offers_openai"]
@@ -65,6 +65,8 @@ def _why_not(request: CodeRequest, base_url: str) -> str | None:
     data = request.data
     if not (isinstance(data, dict) and "model" in data and "messages" in data):
         return "openai_fields"
+    if has_lone_surrogate(data):
+        return "openai_surrogate"  # the SDK writes its JSON as UTF-8, which fails on it
     return None
 
 

@@ -25,5 +25,5 @@ def requests_code(request: CodeRequest) -> str:
     arguments.append("timeout=30")
     lines.append(f"response = requests.{request.method.lower()}(")
     lines += [f"    {argument}," for argument in arguments]
-    lines += [")", "print(response.status_code)", "print(response.text)"]
+    lines += [")", "print(response.status_code, response.reason)", "print(response.text)"]
     return "\n".join(lines) + "\n"

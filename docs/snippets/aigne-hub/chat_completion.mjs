@@ -13,5 +13,5 @@ const response = await fetch("https://your-aigne-hub-url/api/v1/chat/completions
     ]
   }),
 });
-console.log(response.status);
+console.log(response.status, response.statusText);
 console.log(await response.text());

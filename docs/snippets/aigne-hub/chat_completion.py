@@ -18,5 +18,5 @@ response = requests.post(
     },
     timeout=30,
 )
-print(response.status_code)
+print(response.status_code, response.reason)
 print(response.text)

@@ -9,5 +9,5 @@ response = requests.get(
     headers={"Authorization": f"Api-Key {API_KEY}"},
     timeout=30,
 )
-print(response.status_code)
+print(response.status_code, response.reason)
 print(response.text)

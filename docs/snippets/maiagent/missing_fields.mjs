@@ -5,5 +5,5 @@ const response = await fetch("https://api.maiagent.ai/api/v1/knowledge-bases/4b1
   headers: { Authorization: `Api-Key ${apiKey}`, "Content-Type": "application/json" },
   body: JSON.stringify({}),
 });
-console.log(response.status);
+console.log(response.status, response.statusText);
 console.log(await response.text());

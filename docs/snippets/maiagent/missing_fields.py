@@ -10,5 +10,5 @@ response = requests.post(
     json={},
     timeout=30,
 )
-print(response.status_code)
+print(response.status_code, response.reason)
 print(response.text)
