@@ -6,8 +6,9 @@ Every function also runs in CPython, so the tests call them directly. Every mess
 sees is given in English and Japanese (`{"en": ..., "ja": ...}`).
 
 The work is done in private modules named for it: `_checks` (what may be sent), `_send` (send,
-reproduce, cancel), `_codegen` (the code for the reader's request, in each language), `_runner` (Run) and `_messages` (every
-error text, and the one function that turns an exception into the page's error answer).
+reproduce, cancel), `_codegen` (the code for the reader's request, in each language), `_runner`
+(Run) and `_messages` (every error text, and the one function that turns an exception into the
+page's error answer).
 """
 
 from __future__ import annotations

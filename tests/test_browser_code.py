@@ -12,7 +12,10 @@ pytestmark = pytest.mark.browser
 PREFIX = {"en": "", "ja": "ja/"}
 READY = 60_000
 SECRET = "mySecretKey987"
-TABS = {"maiagent": ["curl", "python", "javascript", "node"], "aigne-hub": ["curl", "python", "javascript", "node", "openai"]}
+TABS = {
+    "maiagent": ["curl", "python", "javascript", "node"],
+    "aigne-hub": ["curl", "python", "javascript", "node", "openai"],
+}
 COPIED = {"en": "Copied.", "ja": "コピーしました。"}
 KEY_MARK = {"en": "Your key is in this code.", "ja": "このコードにはキーが入っています。"}
 
@@ -42,7 +45,9 @@ def all_code(pg) -> str:
 
 def choose_api(pg, api: str) -> None:
     pg.select_option(".playground__api", api)
-    pg.wait_for_function("(n) => document.querySelectorAll('.playground__code-panel [role=tab]').length === n", arg=len(TABS[api]))
+    pg.wait_for_function(
+        "(n) => document.querySelectorAll('.playground__code-panel [role=tab]').length === n", arg=len(TABS[api])
+    )
 
 
 def test_a_tab_per_language_with_keyboard_and_copy(pg) -> None:
@@ -58,7 +63,9 @@ def test_a_tab_per_language_with_keyboard_and_copy(pg) -> None:
     python.focus()
     pg.keyboard.press("ArrowRight")
     javascript = panel.locator("[role=tab][data-tab=javascript]")
-    assert javascript.get_attribute("aria-selected") == "true" and javascript.evaluate("t => t === document.activeElement")
+    assert javascript.get_attribute("aria-selected") == "true" and javascript.evaluate(
+        "t => t === document.activeElement"
+    )
     pg.keyboard.press("End")
     assert panel.locator("[role=tab][data-tab=node]").get_attribute("aria-selected") == "true"
     pg.keyboard.press("ArrowRight")  # wraps round to the first
@@ -98,7 +105,9 @@ def test_the_key_is_in_the_code_only_with_the_opt_in_and_then_marked(pg) -> None
     mark = pg.locator(".playground__key-mark")
     assert mark.is_visible() and KEY_MARK[pg.lang] in mark.text_content()
     pg.uncheck(".playground__usekey")
-    pg.wait_for_function("(key) => !document.querySelector('.playground__code-panel').textContent.includes(key)", arg=SECRET)
+    pg.wait_for_function(
+        "(key) => !document.querySelector('.playground__code-panel').textContent.includes(key)", arg=SECRET
+    )
     pg.wait_for_timeout(400)
     assert SECRET not in all_code(pg)
     assert mark.is_hidden()

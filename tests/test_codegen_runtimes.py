@@ -45,7 +45,11 @@ HARD_TEXT = st.text(
     max_size=12,
 )
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False, allow_infinity=False) | HARD_TEXT,
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | HARD_TEXT,
     lambda children: st.lists(children, max_size=3) | st.dictionaries(HARD_TEXT, children, max_size=3),
     max_leaves=8,
 )

@@ -12,7 +12,7 @@ from typing import Any
 from .._models import LocalizedText
 from ._curl import curl_code
 from ._fetch import fetch_code
-from ._openai import openai_code, offers_openai
+from ._openai import offers_openai, openai_code
 from ._request import CodeRequest, read_request
 from ._requests import requests_code
 
@@ -31,7 +31,9 @@ class Tab:
 TABS = (
     Tab("curl", _L("curl", "curl"), "bash", curl_code),
     Tab("python", _L("Python (requests)", "Python（requests）"), "python", requests_code),
-    Tab("javascript", _L("JavaScript (fetch)", "JavaScript（fetch）"), "javascript", lambda r: fetch_code(r, node=False)),
+    Tab(
+        "javascript", _L("JavaScript (fetch)", "JavaScript（fetch）"), "javascript", lambda r: fetch_code(r, node=False)
+    ),
     Tab("node", _L("Node.js", "Node.js"), "javascript", lambda r: fetch_code(r, node=True)),
     Tab("openai", _L("OpenAI SDK (Python)", "OpenAI SDK（Python）"), "python", openai_code),
 )
@@ -39,7 +41,9 @@ TABS = (
 OpenAI's API does)."""
 
 
-def generate(spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bool = False, lang: str = "en") -> dict[str, Any]:
+def generate(
+    spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bool = False, lang: str = "en"
+) -> dict[str, Any]:
     """Write the request in every language.
 
     Parameters:

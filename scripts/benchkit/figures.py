@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .codegen import measure_codegen
 from .harness import (
     Browser,
     PageLoad,
@@ -135,6 +136,7 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         Figure("longtasks.floor.cold.max", "Long tasks, floor cold: longest", "ms"),
         Figure("longtasks.reference.cold.max", "Long tasks, /reference/ (no playground) cold: longest", "ms"),
         Figure("send.sandbox", "Send → response painted (sandbox target, demo key)", "ms"),
+        Figure("codegen", "Code for one request, every tab (CPython generate(); budget 20 ms)", "ms"),
         Figure("bytes.playground.total", "Bytes, /playground/ cold: all", "bytes"),
         Figure("bytes.playground.pyodide", "Bytes, /playground/ cold: Pyodide (/pyodide/)", "bytes"),
         Figure("bytes.home.total", "Bytes, / (no playground) cold: all", "bytes"),
@@ -268,6 +270,8 @@ class Bench:
             self.add("own.send.max", own_script_max([s for s in scripts if s["start"] >= sends_from], float("inf")))
         finally:
             page.close()
+
+        self.add("codegen", measure_codegen())
 
         load, _ = self.load("ours.ja.warm", browser.warm_context("ours.ja"), self.site_url + WARM_PAGES["ours.ja"])
         self.add("ours.ja.warm", load.marks["ready"])
