@@ -79,6 +79,9 @@ export function codeTabs({ editor, editorText, onSelect }) {
   }
 
   keyboard(list, select);
+  // Before Python's first answer, the editor alone: code typed then is kept, as the form's fields are.
+  build([{ id: "python", label: T.pythonTab, language: "python" }]);
+  select("python");
   return {
     list,
     holder,

@@ -82,6 +82,7 @@ export const STRINGS = Object.freeze({
     copied: "Copied.",
     copyFailed: "Could not copy: select the code and copy it yourself.",
     keyInCode: "Your key is in this code.",
+    pythonTab: "Python (requests)",
   },
   ja: {
     loadingPython: "Python を読み込み中…",
@@ -162,6 +163,7 @@ export const STRINGS = Object.freeze({
     copied: "コピーしました。",
     copyFailed: "コピーできませんでした。コードを選択して、手動でコピーしてください。",
     keyInCode: "このコードにはキーが入っています。",
+    pythonTab: "Python（requests）",
   },
 });
 
