@@ -447,7 +447,9 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
     pg.select_option(".playground__method", "GET")
     pg.fill(".playground__path", "/api/v1/chatbots/")
-    pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('requests.get(')")
+    pg.wait_for_function(
+        "() => document.querySelector('.playground__code').value.includes('os.environ[\"MAIAGENT_API_KEY\"]')"
+    )
     code = pg.locator(".playground__code").input_value()
     assert 'os.environ["MAIAGENT_API_KEY"]' in code and playground.MAIAGENT_DEMO_KEY not in code
     pg.click(".playground__run")
