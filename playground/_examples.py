@@ -112,8 +112,8 @@ class DocumentedExample:
         title: A short title for the pages and the playground's "Reproduce" buttons.
         shape: `True` when the file shows the *shape* of a body (type names as values, comments)
             rather than a literal body; the sandbox's answer then has that shape.
-        snippet: The code snippets the pages show for this request, as `<api>/<case>` (the files
-            `docs/snippets/<api>/<case>.<ext>`), or `None` when no snippet shows it.
+        snippet: The pages' code examples that send this request, as `<api>/<case>` (their files are
+            `docs/snippets/<api>/<case>.<ext>`, one per language), or `None`.
     """
 
     id: str

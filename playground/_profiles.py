@@ -112,6 +112,8 @@ class ApiProfile:
             starts with; that operation's documented example gives the body.
         statuses: The statuses its pages document, each with its meaning and the page section that
             documents it (the response view links there).
+        openai_base_path: Where the API answers as OpenAI's API does (`/api/v1`: its chat completions
+            are `/api/v1/chat/completions`), so the OpenAI SDK can call it with `base_url`; `None` if not.
     """
 
     id: str
@@ -130,6 +132,7 @@ class ApiProfile:
     security_scheme_name: str
     default_request: tuple[str, str]
     statuses: Mapping[int, DocumentedStatus] = field(default_factory=dict)
+    openai_base_path: str | None = None
 
     @property
     def name(self) -> str:
@@ -250,6 +253,7 @@ AIGNE_HUB = ApiProfile(
             )
         }
     ),
+    openai_base_path="/api/v1",
 )
 """The AIGNE Hub API: `Authorization: Bearer <key>`, at each instance's own URL."""
 

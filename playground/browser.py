@@ -6,8 +6,9 @@ Every function also runs in CPython, so the tests call them directly. Every mess
 sees is given in English and Japanese (`{"en": ..., "ja": ...}`).
 
 The work is done in private modules named for it: `_checks` (what may be sent), `_send` (send,
-reproduce, cancel), `_codegen` (the generated Python), `_runner` (Run) and `_messages` (every
-error text, and the one function that turns an exception into the page's error answer).
+reproduce, cancel), `_codegen` (the code for the reader's request, in each language), `_runner`
+(Run) and `_messages` (every error text, and the one function that turns an exception into the
+page's error answer).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Any
 
 from ._auth import build_auth_header
 from ._checks import METHODS
-from ._codegen import python_code as _python_code
+from ._codegen import generate
 from ._examples import EXAMPLES
-from ._exceptions import UnknownOperationError
+from ._exceptions import InvalidRequestError, UnknownOperationError
 from ._messages import error_answer, unexpected
 from ._profiles import PROFILES
 from ._runner import MAX_OUTPUT_CHARS, run_code
@@ -33,10 +34,10 @@ __all__ = [
     "MAX_LIVE_TIMEOUT_SECONDS",
     "MAX_OUTPUT_CHARS",
     "METHODS",
+    "code",
     "diagnose",
     "dispatch",
     "info",
-    "python_code",
     "ready_info",
     "reproduce",
     "run_code",
@@ -120,20 +121,30 @@ def diagnose(api: str, pasted_key: str | None) -> dict[str, Any]:
     return build_auth_header(api, pasted_key).to_dict()
 
 
-def python_code(spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bool = False, lang: str = "en") -> str:
-    """Return the Python source that sends the same request with this package.
+def code(
+    spec: dict[str, Any], target: str = "sandbox", *, use_my_key: bool = False, lang: str = "en"
+) -> dict[str, Any]:
+    """Write the request in curl, Python (requests), JavaScript (browser fetch), Node.js and, for an
+    API that answers as OpenAI's does (AIGNE Hub), the OpenAI Python SDK.
 
     Parameters:
-        spec: As for `send`.
-        target: As for `send`.
-        use_my_key: Put the reader's key in the code; otherwise the code reads it from
-            an environment variable (`MAIAGENT_API_KEY`, `AIGNE_HUB_API_KEY`).
+        spec: As for `send`; `path` may carry a query string.
+        target: `"sandbox"` (the code calls the API's real base URL, e.g. `https://api.maiagent.ai`)
+            or a live base URL.
+        use_my_key: Write the typed key into the code; otherwise the code reads it from the API's
+            environment variable (`MAIAGENT_API_KEY`, `AIGNE_HUB_API_KEY`). No key typed: no
+            `Authorization` header.
         lang: The language of the code's comments (`"en"` or `"ja"`).
 
     Returns:
-        The source code.
+        `{"tabs": [{"id", "label": {"en", "ja"}, "language", "code"}], "key_included", "env_var"}`
+        with the tabs `curl`, `python`, `javascript`, `node` (and `openai`), or the error answer
+        of a method, path or live base URL that cannot be sent.
     """
-    return _python_code(spec, target, use_my_key=use_my_key, lang=lang)
+    try:
+        return generate(spec, target, use_my_key=use_my_key, lang=lang)
+    except InvalidRequestError as exc:
+        return error_answer(exc)
 
 
 async def _call(message: dict[str, Any]) -> Any:
@@ -154,15 +165,13 @@ async def _call(message: dict[str, Any]) -> Any:
         return cancel(str(message.get("request_id", "")))
     if op == "reproduce":
         return await reproduce(message.get("example_id", ""))
-    if op == "python_code":
-        return {
-            "code": python_code(
-                message.get("spec", {}),
-                message.get("target", "sandbox"),
-                use_my_key=bool(message.get("use_my_key")),
-                lang=str(message.get("lang", "en")),
-            )
-        }
+    if op == "code":
+        return code(
+            message.get("spec", {}),
+            message.get("target", "sandbox"),
+            use_my_key=bool(message.get("use_my_key")),
+            lang=str(message.get("lang", "en")),
+        )
     if op == "run_code":
         return await run_code(
             str(message.get("source", "")),
@@ -177,7 +186,7 @@ async def dispatch(message_json: str) -> str:
     """Answer one JSON message from the page (the Web Worker's only entry point).
 
     Parameters:
-        message_json: `{"op": "info" | "diagnose" | "send" | "cancel" | "reproduce" | "python_code" | "run_code",
+        message_json: `{"op": "info" | "diagnose" | "send" | "cancel" | "reproduce" | "code" | "run_code",
             ...}`; a "send" may carry a `request_id` (which "cancel" names), a `timeout` in seconds
             and the page's `origin`.
 

@@ -15,6 +15,7 @@ driven by Playwright):
   package and the first answer from it), cold (fresh profile) and warm (persistent profile). Python
   comes from the build's start-up snapshot (scripts/snapshot.mjs); the floor boots it.
 - main-thread long tasks (> 50 ms) during start-up, Send to the painted response (sandbox target),
+  the code panel's code for one request in every language (``codegen``, CPython, budget 20 ms),
   bytes per page with and without a playground, the full site build.
 - the peer: markdown-exec's ``pyodide`` fence on a tiny MkDocs site, its CDN URLs redirected by a
   Playwright route to a local mirror: the same Pyodide files, npm copies of its editor and highlighter.

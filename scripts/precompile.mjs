@@ -38,7 +38,7 @@ const info = await ask({ op: "info" });
 const spec = { api: "maiagent", key: "Api-Key not-a-real-key", method: "GET", path: "/api/v1/chatbots/", body: "" };
 for (const message of [
   { op: "diagnose", api: "maiagent", key: "Bearer abc" },
-  { op: "python_code", spec, target: "sandbox", use_my_key: false, lang: "en" },
+  { op: "code", spec, target: "sandbox", use_my_key: false, lang: "en" },
   { op: "send", spec, target: "sandbox", request_id: "precompile" },
   // Each API's default request with its demo key, as the page offers them.
   ...Object.values(info.apis).map((api) => ({

@@ -447,7 +447,7 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     pg.select_option(".playground__method", "GET")
     pg.fill(".playground__path", "/api/v1/chatbots/")
     pg.wait_for_function(
-        "() => document.querySelector('.playground__code').value.includes('\"GET\", \"/api/v1/chatbots/\"')"
+        "() => document.querySelector('.playground__code').value.includes('os.environ[\"MAIAGENT_API_KEY\"]')"
     )
     code = pg.locator(".playground__code").input_value()
     assert 'os.environ["MAIAGENT_API_KEY"]' in code and playground.MAIAGENT_DEMO_KEY not in code
@@ -478,7 +478,8 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     )
     # The note above the code no longer says the key comes from the environment.
     assert "MAIAGENT_API_KEY" not in hint.text_content()
-    assert {"en": "do not share it", "ja": "共有やコミットはしないでください"}[pg.lang] in hint.text_content()
+    key_mark = pg.locator(".playground__key-mark")
+    assert {"en": "do not share the code", "ja": "共有やコミットをしないでください"}[pg.lang] in key_mark.text_content()
     pg.uncheck(".playground__usekey")
     pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ')")
     assert "MAIAGENT_API_KEY" in hint.text_content()
@@ -519,8 +520,9 @@ def test_running_the_code_before_typing_a_key_gets_the_documented_401(pg) -> Non
     reset(pg)
     pg.click(".playground__reset")
     # MaiAgent's code: reset() passed through AIGNE Hub, whose code may still be in the box for a moment.
+    # Without a key, the code sends no Authorization header (and reads no variable).
     pg.wait_for_function(
-        "() => document.querySelector('.playground__code').value.includes('os.environ[\"MAIAGENT_API_KEY\"]')"
+        "() => document.querySelector('.playground__code').value.includes('https://api.maiagent.ai/api/v1/chatbots/')"
     )
     output = pg.locator(".playground__output")
     output.evaluate("node => delete node.dataset.ok")
@@ -572,7 +574,7 @@ def test_code_typed_while_new_code_is_generated_is_kept(pg) -> None:
     pg.wait_for_timeout(1500)  # the debounce (120 ms) and Python's answer have come and gone
     assert pg.locator(".playground__code").input_value() == 'print("mine")'
     pg.click(".playground__reset")
-    pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('os.environ')")
+    pg.wait_for_function("() => document.querySelector('.playground__code').value.includes('requests.get(')")
 
 
 def test_endless_code_is_stopped_and_python_restarts(pg) -> None:

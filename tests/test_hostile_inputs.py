@@ -441,7 +441,7 @@ def test_answers_with_lone_surrogates_are_still_valid_text() -> None:
         browser.dispatch(
             json.dumps(
                 {
-                    "op": "python_code",
+                    "op": "code",
                     "spec": {
                         "api": "maiagent",
                         "method": "POST",
@@ -453,7 +453,7 @@ def test_answers_with_lone_surrogates_are_still_valid_text() -> None:
         )
     )
     answer.encode("utf-8")
-    assert "client.request(" in json.loads(answer)["code"]
+    assert [tab["id"] for tab in json.loads(answer)["tabs"]] == ["curl", "python", "javascript", "node"]
 
 
 # --- in the browser: the page, one per language, against a hostile local server ------------------

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import json
-import re
 
 import pytest
 
@@ -344,7 +342,11 @@ def test_reproduce_unknown_example() -> None:
     assert run(browser.reproduce("nope"))["error"]["code"] == "unknown_example"
 
 
-def test_python_code_reads_the_key_from_the_environment_by_default() -> None:
+def tabs(answer: dict) -> dict[str, str]:
+    return {tab["id"]: tab["code"] for tab in answer["tabs"]}
+
+
+def test_code_reads_the_key_from_the_environment_by_default() -> None:
     spec = {
         "api": "maiagent",
         "key": "secretKey123",
@@ -352,70 +354,104 @@ def test_python_code_reads_the_key_from_the_environment_by_default() -> None:
         "path": "/api/v1/chatbots/",
         "body": '{"name": "Docs assistant", "flag": true, "none": null}',
     }
-    code = browser.python_code(spec)
-    assert "secretKey123" not in code
-    assert 'os.environ["MAIAGENT_API_KEY"]' in code
-    compile(code, "<test>", "exec")
-    with_key = browser.python_code(spec, use_my_key=True)
-    assert '"secretKey123"' in with_key and "os.environ" not in with_key
-    aigne = browser.python_code({"api": "aigne-hub", "method": "POST", "path": "/api/v1/chat/completions"})
-    assert 'os.environ["AIGNE_HUB_API_KEY"]' in aigne
-    assert "サンドボックス" in browser.python_code(spec, lang="ja")
+    answer = browser.code(spec)
+    assert answer["key_included"] is False and answer["env_var"] == "MAIAGENT_API_KEY"
+    code = tabs(answer)
+    assert list(code) == ["curl", "python", "javascript", "node"]
+    assert not any("secretKey123" in text for text in code.values())
+    assert 'os.environ["MAIAGENT_API_KEY"]' in code["python"] and "$MAIAGENT_API_KEY" in code["curl"]
+    assert "process.env.MAIAGENT_API_KEY" in code["node"] and '"YOUR_API_KEY"' in code["javascript"]
+    compile(code["python"], "<test>", "exec")
+    with_key = browser.code(spec, use_my_key=True)
+    assert with_key["key_included"] is True
+    assert all("secretKey123" in text and "os.environ" not in text for text in tabs(with_key).values())
+    aigne = browser.code({"api": "aigne-hub", "key": "k", "method": "POST", "path": "/api/v1/chat/completions"})
+    assert [tab["id"] for tab in aigne["tabs"]][-1] == "openai"
+    assert 'os.environ["AIGNE_HUB_API_KEY"]' in tabs(aigne)["python"]
+    assert "キー" in tabs(browser.code(spec, use_my_key=True, lang="ja"))["python"]
 
 
-def test_generated_code_runs_and_does_the_same_request() -> None:
-    spec = {
-        "api": "maiagent",
-        "key": playground.MAIAGENT_DEMO_KEY,
-        "method": "POST",
-        "path": "/api/v1/chatbots/",
-        "body": '{"name": "Docs assistant"}',
-    }
-    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY}))
-    assert result["ok"], result["stderr"]
-    first_line, body = result["stdout"].split("\n", 1)
-    assert first_line == "201 Created"
-    assert json.loads(body) == playground.get_example("maiagent/201-chatbot-created").json()
-    assert "MAIAGENT_API_KEY" not in __import__("os").environ
-
-
-def test_generated_code_runs_with_a_pasted_key_that_holds_a_nul() -> None:
-    spec = {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}
-    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY + "\0"}))
-    assert result["ok"], result["stderr"]
-    assert result["stdout"].startswith("200 OK")
-
-
-def test_generated_code_runs_with_a_pasted_key_that_holds_a_lone_surrogate() -> None:
-    # The variable could not be set: Run showed no output at all.
-    spec = {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}
-    result = run(
-        browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY + "\ud800"})
-    )
-    assert result["ok"], result["stderr"]
-    assert result["stdout"].startswith("200 OK")
-
-
-def test_generated_code_with_a_lone_surrogate_in_the_body_runs_as_send_does() -> None:
-    spec = {"api": "maiagent", "method": "POST", "path": "/api/v1/chatbots/", "body": '{"name": "\\ud800"}'}
-    sent = run(browser.send(dict(spec, key=playground.MAIAGENT_DEMO_KEY)))
-    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY}))
-    assert result["ok"], result["stderr"]
-    assert result["stdout"].startswith(f"{sent['status']} {sent['reason']}")
+def test_code_without_a_key_sends_no_authorization_header() -> None:
+    spec = {"api": "maiagent", "key": "", "method": "GET", "path": "/api/v1/chatbots/"}
+    for lang, note in (("en", "No key"), ("ja", "キーなし")):
+        for text in tabs(browser.code(spec, use_my_key=True, lang=lang)).values():
+            assert note in text.splitlines()[0] or note in text.splitlines()[2]  # after the imports
+            program = [line for line in text.splitlines() if not line.startswith(("#", "//"))]
+            assert not any("Authorization" in line or "API_KEY" in line or "apiKey" in line for line in program)
 
 
 @pytest.mark.parametrize(
-    "key", ["Token abc", "ab cd", "Bearer demo1234abcd5678", "Authorization: Api-Key demo1234abcd5678"]
+    "key", ["Token abc", "ab cd", "Bearer demo1234abcd5678", "Authorization: Api-Key demo1234abcd5678", "a'b\"c$`d"]
 )
-def test_code_with_my_key_sends_the_header_send_sends(key: str) -> None:
-    # The code held the cleaned key, from which Client built another header than Send ("Token abc"
-    # became "Api-Key abc") where the diagnosis could not fix the key.
+def test_code_with_my_key_writes_the_typed_text_verbatim(key: str) -> None:
+    # Contract: the header is `<scheme> <typed text>`, as Send sends it; nothing is corrected.
     spec = {"api": "maiagent", "key": key, "method": "GET", "path": "/api/v1/chatbots/"}
-    code = browser.python_code(spec, use_my_key=True)
-    literal = ast.literal_eval(re.search(r'Client\("maiagent", ("[^"]*")\)', code)[1])
-    assert (
-        playground.build_auth_header("maiagent", literal).value == playground.build_auth_header("maiagent", key).value
+    code = tabs(browser.code(spec, use_my_key=True))
+    namespace: dict = {}
+    exec(code["python"].split("response =")[0], namespace)  # the key's assignment only: nothing is sent
+    assert namespace["API_KEY"] == key
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ('{"name": "x",}', {"en": "Illegal trailing comma", "ja": "余分な `,`"}),
+        ('{"n": 1e999}', {"en": "1e999", "ja": "1e999"}),
+        ("x" * (browser.MAX_BODY_BYTES + 1), {"en": "1 MiB", "ja": "1 MiB"}),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_generated_code_says_why_it_leaves_out_a_body_send_refuses(body: str, reason: dict, lang: str) -> None:
+    spec = {"api": "maiagent", "key": "k", "method": "POST", "path": "/api/v1/chatbots/", "body": body}
+    assert run(browser.send(spec))["ok"] is False  # Send refuses it ...
+    code = tabs(browser.code(spec, lang=lang))
+    assert "json=" not in code["python"] and "--data-raw" not in code["curl"] and "body:" not in code["node"]
+    # ... and the code leaves it out, on one comment line that says why
+    intro = {"en": "# The body is left out:", "ja": "# 本文は付けていません："}[lang]
+    (comment,) = [line for line in code["python"].splitlines() if line.startswith(intro)]
+    assert reason[lang] in comment
+    compile(code["python"], "<test>", "exec")
+
+
+def test_code_for_a_live_target_calls_the_typed_base_url() -> None:
+    spec = {"api": "maiagent", "key": "k", "method": "GET", "path": "/api/v1/chatbots/?page=1"}
+    code = tabs(browser.code(spec, "http://127.0.0.1:8000/sandbox/maiagent/"))
+    assert all("http://127.0.0.1:8000/sandbox/maiagent/api/v1/chatbots/?page=1" in text for text in code.values())
+    sandbox = tabs(browser.code(spec))
+    assert all("https://api.maiagent.ai/api/v1/chatbots/?page=1" in text for text in sandbox.values())
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ({"method": "BREW"}, "invalid_method"),
+        ({"path": "https://evil.example/"}, "invalid_path"),
+        ({"target": "ftp://x/"}, "non_http_scheme"),
+    ],
+)
+def test_code_for_a_request_send_refuses_is_its_error(message: dict, code: str) -> None:
+    spec = {"api": "maiagent", "key": "k", "method": "GET", "path": "/api/v1/chatbots/"}
+    spec.update({k: v for k, v in message.items() if k != "target"})
+    answer = json.loads(
+        run(browser.dispatch(json.dumps({"op": "code", "spec": spec, "target": message.get("target", "sandbox")})))
     )
+    assert answer["ok"] is False and answer["error"]["code"] == code
+
+
+def test_run_code_sets_a_key_that_holds_a_nul_without_it() -> None:
+    source = 'import os\nprint(repr(os.environ["MAIAGENT_API_KEY"]))'
+    result = run(browser.run_code(source, {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY + "\0"}))
+    assert result["ok"], result["stderr"]
+    assert result["stdout"] == repr(playground.MAIAGENT_DEMO_KEY) + "\n"
+
+
+def test_run_code_sets_a_key_that_holds_a_lone_surrogate_without_it() -> None:
+    # The variable could not be set: Run showed no output at all.
+    source = 'import os\nprint(repr(os.environ["MAIAGENT_API_KEY"]))'
+    result = run(browser.run_code(source, {"MAIAGENT_API_KEY": playground.MAIAGENT_DEMO_KEY + "\ud800"}))
+    assert result["ok"], result["stderr"]
+    assert result["stdout"] == repr(playground.MAIAGENT_DEMO_KEY) + "\n"
+    assert "MAIAGENT_API_KEY" not in __import__("os").environ
 
 
 @pytest.mark.parametrize(
@@ -465,50 +501,6 @@ def test_a_live_url_the_sites_policy_blocks_is_not_sent() -> None:
         )
     )
     assert same_site["ok"]
-
-
-def test_generated_code_without_a_key_gets_the_documented_401() -> None:
-    # The page sets the variable to the key field's value, empty or not: no KeyError traceback.
-    spec = {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}
-    result = run(browser.run_code(browser.python_code(spec), {"MAIAGENT_API_KEY": ""}))
-    assert result["ok"], result["stderr"]
-    first_line, body = result["stdout"].split("\n", 1)
-    assert first_line == "401 Unauthorized"
-    assert json.loads(body) == playground.get_example("maiagent/401-missing-key").json()
-    assert "MAIAGENT_API_KEY" not in __import__("os").environ
-
-
-@pytest.mark.parametrize(
-    ("body", "reason"),
-    [
-        ('{"name": "x",}', {"en": "Illegal trailing comma", "ja": "余分な `,`"}),
-        ('{"n": 1e999}', {"en": "1e999", "ja": "1e999"}),
-        ("x" * (browser.MAX_BODY_BYTES + 1), {"en": "1 MiB", "ja": "1 MiB"}),
-    ],
-)
-@pytest.mark.parametrize("lang", ["en", "ja"])
-def test_generated_code_says_why_it_leaves_out_a_body_send_refuses(body: str, reason: dict, lang: str) -> None:
-    spec = {"api": "maiagent", "method": "POST", "path": "/api/v1/chatbots/", "body": body}
-    assert run(browser.send(spec))["ok"] is False  # Send refuses it ...
-    code = browser.python_code(spec, lang=lang)
-    assert "json=" not in code  # ... and the code leaves it out, on one comment line that says why
-    intro = {
-        "en": "# No body: Send does not send this one either.",
-        "ja": "# 本文は付けません：「送信」でもこの本文は送信されません。",
-    }[lang]
-    (comment,) = [line for line in code.splitlines() if line.startswith(intro)]
-    assert reason[lang] in comment
-    compile(code, "<test>", "exec")
-
-
-def test_generated_live_code_compiles_with_top_level_await() -> None:
-    code = browser.python_code(
-        {"api": "maiagent", "method": "GET", "path": "/api/v1/chatbots/"}, "http://127.0.0.1:8000/sandbox/maiagent/"
-    )
-    assert "await client.arequest(" in code and "FetchTransport()" in code
-    import ast
-
-    compile(code, "<test>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
 
 
 def test_run_code_captures_output_errors_and_exit() -> None:

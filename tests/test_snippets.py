@@ -2,9 +2,11 @@
 
 Each snippet under `docs/snippets/<api>/<case>.<ext>` runs unchanged against our sandbox server:
 curl with real curl, Python with CPython (and again inside real Pyodide), browser JavaScript and
-Node.js with Node's global `fetch`. The harness only swaps the base URL literal (each snippet has it
-exactly once) for the sandbox's, and gives the demo key (env var, or the browser snippet's
-placeholder literal). What it prints (status code and JSON body) must equal the documented example.
+Node.js with Node's global `fetch`, and the OpenAI SDK program with the SDK. The harness only swaps
+the API's origin (each snippet has it exactly once) for the sandbox's, and gives the demo key (env
+var, or the browser snippet's placeholder literal). What it prints (status code and JSON body) must
+equal the documented example. The snippets of a documented request are the playground's code
+generator's output for it (`scripts/snippets.py` writes them; a test here checks them).
 """
 
 from __future__ import annotations
@@ -22,31 +24,31 @@ from typing import Any
 import pytest
 from pyodide_node import pinned, pure_wheels, run_in_pyodide
 
-from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY, _csp, get_example
+import snippets as snippet_files  # scripts/snippets.py (tests/conftest.py puts scripts/ on the path)
+from playground import AIGNE_HUB_DEMO_KEY, EXAMPLES, MAIAGENT_DEMO_KEY, _csp, get_example, get_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "docs" / "snippets"
 DOCS = ROOT / "docs"
 
-# Per API: the base URL literal each snippet holds once, the sandbox server path that replaces it,
-# and the env var with the key (set to the sandbox's demo key).
-BASE_URLS = {"maiagent": "https://api.maiagent.ai/api/v1", "aigne-hub": "https://your-aigne-hub-url"}
-SANDBOX_PATHS = {"maiagent": "sandbox/maiagent/api/v1", "aigne-hub": "sandbox/aigne-hub"}
+# Per API: the origin each snippet holds once, the sandbox server path that replaces it, and the
+# env var with the key (set to the sandbox's demo key).
+BASE_URLS = {api: get_profile(api).origin for api in ("maiagent", "aigne-hub")}
+SANDBOX_PATHS = {api: get_profile(api).sandbox_mount.lstrip("/") for api in BASE_URLS}
 KEYS = {"MAIAGENT_API_KEY": MAIAGENT_DEMO_KEY, "AIGNE_HUB_API_KEY": AIGNE_HUB_DEMO_KEY}
 DEMO_KEYS = {"maiagent": MAIAGENT_DEMO_KEY, "aigne-hub": AIGNE_HUB_DEMO_KEY}
 # The browser snippets cannot read the environment: their placeholder literal gets the demo key.
 BROWSER_KEY_PLACEHOLDER = '"YOUR_API_KEY"'
 
-# Each case (snippet file stem) and the documented example the page shows next to it.
-DOCUMENTED = {
-    "maiagent/list_chatbots": "maiagent/200-paginated-shape",
-    "maiagent/missing_key": "maiagent/401-missing-key",
-    "maiagent/wrong_scheme": "maiagent/401-invalid-format",
-    "maiagent/paginated_list": "maiagent/200-chatbots-page",
-    "maiagent/missing_fields": "maiagent/400-required-fields",
-    "aigne-hub/chat_completion": "aigne-hub/200-chat-completion",
+# The seed's cURL example is published as is (no status line): the harness makes curl print it.
+SEED_CURL = {"docs/snippets/aigne-hub/published_curl.sh"}
+# Each case (snippet file name up to its first dot) and the documented example the page shows next
+# to it: the catalogue's, and the seed's cURL example of the chat completion.
+DOCUMENTED = {e.snippet: e.id for e in EXAMPLES.values() if e.snippet} | {
+    "aigne-hub/published_curl": "aigne-hub/200-chat-completion"
 }
-RUNTIMES = {".sh": "curl", ".py": "Python", ".js": "JavaScript", ".mjs": "Node.js"}
+# Each generated tab's file suffix; the OpenAI SDK program only for an API that answers as OpenAI's.
+RUNTIMES = {suffix: tab for tab, suffix in snippet_files.SUFFIXES.items()}
 # Included on the pages but not programs; each with the reason.
 NOT_RUNNABLE = {
     "docs/snippets/maiagent/headers.js": "the seed's header object, a fragment",
@@ -55,8 +57,6 @@ NOT_RUNNABLE = {
         "the seed's SDK example: needs @aigne/aigne-hub, checked with node --check"
     ),
 }
-# The seed's cURL example is published as is (no status line): the harness makes curl print it.
-SEED_CURL = {"docs/snippets/aigne-hub/chat_completion.sh"}
 # Pasted (not included) code blocks allowed on the pages, with the reason.
 PASTED_ALLOWED: dict[str, str] = {
     # The Content Security Policy, one directive a line, its build-specific hashes elided:
@@ -75,14 +75,18 @@ def runnable_snippets() -> list[Path]:
 
 
 def case_of(path: Path) -> str:
-    return f"{path.parent.name}/{path.stem}"
+    return f"{path.parent.name}/{path.name.split('.')[0]}"
+
+
+def suffix_of(path: Path) -> str:
+    return path.name[path.name.index(".") :]
 
 
 def parse_output(stdout: str) -> tuple[int, Any]:
     """The status line comes first (our snippets) or last (curl's --write-out); the rest is JSON."""
     lines = stdout.strip().splitlines()
-    if re.fullmatch(r"\d{3}", lines[0]):
-        return int(lines[0]), json.loads("\n".join(lines[1:]))
+    if re.fullmatch(r"\d{3}( .*)?", lines[0]):  # the status code, and its reason phrase
+        return int(lines[0][:3]), json.loads("\n".join(lines[1:]))
     assert re.fullmatch(r"\d{3}", lines[-1]), f"no status line in:\n{stdout}"
     return int(lines[-1]), json.loads("\n".join(lines[:-1]))
 
@@ -117,10 +121,20 @@ def assert_documented(snippet: str, stdout: str) -> None:
 
 
 def test_every_case_exists_in_every_runtime() -> None:
-    found = {(case_of(p), p.suffix) for p in runnable_snippets()}
-    assert {case for case, _ in found} == set(DOCUMENTED)
-    assert {suffix for _, suffix in found} <= set(RUNTIMES)
-    assert found == {(case, suffix) for case in DOCUMENTED for suffix in RUNTIMES}
+    found = {(case_of(p), suffix_of(p)) for p in runnable_snippets() if rel(p) not in SEED_CURL}
+    assert {case for case, _ in found} | {case_of(ROOT / p) for p in SEED_CURL} == set(DOCUMENTED)
+    openai = {case for case in DOCUMENTED if get_profile(case.split("/")[0]).openai_base_path}
+    expected = {(case, suffix) for case, _ in found for suffix in RUNTIMES if suffix != ".openai.py"}
+    assert found == expected | {(case, ".openai.py") for case, _ in found if case in openai}
+
+
+def test_every_generated_snippet_is_the_generators_output() -> None:
+    expected = snippet_files.expected_files()
+    cases = {case_of(p) for p in expected}
+    assert cases == set(DOCUMENTED) - set(snippet_files.HAND_WRITTEN) - {case_of(ROOT / p) for p in SEED_CURL}
+    for path, text in expected.items():
+        assert path.read_text(encoding="utf-8") == text, f"{rel(path)}: run scripts/snippets.py"
+    assert snippet_files.main(["--check"]) == 0
 
 
 @pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets()])
@@ -171,11 +185,11 @@ def run_snippet(path: Path, server: str, work: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def outputs(site_server: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def outputs(sandbox_server: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     work = tmp_path_factory.mktemp("snippets")
     paths = runnable_snippets()
     with ThreadPoolExecutor(max_workers=8) as pool:
-        results = pool.map(lambda p: run_snippet(p, site_server, work), paths)
+        results = pool.map(lambda p: run_snippet(p, sandbox_server, work), paths)
         return dict(zip(map(rel, paths), results, strict=True))
 
 
@@ -190,13 +204,14 @@ def test_snippet_answers_as_documented(outputs: dict[str, str], snippet: str) ->
 @pytest.fixture(scope="module")
 def pyodide_outputs(site_dir: Path) -> dict[str, str]:
     wheels = pure_wheels([pinned(name) for name in PYODIDE_WHEELS])
-    snippets = [rel(p) for p in runnable_snippets() if p.suffix == ".py"]
+    snippets = [rel(p) for p in runnable_snippets() if suffix_of(p) == ".py"]
     result = run_in_pyodide("snippets_main.py", site_dir, wheels, snippets, timeout=300)
     assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets() if p.suffix == ".py"])
+# The OpenAI SDK needs pydantic-core, a compiled wheel Pyodide does not get here: CPython runs it.
+@pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets() if suffix_of(p) == ".py"])
 def test_python_snippet_answers_as_documented_in_pyodide(pyodide_outputs: dict[str, str], snippet: str) -> None:
     assert_documented(snippet, pyodide_outputs[snippet])
 

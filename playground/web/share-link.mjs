@@ -5,6 +5,7 @@
 // it to a server the link's author chose; a request from a link always opens on the sandbox. A Try it
 // link (docs/hooks.py writes them the same way) may also name a documented example, whose key
 // (a demo key, or none) comes from the catalogue, never from the link.
+import { copyText } from "./copy-button.mjs";
 import { h } from "./dom.mjs";
 import { bringIntoView, loadKey, loadRequest, requestProblem, whenFormReady } from "./load-request.mjs";
 import { fill, localized } from "./strings.mjs";
@@ -90,7 +91,7 @@ export function openRequest(form, status, found) {
   bringIntoView(form);
 }
 
-function copyButton(form, status) {
+function copyLinkButton(form, status) {
   let manual = null; // where the link is shown when the browser does not let the page copy it
   return h("button", { type: "button", class: "md-button playground__small playground__copy-link", text: T.copyLink, onclick: async () => {
     if (manual) manual.remove();
@@ -98,10 +99,8 @@ function copyButton(form, status) {
     const spec = form.request.spec();
     const link = requestLink(location.href, { api: spec.api, method: spec.method, path: spec.path, body: spec.body });
     if (!link) { status.say(fill(T.linkTooLong, { max: MAX_FRAGMENT_CHARS }), { error: true }); return; }
-    try {
-      await navigator.clipboard.writeText(link);
-      status.say(T.linkCopied);
-    } catch (error) {
+    if (await copyText(link)) status.say(T.linkCopied);
+    else {
       manual = h("input", { type: "text", readonly: true, class: "playground__link-field", "aria-label": T.linkLabel, value: link });
       status.line.after(manual);
       status.say(T.linkCopyManual);
@@ -123,5 +122,5 @@ export function mountShareLink(form) {
   };
   addEventListener("hashchange", restore);
   restore();
-  return { button: copyButton(form, status), status };
+  return { button: copyLinkButton(form, status), status };
 }

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .codegen import measure_codegen
 from .harness import (
     Browser,
     PageLoad,
@@ -141,6 +142,7 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
             "ms",
             note="From the Send click to the frame that shows the status, the highlighted body and the headers table.",
         ),
+        Figure("codegen", "Code for one request, every tab (CPython generate(); budget 20 ms)", "ms"),
         Figure("bytes.playground.total", "Bytes, /playground/ cold: all", "bytes"),
         Figure("bytes.playground.pyodide", "Bytes, /playground/ cold: Pyodide (/pyodide/)", "bytes"),
         Figure("bytes.home.total", "Bytes, / (no playground) cold: all", "bytes"),
@@ -274,6 +276,8 @@ class Bench:
             self.add("own.send.max", own_script_max([s for s in scripts if s["start"] >= sends_from], float("inf")))
         finally:
             page.close()
+
+        self.add("codegen", measure_codegen())
 
         load, _ = self.load("ours.ja.warm", browser.warm_context("ours.ja"), self.site_url + WARM_PAGES["ours.ja"])
         self.add("ours.ja.warm", load.marks["ready"])

@@ -1,7 +1,13 @@
-curl -X POST https://your-aigne-hub-url/api/v1/chat/completions \
-  -H "Content-Type: application/json" \
-  -H "Authorization: Bearer YOUR_API_KEY" \
-  -d '{
-    "model": "aignehub/gpt-3.5-turbo",
-    "messages": [{"role": "user", "content": "Hello!"}]
-  }'
+curl -sS -X POST 'https://your-aigne-hub-url/api/v1/chat/completions' \
+  -H "Authorization: Bearer $AIGNE_HUB_API_KEY" \
+  -H 'Content-Type: application/json' \
+  --data-raw '{
+  "model": "aignehub/gpt-3.5-turbo",
+  "messages": [
+    {
+      "role": "user",
+      "content": "Hello!"
+    }
+  ]
+}' \
+  -w '\n%{http_code}\n'

@@ -1,8 +1,7 @@
-const BASE_URL = "https://api.maiagent.ai/api/v1";
 const apiKey = process.env.MAIAGENT_API_KEY;
 
-const response = await fetch(`${BASE_URL}/chatbots/`, {
+const response = await fetch("https://api.maiagent.ai/api/v1/chatbots/", {
   headers: { Authorization: `Api-Key ${apiKey}` },
 });
-console.log(response.status);
-console.log(JSON.stringify(await response.json(), null, 2));
+console.log(response.status, response.statusText);
+console.log(await response.text());

@@ -1,15 +1,13 @@
-import json
 import os
 
 import requests
 
-BASE_URL = "https://api.maiagent.ai/api/v1"
 API_KEY = os.environ["MAIAGENT_API_KEY"]
 
 response = requests.get(
-    f"{BASE_URL}/chatbots/",
+    "https://api.maiagent.ai/api/v1/chatbots/",
     headers={"Authorization": f"Api-Key {API_KEY}"},
     timeout=30,
 )
-print(response.status_code)
-print(json.dumps(response.json(), indent=2, ensure_ascii=False))
+print(response.status_code, response.reason)
+print(response.text)

@@ -1,5 +1,3 @@
-BASE_URL=https://api.maiagent.ai/api/v1
-
-# No Authorization header: the API answers 401.
-curl -sS "$BASE_URL/chatbots/" \
+# No key: this request sends no Authorization header.
+curl -sS 'https://api.maiagent.ai/api/v1/chatbots/' \
   -w '\n%{http_code}\n'

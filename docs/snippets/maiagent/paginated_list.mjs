@@ -1,9 +1,7 @@
-const BASE_URL = "https://api.maiagent.ai/api/v1";
 const apiKey = process.env.MAIAGENT_API_KEY;
 
-const params = new URLSearchParams({ page: "1", pageSize: "2" });
-const response = await fetch(`${BASE_URL}/chatbots/?${params}`, {
+const response = await fetch("https://api.maiagent.ai/api/v1/chatbots/?page=1&pageSize=2", {
   headers: { Authorization: `Api-Key ${apiKey}` },
 });
-console.log(response.status);
-console.log(JSON.stringify(await response.json(), null, 2));
+console.log(response.status, response.statusText);
+console.log(await response.text());
