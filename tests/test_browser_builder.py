@@ -228,7 +228,8 @@ def test_the_response_view(bt, width: int) -> None:
     # Copy puts the body on the clipboard and says so.
     response.locator(".playground__copy").click()
     bt.wait_for_function("() => document.querySelector('.playground__copied').textContent !== ''")
-    assert response.locator(".playground__copied").text_content() == {"en": "Copied.", "ja": "コピーしました。"}[bt.lang]
+    copied = {"en": "Copied.", "ja": "コピーしました。"}[bt.lang]
+    assert response.locator(".playground__copied").text_content() == copied
     assert json.loads(bt.evaluate("() => navigator.clipboard.readText()")) == json.loads(body)
     assert bt.evaluate("() => document.documentElement.scrollWidth") <= width
 
