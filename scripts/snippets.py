@@ -39,12 +39,13 @@ HAND_WRITTEN = {
 
 
 def spec_of(example: DocumentedExample) -> dict[str, Any]:
-    """The example's request as the form holds it: the key is the header's value after the scheme."""
+    """The example's request as the form holds it: the key is the header's value after the scheme
+    (`None` for a request documented without one)."""
     request, scheme = example.request, get_profile(example.api).scheme.name + " "
     header = dict(request.headers).get("Authorization", "")
     return {
         "api": example.api,
-        "key": header.removeprefix(scheme),
+        "key": header.removeprefix(scheme) if header else None,
         "method": request.method,
         "path": request.path,
         "body": "" if request.body is None else json.dumps(request.body),

@@ -371,13 +371,26 @@ def test_code_reads_the_key_from_the_environment_by_default() -> None:
     assert "キー" in tabs(browser.code(spec, use_my_key=True, lang="ja"))["python"]
 
 
-def test_code_without_a_key_sends_no_authorization_header() -> None:
-    spec = {"api": "maiagent", "key": "", "method": "GET", "path": "/api/v1/chatbots/"}
+def test_code_for_a_request_without_a_key_sends_no_authorization_header() -> None:
+    # A documented request without a key (the missing-key example): `key` is None.
+    spec = {"api": "maiagent", "key": None, "method": "GET", "path": "/api/v1/chatbots/"}
     for lang, note in (("en", "No key"), ("ja", "キーなし")):
         for text in tabs(browser.code(spec, use_my_key=True, lang=lang)).values():
             assert note in text.splitlines()[0] or note in text.splitlines()[2]  # after the imports
             program = [line for line in text.splitlines() if not line.startswith(("#", "//"))]
             assert not any("Authorization" in line or "API_KEY" in line or "apiKey" in line for line in program)
+
+
+def test_code_with_an_empty_key_field_reads_the_environment_variable() -> None:
+    # The code is for the reader's project, where the variable holds their key; opting in with
+    # nothing typed puts no key in the code either.
+    spec = {"api": "maiagent", "key": "", "method": "GET", "path": "/api/v1/chatbots/"}
+    for use_my_key in (False, True):
+        answer = browser.code(spec, use_my_key=use_my_key)
+        assert answer["key_included"] is False
+        code = tabs(answer)
+        assert 'os.environ["MAIAGENT_API_KEY"]' in code["python"] and "$MAIAGENT_API_KEY" in code["curl"]
+        assert "No key" not in code["python"]
 
 
 @pytest.mark.parametrize(

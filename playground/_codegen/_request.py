@@ -32,8 +32,9 @@ class CodeRequest:
         origin_url: The URL the code's base stands for: the API's real base for the sandbox, or
             the typed live base URL (without a trailing slash).
         key: The key as typed (used only when `key_source` is `"literal"`).
-        key_source: `"none"` (no key typed: no `Authorization` header), `"env"` (the profile's
-            environment variable) or `"literal"` (the reader opted in: the typed text verbatim).
+        key_source: `"none"` (a request without a key, e.g. the documented missing-key example: no
+            `Authorization` header), `"env"` (the profile's environment variable) or `"literal"`
+            (the reader opted in and typed a key: the typed text verbatim).
         data: The parsed JSON body, or `None` for none.
         body_problem: Why a typed body is left out (Send refuses it), or `None`.
         lang: The language of the comments.
@@ -91,7 +92,8 @@ def read_request(spec: dict[str, Any], target: str, *, use_my_key: bool, lang: s
     """Read the form's request as Send does.
 
     Parameters:
-        spec: `{"api", "key", "method", "path", "body"}` (the path may carry a query string).
+        spec: `{"api", "key", "method", "path", "body"}` (the path may carry a query string); a `key`
+            of `None` (or none at all) writes a request without an `Authorization` header.
         target: `"sandbox"` or a live base URL.
         use_my_key: Write the typed key into the code.
         lang: The comments' language.
@@ -111,7 +113,11 @@ def read_request(spec: dict[str, Any], target: str, *, use_my_key: bool, lang: s
         data, problem = parse_body(method, str(spec.get("body") or "")), None
     except InvalidBodyError as exc:
         data, problem = None, exc.hint
-    key = str(spec.get("key") or "")
-    source: KeySource = "none" if not key else ("literal" if use_my_key else "env")
+    # An empty key field still reads the environment variable: the code is for the reader's project,
+    # where the variable holds their key (Run sets it from the field, so an empty field gets the same
+    # documented 401 as Send). Only a request documented without a key (`key` None) has no header.
+    raw_key = spec.get("key")
+    key = "" if raw_key is None else str(raw_key)
+    source: KeySource = "none" if raw_key is None else ("literal" if use_my_key and key else "env")
     origin_url = base_url.rstrip("/") if base_url else profile.origin
     return CodeRequest(profile, method, request.url, origin_url, key, source, data, problem, lang)
