@@ -17,7 +17,9 @@ function paramField(parameter, value, onInput) {
   const errorId = `${id}-error`;
   const where = parameter.in === "path" ? T.pathParameter : parameter.required ? T.queryRequired : T.queryParameter;
   const input = h("input", { id, type: "text", autocomplete: "off", spellcheck: "false",
-    class: "playground__param", "data-param": parameter.name, "data-in": parameter.in });
+    class: "playground__param", "data-param": parameter.name, "data-in": parameter.in,
+    // An empty optional field is left out of the request; its documented example is still in view.
+    placeholder: parameter.example ? fill(T.exampleValue, { value: parameter.example }) : null });
   input.value = value;
   input.addEventListener("input", onInput);
   const error = h("p", { id: errorId, class: "playground__param-error", hidden: true });

@@ -110,6 +110,7 @@ export const STRINGS = Object.freeze({
     parameters: "Parameters",
     pathParameter: "path",
     queryParameter: "query, optional",
+    exampleValue: "e.g. {value}",
     queryRequired: "query",
     valueProblem: {
       empty: "{name} needs a value.",
@@ -243,6 +244,7 @@ export const STRINGS = Object.freeze({
     parameters: "パラメーター",
     pathParameter: "パス",
     queryParameter: "クエリ、省略可",
+    exampleValue: "例：{value}",
     queryRequired: "クエリ",
     valueProblem: {
       empty: "{name} に値を入力してください。",
