@@ -12,9 +12,12 @@
 //   <out>/stdlib/<path in python_stdlib.zip>.pyc
 //   <out>/package/<path in our wheel>.pyc
 // scripts/vendor_pyodide.py adds them to the two archives. The sources stay, for tracebacks.
+// Then it loads Run's wheels and runs the page's requests programs as the first Run does, and
+// writes what that compiled (requests, urllib3, ..., and the standard library modules they
+// import) under <out>/run/, which scripts/vendor_pyodide.py packs into Run's bytecode archive.
 import fs from "node:fs";
 import path from "node:path";
-import { bootPlayground } from "../playground/web/pyodide-boot.mjs";
+import { bootPlayground, loadLockedWheels, RUN_PACKAGES } from "../playground/web/pyodide-boot.mjs";
 
 const [pyodideDir, outDir] = process.argv.slice(2);
 if (!pyodideDir || !outDir) {
@@ -22,11 +25,8 @@ if (!pyodideDir || !outDir) {
   process.exit(2);
 }
 const { loadPyodide } = await import(path.resolve(pyodideDir, "pyodide.mjs"));
-const pyodide = await bootPlayground({
-  loadPyodide,
-  indexURL: path.resolve(pyodideDir) + "/",
-  readFile: async (file) => new Uint8Array(fs.readFileSync(file)),
-});
+const readFile = async (file) => new Uint8Array(fs.readFileSync(file));
+const pyodide = await bootPlayground({ loadPyodide, indexURL: path.resolve(pyodideDir) + "/", readFile });
 const dispatch = pyodide.pyimport("playground.browser").dispatch;
 // The calls a reader's first minutes make (playground.js): their imports are start-up too.
 const ask = async (message) => {
@@ -50,28 +50,71 @@ for (const message of [
   await ask(message);
 }
 
-const compiled = pyodide.runPython(`
-import base64, importlib.util, json, sys, zipimport
+// Unchecked-hash .pyc files: of each module imported from one of the archives' sources, named
+// `<stdlib|package>/<its path inside>c` (start-up's); and of each source compiled since
+// record_compiles() (whatever was imported, also a module whose import failed, as
+// urllib3.contrib.socks without PySocks), named `run/<the source's path>c` (Run's).
+pyodide.runPython(`
+import builtins, importlib.util, sys, zipimport
 from importlib._bootstrap_external import _code_to_hash_pyc
 
-files = {}
-for module in list(sys.modules.values()):
-    spec = getattr(module, "__spec__", None)
-    origin = getattr(spec, "origin", None) or ""
-    if not (spec and isinstance(spec.loader, zipimport.zipimporter) and origin.endswith(".py")):
-        continue  # built in, frozen, or not from one of the two archives
-    archive = spec.loader.archive
-    folder = "package" if archive.endswith(".whl") else "stdlib"
-    source = spec.loader.get_data(origin)
+def pyc(origin, loader):
+    source = loader.get_data(origin)
     code = compile(source, origin, "exec", dont_inherit=True)
-    inside = origin[len(archive) + 1:]
-    files[f"{folder}/{inside}c"] = _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
-json.dumps({name: base64.b64encode(data).decode("ascii") for name, data in files.items()})
+    return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
+
+def startup_bytecode():
+    files = {}
+    for module in list(sys.modules.values()):
+        spec = getattr(module, "__spec__", None)
+        origin = getattr(spec, "origin", None) or ""
+        if not (spec and isinstance(spec.loader, zipimport.zipimporter) and origin.endswith(".py")):
+            continue  # built in, frozen, or not from one of the archives
+        archive = spec.loader.archive
+        folder = "package" if archive.endswith(".whl") else "stdlib"
+        files[f"{folder}/{origin[len(archive) + 1:]}c"] = pyc(origin, spec.loader)
+    return files
+
+compiled = set()
+
+def record_compiles():
+    def recording(source, filename, *args, **kwargs):
+        if isinstance(filename, str) and filename.endswith(".py") and (".zip/" in filename or ".whl/" in filename):
+            compiled.add(filename)
+        return compile_from_source(source, filename, *args, **kwargs)
+    compile_from_source = builtins.compile
+    builtins.compile = recording
+
+def run_bytecode():
+    return {f"run{origin}c": pyc(origin, zipimport.zipimporter(origin.rsplit("/", 1)[0])) for origin in sorted(compiled)}
 `);
-const files = JSON.parse(compiled);
-for (const [name, data] of Object.entries(files)) {
-  const file = path.join(outDir, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, Buffer.from(data, "base64"));
+const write = (proxy) => {
+  const files = proxy.toJs({ dict_converter: Object.fromEntries });
+  proxy.destroy();
+  for (const [name, data] of Object.entries(files)) {
+    const file = path.join(outDir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, data);
+  }
+  return Object.keys(files).length;
+};
+// The loader of Run's bytecode is imported before that bytecode is there: its own is start-up's.
+pyodide.pyimport("playground._run_bytecode").destroy();
+const startup = write(pyodide.runPython("startup_bytecode()"));
+
+// Run's modules: the first Run's imports, as the worker makes them (worker.mjs), and the page's
+// Run of each API's requests program, answered by the sandbox, and of one refused for another
+// origin. They go into one archive fetched on the first Run only (playground/_run_bytecode.py).
+pyodide.runPython("record_compiles()");
+await loadLockedWheels(pyodide, { indexURL: path.resolve(pyodideDir) + "/", readFile });
+for (const name of [...RUN_PACKAGES, "playground._run_sandbox"]) pyodide.pyimport(name).destroy();
+for (const [index, api] of Object.values(info.apis).entries()) {
+  const spec = { api: api.id, key: `${api.scheme} ${api.demo_key}`, ...api.default_request };
+  const code = await ask({ op: "code", spec, target: "sandbox", use_my_key: false, lang: "en" });
+  const program = code.tabs.find((tab) => tab.id === "python").code;
+  const answer = await ask({ op: "run_code", source: program, env: { [api.env_var]: api.demo_key }, target: "sandbox", lang: index ? "ja" : "en" });
+  if (!answer.ok) throw new Error(`running the ${api.id} program: ${answer.stderr}`);
 }
-console.log(`precompiled ${Object.keys(files).length} modules into ${outDir}`);
+await ask({ op: "run_code", source: "import requests\nrequests.get('https://example.com/')\n", env: {}, target: "sandbox", lang: "en" });
+const run = write(pyodide.runPython("run_bytecode()"));
+console.log(`precompiled ${startup} start-up modules and ${run} of Run's into ${outDir}`);

@@ -14,6 +14,9 @@
   and from our package) gets its bytecode, written by Pyodide's own Python (scripts/precompile.mjs,
   in Node), beside its source in ``python_stdlib.zip`` and in our wheel. Without it the browser
   compiled them all on every page load.
+- Run's bytecode: the modules the first Run imports (requests, urllib3, ..., and the standard
+  library modules they need), compiled the same way, in one archive the page fetches on the first
+  Run only (playground/_run_bytecode.py imports them from it); the lock names it and its sha256.
 - A start-up snapshot: Pyodide's memory once our package is imported (scripts/snapshot.mjs, in
   Node, from the finished files), which the page restores instead of starting Python again.
 """
@@ -68,18 +71,31 @@ def run_node(script: Path, *args: Path, what: str) -> subprocess.CompletedProces
     return result
 
 
-def precompile(pyodide_dir: Path, out_dir: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
+def precompile(pyodide_dir: Path, out_dir: Path) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, bytes]]:
     """Run scripts/precompile.mjs; return the standard library's and our wheel's .pyc files, by
-    their path inside python_stdlib.zip and inside the wheel."""
-    result = run_node(PRECOMPILE, pyodide_dir, out_dir, what="precompiling the start-up modules")
+    their path inside python_stdlib.zip and inside the wheel, and Run's, by their source's path
+    (without its leading "/")."""
+    result = run_node(PRECOMPILE, pyodide_dir, out_dir, what="precompiling the start-up modules and Run's")
 
     def collect(folder: Path) -> dict[str, bytes]:
         return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.pyc"))}
 
-    stdlib, own = collect(out_dir / "stdlib"), collect(out_dir / "package")
-    if not stdlib or not own:
+    stdlib, own, run = collect(out_dir / "stdlib"), collect(out_dir / "package"), collect(out_dir / "run")
+    if not stdlib or not own or not run:
         raise SystemExit(f"precompile.mjs wrote no bytecode:\n{result.stdout}\n{result.stderr}")
-    return stdlib, own
+    return stdlib, own, run
+
+
+def write_run_bytecode(target: Path, files: dict[str, bytes]) -> dict[str, str]:
+    """Pack Run's bytecode into one archive in `target`, named after its content (a new build's is
+    a new file, never an old cached one); return its lock entry, `{file_name, sha256}`."""
+    packed = target / "run-bytecode.zip"
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, blob in sorted(files.items()):
+            archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_TIME), blob, compress_type=zipfile.ZIP_DEFLATED)
+    sha256 = hashlib.sha256(packed.read_bytes()).hexdigest()
+    named = packed.rename(target / f"run-bytecode.{sha256[:16]}.zip")
+    return {"file_name": named.name, "sha256": sha256}
 
 
 def record_line(name: str, data: bytes) -> str:
@@ -126,18 +142,20 @@ def vendor(site_dir: Path) -> Path:
         shutil.copy2(run_wheel, target / run_wheel.name)
         run_wheels.append(target / run_wheel.name)
 
-    def register_wheel() -> None:
+    def register_wheel(run_bytecode: dict[str, str] | None = None) -> None:
         # Run's entries replace the npm lock's (Pyodide's own builds, at other versions, not served).
         spec = PyodideLockSpec.from_json(NPM_PYODIDE / "pyodide-lock.json")
         spec = add_wheels_to_spec(spec, [target / wheel.name, *run_wheels], base_path=target)
+        if run_bytecode:  # not a package: the lock's section for tools' own data (pyodide-boot.mjs reads it)
+            spec.tool[PACKAGE_NAME] = {"run_bytecode": run_bytecode}
         spec.to_json(target / "pyodide-lock.json")
 
-    register_wheel()  # precompile.mjs finds the wheel through the lock, as the page does
+    register_wheel()  # precompile.mjs finds the wheels through the lock, as the page does
     with tempfile.TemporaryDirectory() as tmp:
-        stdlib, own = precompile(target, Path(tmp))
+        stdlib, own, run = precompile(target, Path(tmp))
     add_files(target / "python_stdlib.zip", stdlib)
     add_files(target / wheel.name, own)
-    register_wheel()  # again: the wheel's sha256 changed
+    register_wheel(write_run_bytecode(target, run))  # again: the wheel's sha256 changed
     entry = json.loads((target / "pyodide-lock.json").read_text())["packages"][PACKAGE_NAME]
     assert entry["file_name"] == wheel.name, entry
     run_node(SNAPSHOT, target, what="writing the start-up snapshot")  # last: it needs the finished files

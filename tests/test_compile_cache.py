@@ -110,3 +110,64 @@ def test_adding_files_to_a_wheel_records_them(tmp_path: Path) -> None:
     assert vendor_pyodide.record_line("demo/__init__.pyc", b"bytecode") in record
     with pytest.raises(SystemExit, match="already holds"):
         vendor_pyodide.add_files(wheel, {"demo/__init__.py": b""})
+
+
+# --- Run's bytecode: the first Run's modules, fetched on the first Run only ---------------------
+
+# What the first Run imports: Run's wheels, the standard library modules they need, and ours.
+RUN_ESSENTIAL = (
+    "requests.sessions",
+    "urllib3.connectionpool",
+    "urllib3.contrib.emscripten.fetch",
+    "idna.core",
+    "certifi",
+    "charset_normalizer.api",
+    "http.client",
+    "http.cookiejar",
+    "email.message",
+    "playground._run_sandbox",
+)
+
+
+@pytest.fixture(scope="module")
+def first_run(site_dir: Path) -> dict:
+    env = {"PLAYGROUND_RUN_PACKAGES": "1", "PLAYGROUND_SNAPSHOT": "1"}
+    result = run_in_pyodide("run_compile_cache_main.py", site_dir, [], [], timeout=300, env=env)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_first_run_compiles_nothing(first_run: dict) -> None:
+    assert first_run["answer"]["ok"] and first_run["answer"]["stdout"] == "200\n", first_run["answer"]
+    assert first_run["compiled_here"] == [], "compiled from source on the first Run"
+    assert set(RUN_ESSENTIAL) <= set(first_run["from_run_bytecode"])
+    assert first_run["stale"] == []
+
+
+def test_run_tracebacks_and_resources_still_come_from_the_sources(first_run: dict) -> None:
+    assert 'requests/models.py", line' in first_run["traceback"]
+    assert "raise InvalidURL(" in first_run["traceback"]
+    assert first_run["certifi_bundle"] > 100_000  # certifi's cacert.pem, read from its wheel
+
+
+def test_run_bytecode_is_one_file_the_lock_names_with_its_sha256(site_dir: Path) -> None:
+    folder = site_dir / "pyodide"
+    lock = json.loads((folder / "pyodide-lock.json").read_text())
+    entry = lock["tool"][vendor_pyodide.PACKAGE_NAME]["run_bytecode"]
+    data = (folder / entry["file_name"]).read_bytes()
+    assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+    assert entry["file_name"] == f"run-bytecode.{entry['sha256'][:16]}.zip"
+    archives = {"python314.zip": folder / "python_stdlib.zip"}
+    archives |= {package["file_name"]: folder / package["file_name"] for package in lock["packages"].values()}
+    with zipfile.ZipFile(folder / entry["file_name"]) as archive:
+        bytecode = {name: archive.read(name) for name in archive.namelist()}
+    assert len(bytecode) >= 100 and all(name.endswith(".pyc") for name in bytecode)
+    assert len({data[:4] for data in bytecode.values()}) == 1, "one interpreter wrote them all"
+    assert all(int.from_bytes(data[4:8], "little") == 0b01 for data in bytecode.values()), "unchecked-hash .pyc"
+    # Each is named after a source the page has: /lib/<archive>/<path inside>.py
+    for name in bytecode:
+        _, archive_name, inside = name.split("/", 2)
+        with zipfile.ZipFile(archives[archive_name]) as source:
+            assert inside[:-1] in source.namelist(), name
+    # None of it is start-up's: the standard library's zip holds no Run-only bytecode.
+    assert not {name.split("/", 2)[2] for name in bytecode} & set(stdlib_bytecode(site_dir))

@@ -23,7 +23,9 @@
 // Run's packages (requests and its pure-Python dependencies: wheels from PyPI, pinned with their
 // sha256 in requirements-pyodide.lock) are registered in the same lock and put on sys.path the same
 // way, by loadLockedWheels, on the reader's first Run only: a page where nobody runs code downloads
-// none of their bytes, and neither the snapshot nor the compile cache holds them.
+// none of their bytes, and neither the snapshot nor the compile cache holds them. With them comes
+// Run's bytecode: one archive the build compiled them into (and the standard library modules they
+// import), so that the first Run compiles nothing (playground/_run_bytecode.py).
 
 export const PACKAGE = "api-auth-playground";
 // What Run's programs import; the lock names what it depends on.
@@ -68,12 +70,24 @@ export function lockedClosure(lock, names) {
   return [...found.values()];
 }
 
+// The lock's entry for Run's bytecode (scripts/precompile.mjs: the modules the first Run imports,
+// compiled by the build), {file_name, sha256}, or null in a lock that names none.
+export function runBytecodeEntry(lock) {
+  return (lock.tool && lock.tool[PACKAGE] && lock.tool[PACKAGE].run_bytecode) || null;
+}
+
 // Put the wheels of `names` and their dependencies on sys.path of a running Pyodide, as our own
-// wheel is (fetched in parallel, each checked against its sha256). Resolves to their total bytes.
+// wheel is (fetched in parallel, each checked against its sha256), and, where the lock names it,
+// Run's bytecode, from which they are then imported without compiling (playground._run_bytecode).
+// Resolves to their total bytes.
 export async function loadLockedWheels(pyodide, { indexURL, readFile = fetchBytes, lock = null, names = RUN_PACKAGES }) {
   if (!indexURL.endsWith("/")) indexURL += "/";
-  const entries = lockedClosure(await (lock || readLock(indexURL, readFile)), names);
-  const wheels = await Promise.all(entries.map((entry) => lockedWheel(indexURL, entry, readFile)));
+  const locked = await (lock || readLock(indexURL, readFile));
+  const bytecodeEntry = runBytecodeEntry(locked);
+  const [bytecode, ...wheels] = await Promise.all([
+    bytecodeEntry && lockedWheel(indexURL, bytecodeEntry, readFile),
+    ...lockedClosure(locked, names).map((entry) => lockedWheel(indexURL, entry, readFile)),
+  ]);
   const path = pyodide.pyimport("sys").path;
   try {
     for (const { name, bytes } of wheels) {
@@ -83,7 +97,11 @@ export async function loadLockedWheels(pyodide, { indexURL, readFile = fetchByte
   } finally {
     path.destroy();
   }
-  return wheels.reduce((total, wheel) => total + wheel.bytes.length, 0);
+  if (bytecode) {
+    pyodide.FS.writeFile(`/lib/${bytecode.name}`, bytecode.bytes);
+    pyodide.pyimport("playground._run_bytecode").install(`/lib/${bytecode.name}`).destroy();
+  }
+  return [...wheels, ...(bytecode ? [bytecode] : [])].reduce((total, file) => total + file.bytes.length, 0);
 }
 
 // Our package's entry in pyodide-lock.json (its file name and sha256).
