@@ -37,9 +37,10 @@ def program(url: str) -> str:
 
 @pytest.fixture(scope="module")
 def wheel_files(site_dir: Path) -> set[str]:
-    """The file names of Run's wheels, as the vendored pyodide-lock.json registers them."""
-    packages = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())["packages"]
-    return {packages[name]["file_name"] for name in RUN_WHEELS}
+    """The file names of Run's wheels and of its bytecode, as the vendored pyodide-lock.json registers them."""
+    lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
+    bytecode = lock["tool"]["api-auth-playground"]["run_bytecode"]["file_name"]
+    return {lock["packages"][name]["file_name"] for name in RUN_WHEELS} | {bytecode}
 
 
 @pytest.fixture(params=[(lang, width) for lang in PREFIX for width in WIDTHS], ids=lambda p: f"{p[0]}-{p[1]}")

@@ -62,8 +62,9 @@ def test_run_answers_the_requests_program_from_the_sandbox_after_a_snapshot_star
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["started"] == "snapshot" and report["snapshot_had_requests"] is False
-    wheels = sorted((site_dir / "pyodide").glob("*.whl"))
-    assert report["run_packages_bytes"] == sum(w.stat().st_size for w in wheels if not w.name.startswith("api_auth"))
+    # Run's wheels and their bytecode (tests/test_compile_cache.py).
+    files = [*(site_dir / "pyodide").glob("*.whl"), *(site_dir / "pyodide").glob("run-bytecode.*.zip")]
+    assert report["run_packages_bytes"] == sum(f.stat().st_size for f in files if not f.name.startswith("api_auth"))
     assert report["requests_file"].startswith("/lib/requests-2.34.2-py3-none-any.whl/")
     runs = report["runs"]
     status, body = runs["demo key"]["stdout"].split("\n", 1)

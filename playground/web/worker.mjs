@@ -79,16 +79,16 @@ async function start() {
   }
 }
 
-// The first run_code loads Run's packages first (about 0.5 MB from this site, checked against the
-// lock's sha256) and says so, so that the page can show it and give each stage its own time limit.
+// The first run_code loads Run's packages first (about 1.3 MB from this site: the wheels and their
+// bytecode, checked against the lock's sha256) and says so, so that the page can show it and give each stage its own time limit.
 // A failed load is answered as an error, and the next Run tries again.
 async function runPackagesLoaded(id) {
   if (runPackagesReady) return null;
   postMessage({ id, progress: "packages" });
   if (!runPackages) {
     const { loadLockedWheels, RUN_PACKAGES } = await import("./pyodide-boot.mjs");
-    // Imported here too: compiling requests, urllib3 and the standard library modules they need
-    // is most of this stage's time, which then does not count against the code's own time limit.
+    // Imported here too (from the build's bytecode: nothing is compiled), so that this stage's time
+    // does not count against the code's own time limit.
     runPackages = loadLockedWheels(pyodide, { indexURL, lock })
       .then(() => { for (const name of [...RUN_PACKAGES, "playground._run_sandbox"]) pyodide.pyimport(name).destroy(); });
     runPackages.catch(() => { runPackages = null; });
