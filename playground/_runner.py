@@ -8,6 +8,7 @@ import contextlib
 import importlib.util
 import io
 import os
+import sys
 import time
 import traceback
 from typing import Any
@@ -82,13 +83,19 @@ async def run_code(
 
 
 def _answered_by(target: str, lang: str) -> contextlib.AbstractContextManager[None]:
-    # Imported here: it imports requests and urllib3, which the page loads on the first Run only
+    # Imported here: they import requests and urllib3, which the page loads on the first Run only
     # (and which a Python without them, such as the start-up snapshot's, does not have).
-    if target != "sandbox" or importlib.util.find_spec("requests") is None:
+    if importlib.util.find_spec("requests") is None:
         return contextlib.nullcontext()
-    from ._run_sandbox import sandboxed
+    if target == "sandbox":
+        from ._run_sandbox import sandboxed
 
-    return sandboxed(lang)
+        return sandboxed(lang)
+    if sys.platform != "emscripten":
+        return contextlib.nullcontext()  # CPython: urllib3 uses sockets, not the browser
+    from ._run_network import quiet_browser_backend
+
+    return quiet_browser_backend()
 
 
 def _stop_tasks_left_running() -> None:

@@ -14,8 +14,12 @@ import playground
 PACKAGE = Path(playground.__file__).parent
 # Adapters allowed to import outside the standard library, and what they may import.
 # Modules that adapt the package to a third-party library, imported only where it is there: the
-# server, and Run's sandbox target (requests, which the page loads on the first Run).
-ADAPTERS = {"server.py": {"starlette", "uvicorn"}, "_run_sandbox.py": {"requests", "urllib3"}}
+# server, and Run's sandbox and live targets (requests, which the page loads on the first Run).
+ADAPTERS = {
+    "server.py": {"starlette", "uvicorn"},
+    "_run_sandbox.py": {"requests", "urllib3"},
+    "_run_network.py": {"urllib3"},
+}
 LAZY_IMPORTS = {"_transports/fetch.py": {"pyodide"}}
 
 PUBLIC = {
