@@ -210,6 +210,11 @@ def test_the_server_stopping_is_explained_and_survived(site_dir: Path, browser) 
         with _server_on(site_dir, port) as base:
             tab = open_playground(ctx, urljoin(base, PAGE))
             wait_ready(tab)
+            # A first Run while the server is up: it loads Run's packages (requests and the rest),
+            # so the Run below, with the server gone, gets as far as running the code.
+            tab.fill(".playground__code", "print('ok')")
+            tab.click(".playground__run")
+            tab.wait_for_function("() => document.querySelector('.playground__output').dataset.ok === 'true'")
         # The server is gone. The in-browser sandbox needs no server: it still answers.
         tab.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
         send_and_wait(tab)
