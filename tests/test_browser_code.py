@@ -77,6 +77,10 @@ def test_a_tab_per_language_with_keyboard_and_copy(pg) -> None:
         "() => document.querySelector('[role=tabpanel][data-tab=curl] code').textContent.includes('curl -sS')"
     )
     shown.locator(".playground__copy").click()
+    # Copying is asynchronous (the Clipboard API): the status says so once it is done.
+    pg.wait_for_function(
+        "() => document.querySelector('[role=tabpanel]:not([hidden]) .playground__copied').textContent"
+    )
     assert shown.locator(".playground__copied").text_content() == COPIED[pg.lang]
     copied = pg.evaluate("() => navigator.clipboard.readText()")
     assert copied == shown.locator("code").text_content() and "https://api.maiagent.ai/api/v1/" in copied

@@ -446,13 +446,16 @@ def test_python_code_runs_in_the_browser(pg) -> None:
     pg.fill(".playground__key", playground.MAIAGENT_DEMO_KEY)
     pg.select_option(".playground__method", "GET")
     pg.fill(".playground__path", "/api/v1/chatbots/")
+    # The code for the sandbox target (an earlier test left the code for a live URL, until it refreshes).
     pg.wait_for_function(
         "() => document.querySelector('.playground__code').value.includes('os.environ[\"MAIAGENT_API_KEY\"]')"
+        " && document.querySelector('.playground__code').value.includes('https://api.maiagent.ai/')"
     )
     code = pg.locator(".playground__code").input_value()
     assert 'os.environ["MAIAGENT_API_KEY"]' in code and playground.MAIAGENT_DEMO_KEY not in code
-    pg.click(".playground__run")
     output = pg.locator(".playground__output")
+    output.evaluate("node => delete node.dataset.ok")  # an earlier test's Run on this page left its own
+    pg.click(".playground__run")
     pg.wait_for_function("() => document.querySelector('.playground__output').dataset.ok !== undefined")
     assert output.get_attribute("data-ok") == "true"
     # The text is in the output's own box, where the reader sees it: Material adds its copy button
