@@ -135,7 +135,7 @@ def program_env() -> dict[str, str]:
     return env
 
 
-@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(drawn=requests())
 def test_every_program_gets_what_send_gets(
     drawn: tuple[dict[str, Any], bool], sandbox_server: str, program_env: dict[str, str], tmp_path_factory
