@@ -183,6 +183,18 @@ def _auth(api: ApiProfile, key: str) -> tuple[tuple[str, str], ...]:
 
 
 _HELLO = {"model": "aignehub/gpt-3.5-turbo", "messages": [{"role": "user", "content": "Hello!"}]}
+# What the docs' AIGNE Hub SDK example (@aigne/aigne-hub 0.10.16) sends to POST /api/v2/chat: the
+# AIGNE invoke envelope, the "aignehub/" prefix stripped (AIGNE-io/aigne-framework@7c36d0f
+# models/aigne-hub/test/chat.test.ts L153-171 pins this body).
+_SDK_CHAT = {
+    "input": {
+        "messages": [{"role": "user", "content": "Hello, AIGNE Hub!"}],
+        "modelOptions": {"cacheConfig": {"autoBreakpoints": {"lastMessage": True}}, "model": "gpt-3.5-turbo"},
+        "outputFileType": "url",
+    },
+    "agent": "$CHAT_MODEL",
+    "options": {"userContext": {}, "memories": []},
+}
 
 _ALL = (
     DocumentedExample(
@@ -294,6 +306,48 @@ _ALL = (
             {"messages": [{"role": "user", "content": "Hello!"}]},
         ),
         LocalizedText("Bad request: model missing", "不正なリクエスト：model の欠落"),
+    ),
+    DocumentedExample(
+        "aigne-hub/400-stream-not-boolean",
+        AIGNE_HUB.id,
+        400,
+        "400-stream-not-boolean.json",
+        ExampleRequest(
+            "POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), {**_HELLO, "stream": "yes"}
+        ),
+        LocalizedText("Bad request: stream is not a boolean", "不正なリクエスト：stream が真偽値でない"),
+    ),
+    DocumentedExample(
+        "aigne-hub/200-chat-v2",
+        AIGNE_HUB.id,
+        200,
+        "200-chat-v2.json",
+        ExampleRequest("POST", "/api/v2/chat", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), _SDK_CHAT),
+        LocalizedText("Chat (v2, as the SDK calls it)", "チャット（v2、SDK が呼ぶ形）"),
+    ),
+    DocumentedExample(
+        "aigne-hub/200-models",
+        AIGNE_HUB.id,
+        200,
+        "200-models.json",
+        ExampleRequest("GET", "/api/ai/models?type=chat"),
+        LocalizedText("Chat models", "チャットモデルの一覧"),
+    ),
+    DocumentedExample(
+        "aigne-hub/200-status",
+        AIGNE_HUB.id,
+        200,
+        "200-status.json",
+        ExampleRequest("GET", "/api/v2/status"),
+        LocalizedText("Hub status", "Hub の状態"),
+    ),
+    DocumentedExample(
+        "aigne-hub/200-blocklet",
+        AIGNE_HUB.id,
+        200,
+        "200-blocklet.json",
+        ExampleRequest("GET", "/__blocklet__.js?type=json"),
+        LocalizedText("The Hub's mount point (discovery)", "Hub のマウントポイント（検出）"),
     ),
 )
 

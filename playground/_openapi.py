@@ -10,11 +10,12 @@ from typing import Any
 
 from ._examples import EXAMPLES
 from ._profiles import PROFILES, ApiProfile
-from ._sandbox import SandboxRoute, Schema
+from ._sandbox import DocumentedResponse, SandboxRoute, Schema
 
 __all__ = ["openapi_document"]
 
 _JSON = "application/json"
+_EVENT_STREAM = "text/event-stream"
 
 
 class _Components:
@@ -60,11 +61,22 @@ def _security_scheme(profile: ApiProfile) -> dict[str, Any]:
     }
 
 
-def _content(components: _Components, schema: Schema, examples: dict[str, Any]) -> dict[str, Any]:
+def _content(
+    components: _Components, schema: Schema, examples: dict[str, Any], response: DocumentedResponse | None = None
+) -> dict[str, Any]:
     media: dict[str, Any] = {"schema": components.ref(schema)}
     if examples:
         media["examples"] = examples
-    return {_JSON: media}
+    content = {_JSON: media}
+    if response is not None and response.events is not None:
+        # Before OpenAPI 3.2 (`itemSchema`), an event stream's `schema` describes each event; its
+        # `data` holds JSON, described by `contentSchema` (or is the stream's literal last event).
+        data: dict[str, Any] = {"contentMediaType": _JSON, "contentSchema": components.ref(response.events)}
+        if response.last_event is not None:
+            data = {"anyOf": [{"const": response.last_event}, data]}
+        event = {"type": "object", "required": ["data"], "properties": {"data": {"type": "string", **data}}}
+        content[_EVENT_STREAM] = {"schema": event}
+    return content
 
 
 def _operation(components: _Components, profile: ApiProfile, route: SandboxRoute, method: str) -> dict[str, Any]:
@@ -76,21 +88,22 @@ def _operation(components: _Components, profile: ApiProfile, route: SandboxRoute
         }
         responses[str(response.status)] = {
             "description": response.description,
-            "content": _content(components, response.schema, examples),
+            "content": _content(components, response.schema, examples, response),
         }
     failures = dict.fromkeys((profile.failure_examples["missing"], profile.failure_examples["invalid_format"]))
-    responses["401"] = {
-        "description": "The key is missing, unknown or malformed.",
-        "headers": {"WWW-Authenticate": {"required": True, "schema": {"const": profile.scheme.name}}},
-        "content": _content(
-            components,
-            route.error_schema,
-            {
-                example_id: {"summary": EXAMPLES[example_id].title.en, "value": EXAMPLES[example_id].json()}
-                for example_id in failures
-            },
-        ),
-    }
+    if not declared.public:
+        responses["401"] = {
+            "description": "The key is missing, unknown or malformed.",
+            "headers": {"WWW-Authenticate": {"required": True, "schema": {"const": profile.scheme.name}}},
+            "content": _content(
+                components,
+                route.error_schema,
+                {
+                    example_id: {"summary": EXAMPLES[example_id].title.en, "value": EXAMPLES[example_id].json()}
+                    for example_id in failures
+                },
+            ),
+        }
     summary = route.summary_of(method)
     operation: dict[str, Any] = {
         "operationId": f"{profile.id.replace('-', '_')}_{method.lower()}_"
@@ -98,7 +111,7 @@ def _operation(components: _Components, profile: ApiProfile, route: SandboxRoute
         "summary": summary.en,
         "description": f"{summary.en}\n\n{summary.ja}",
         "tags": [profile.name],
-        "security": [{profile.security_scheme_name: []}],
+        "security": [] if declared.public else [{profile.security_scheme_name: []}],
         "responses": dict(sorted(responses.items())),
     }
     if declared.parameters:
@@ -138,7 +151,8 @@ def openapi_document() -> dict[str, Any]:
     paths: dict[str, Any] = {}
     for profile in profiles:
         for route in profile.routes:
-            item = paths.setdefault(profile.sandbox_mount + route.path, {})
+            # A path the real service answers at its origin's root is documented there, where clients call it.
+            item = paths.setdefault(route.path if route.origin_root else profile.sandbox_mount + route.path, {})
             for method in route.methods:
                 item[method.lower()] = _operation(components, profile, route, method)
     return {

@@ -114,6 +114,8 @@ class ApiProfile:
             documents it (the response view links there).
         openai_base_path: Where the API answers as OpenAI's API does (`/api/v1`: its chat completions
             are `/api/v1/chat/completions`), so the OpenAI SDK can call it with `base_url`; `None` if not.
+        compact_json: Whether its server writes JSON bodies without spaces (`{"error":"..."}`), as
+            Node.js's `JSON.stringify` does; clients that quote the raw body show it so.
     """
 
     id: str
@@ -133,6 +135,7 @@ class ApiProfile:
     default_request: tuple[str, str]
     statuses: Mapping[int, DocumentedStatus] = field(default_factory=dict)
     openai_base_path: str | None = None
+    compact_json: bool = False
 
     @property
     def name(self) -> str:
@@ -254,6 +257,10 @@ AIGNE_HUB = ApiProfile(
         }
     ),
     openai_base_path="/api/v1",
+    # Express's res.json is JSON.stringify without 'json spaces' (expressjs/express@005627a
+    # lib/response.js res.json), and the Hub's error handler writes JSON.stringify({error}) itself
+    # (AIGNE-io/aigne-hub@4fd9f0f blocklets/core/api/src/index.ts L65-105).
+    compact_json=True,
 )
 """The AIGNE Hub API: `Authorization: Bearer <key>`, at each instance's own URL."""
 

@@ -36,7 +36,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ._csp import site_policy
 from ._models import Headers, Request, Response
 from ._openapi import openapi_document
-from ._sandbox import MAX_BODY_BYTES, handle, payload_too_large
+from ._sandbox import MAX_BODY_BYTES, answers_at_origin_root, handle, payload_too_large
 
 __all__ = ["OPENAPI_PATH", "SandboxApp", "create_app", "main"]
 
@@ -162,13 +162,16 @@ class _ContentSecurityPolicy:
 
 class _SandboxFirst:
     # Routes /sandbox/... by the decoded path's prefix, before Starlette's router (whose default
-    # is the site): no route regex that a line break could slip past.
+    # is the site): no route regex that a line break could slip past. So are the few paths a real
+    # service answers at its origin's root (/__blocklet__.js, where the AIGNE Hub SDK looks for the Hub).
     def __init__(self, app: ASGIApp, sandbox: ASGIApp) -> None:
         self.app = app
         self.sandbox = sandbox
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] in ("http", "websocket") and scope["path"].startswith("/sandbox/"):
+        if scope["type"] in ("http", "websocket") and (
+            scope["path"].startswith("/sandbox/") or answers_at_origin_root(scope["path"])
+        ):
             await self.sandbox(scope, receive, send)
         else:
             await self.app(scope, receive, send)
@@ -228,10 +231,13 @@ def create_app(site: str | os.PathLike[str] = "site", max_body_bytes: int = MAX_
     site = os.fspath(site)
     api = CORSMiddleware(
         SandboxApp(max_body_bytes),
-        # Any origin may call the sandbox: a copy of the site on another host must work too.
+        # Any origin may call the sandbox: a copy of the site on another host must work too. Any
+        # header a preflight asks for is allowed, as AIGNE Hub's `cors()` does (AIGNE-io/aigne-hub@4fd9f0f
+        # blocklets/core/api/src/index.ts L42; the cors package reflects Access-Control-Request-Headers):
+        # the OpenAI SDK's x-stainless-*, the AIGNE Hub SDK's x-aigne-hub-client-did. No credentials.
         allow_origins=["*"],
         allow_methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-        allow_headers=["Authorization", "Content-Type", "Accept"],
+        allow_headers=["*"],
         expose_headers=["WWW-Authenticate", "Allow", "Content-Length", "Content-Type"],
         max_age=600,
     )

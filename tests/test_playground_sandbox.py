@@ -335,7 +335,13 @@ def test_chat_completion_bad_keys_are_the_documented_401(authorization: str | No
             {"model": "m", "messages": [{"role": "user", "content": 3}]},
             '"messages[0].content" must be one of [string, array]',
         ),
-        ({**HELLO, "stream": True}, '"stream" is not supported by the sandbox; leave it out or set it to false'),
+        ({**HELLO, "stream": 1}, '"stream" must be a boolean'),
+        ({**HELLO, "stream": "yes"}, '"stream" must be a boolean'),
+        ({**HELLO, "stream": True, "stream_options": None}, '"stream_options" must be of type object'),
+        (
+            {**HELLO, "stream": True, "stream_options": {"include_usage": 1}},
+            '"stream_options.include_usage" must be a boolean',
+        ),
     ],
 )
 def test_chat_completion_validation(data: object, error: str) -> None:
@@ -368,6 +374,10 @@ _PATHS = st.one_of(
             f"/api/v1/chatbots/{FOREIGN_CHATBOT_ID}/",
             f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/",
             "/api/v1/chat/completions",
+            "/api/v2/chat",
+            "/api/ai/models",
+            "/api/v2/status",
+            "/__blocklet__.js",
             "/",
             "",
         ]
@@ -378,7 +388,7 @@ _PATHS = st.one_of(
 )
 _QUERY = st.one_of(
     st.just(""),
-    st.dictionaries(st.sampled_from(["page", "pageSize", "q"]), st.text(max_size=6)).map(
+    st.dictionaries(st.sampled_from(["page", "pageSize", "q", "type"]), st.text(max_size=6)).map(
         lambda d: "?" + "&".join(f"{k}={v}" for k, v in d.items())
     ),
 )
@@ -417,11 +427,22 @@ _FIELDS = st.fixed_dictionaries(
                 max_size=3,
             ),
         ),
-        "stream": _JSON,
+        "stream": st.one_of(st.booleans(), _JSON),
+        "stream_options": st.one_of(st.fixed_dictionaries({}, optional={"include_usage": _JSON}), _JSON),
+    },
+)
+# AIGNE Hub's v2 envelope, with any value where the SDK puts one.
+_ENVELOPE = st.fixed_dictionaries(
+    {},
+    optional={
+        "input": st.one_of(_FIELDS, st.fixed_dictionaries({"messages": _JSON, "modelOptions": _JSON}), _JSON),
+        "agent": st.one_of(st.just("$CHAT_MODEL"), _JSON),
+        "options": st.one_of(st.fixed_dictionaries({}, optional={"streaming": _JSON, "memories": _JSON}), _JSON),
     },
 )
 _BODY = st.one_of(
-    st.binary(max_size=64), _JSON.map(lambda v: json.dumps(v).encode()), _FIELDS.map(lambda v: json.dumps(v).encode())
+    st.binary(max_size=64),
+    *(strategy.map(lambda v: json.dumps(v).encode()) for strategy in (_JSON, _FIELDS, _ENVELOPE)),
 )
 
 
@@ -444,7 +465,13 @@ def test_the_sandbox_never_answers_5xx(
     request = Request(method, origin + path + query, headers, body)
     response = handle(request)
     assert 200 <= response.status_code < 500, (response.status_code, response.text)
-    if request.method != "HEAD" and response.status_code != 204:
+    if request.method == "HEAD" or response.status_code == 204:
+        return
+    if response.headers.get("content-type") == "text/event-stream":
+        events = response.text.split("\n\n")
+        assert events[-1] == "" and all(e.startswith("data: ") for e in events[:-1])
+        [json.loads(e[len("data: ") :]) for e in events[:-1] if e != "data: [DONE]"]
+    else:
         response.json()
 
 

@@ -25,6 +25,7 @@ UNIT_TESTS = (
     "test_playground_examples.py",
     "test_playground_browser_adapter.py",
     "test_playground_run.py",
+    "test_sandbox_aigne_hub.py",
 )
 # Run's packages from the built site, loaded as the worker's first Run loads them (tests/pyodide/run.mjs).
 RUN_PACKAGES = {"PLAYGROUND_RUN_PACKAGES": "1"}

@@ -48,7 +48,8 @@ def test_each_documented_example_through_the_server(app: Any, example_id: str) -
     request = example.request.to_request(example.api, origin=PROFILES[example.api].sandbox_mount)
     response = call(app, request.method, request.url, headers=dict(request.headers.raw), content=request.body)
     assert response.status_code == example.status
-    if not example.shape and example.id != "maiagent/200-chatbots-page":
+    # Two bodies name the server's own address: the pagination links, the Hub's mount point.
+    if not example.shape and example.id not in ("maiagent/200-chatbots-page", "aigne-hub/200-blocklet"):
         assert response.json() == example.json()
 
 
@@ -133,7 +134,7 @@ def test_cors_allows_any_origin_with_authorization(app: Any) -> None:
     )
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == "*"
-    assert "Authorization" in preflight.headers["access-control-allow-headers"]
+    assert "authorization" in preflight.headers["access-control-allow-headers"].lower()
     response = call(app, "GET", "/sandbox/maiagent/api/v1/chatbots/", headers={"Origin": "https://docs.example"})
     assert response.status_code == 401 and response.headers["access-control-allow-origin"] == "*"
     assert "WWW-Authenticate" in response.headers["access-control-expose-headers"]

@@ -10,9 +10,9 @@ from .._models import Headers, Request, Response
 from .._profiles import PROFILES, ApiProfile
 from .auth import authenticate
 from .responses import Reject, error_response, example_response, json_response
-from .routes import Context, SandboxRoute, routes_for
+from .routes import SANDBOX_ROUTES, Context, SandboxRoute, routes_for
 
-__all__ = ["MAX_BODY_BYTES", "handle", "is_modelled", "payload_too_large", "resolve_api"]
+__all__ = ["MAX_BODY_BYTES", "answers_at_origin_root", "handle", "is_modelled", "payload_too_large", "resolve_api"]
 
 MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this get 413; the server enforces it without reading the whole body."""
@@ -61,7 +61,28 @@ def resolve_api(request: Request) -> tuple[ApiProfile | None, str, str]:
     for profile in PROFILES.values():
         if host and host == profile.host:
             return profile, path, origin
+    for route in _origin_root_routes():
+        if route.pattern.match(path):
+            # The path is the real service's, at the root; the API's links still go under its mount.
+            return PROFILES[route.api], path, origin + PROFILES[route.api].sandbox_mount
     return None, path, origin
+
+
+def _origin_root_routes() -> list[SandboxRoute]:
+    return [route for route in SANDBOX_ROUTES if route.origin_root and route.api in PROFILES]
+
+
+def answers_at_origin_root(path: str) -> bool:
+    """Whether a path outside every API's mount is still the sandbox's: a route the real service
+    answers at its origin's root (`/__blocklet__.js`), which the sandbox server answers there too.
+
+    Parameters:
+        path: The request's path, without its query.
+
+    Returns:
+        `True` when such a route matches it.
+    """
+    return any(route.pattern.match(path) for route in _origin_root_routes())
 
 
 def _route(profile: ApiProfile, path: str) -> tuple[SandboxRoute, re.Match[str]] | None:
@@ -111,8 +132,9 @@ def _dispatch(request: Request) -> Response:
     method = request.method
     if method == "OPTIONS":
         return Response(204, Headers({"Allow": route.allow}))
-    access = authenticate(request, profile)
     operation = route.operations.get("GET" if method == "HEAD" else method)
+    public = operation.public if operation else all(op.public for op in route.operations.values())
+    access = "" if public else authenticate(request, profile)
     if operation is None:
         message = (
             f'Method "{method}" not allowed.'

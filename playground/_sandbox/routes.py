@@ -80,13 +80,19 @@ class DocumentedResponse:
 
     Parameters:
         status: The HTTP status code.
-        schema: The schema of its body.
+        schema: The schema of its JSON body.
         description: When it is answered.
+        events: When the request asks for a stream, the answer is Server-Sent Events
+            (`text/event-stream`) instead: the schema of each event's `data`, which is JSON.
+        last_event: The `data` of the stream's last event when it is a literal, not JSON
+            (OpenAI's `[DONE]`).
     """
 
     status: int
     schema: Schema
     description: str
+    events: Schema | None = None
+    last_event: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,8 @@ class Operation:
         summary: What it does, in English and Japanese; the route's summary when not given.
         body: The schema of its JSON request body, if it takes one.
         parameters: Its path parameters (every one the path template names) and query parameters.
+        public: Answered without a key, as the real API does (no `401`); the handler's `Context`
+            then has `access` `""`.
     """
 
     handler: Callable[[Context], Response]
@@ -120,6 +128,7 @@ class Operation:
     summary: LocalizedText | None = None
     body: Schema | None = None
     parameters: tuple[Parameter, ...] = ()
+    public: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,9 @@ class SandboxRoute:
         operations: Per method (`"GET"`, `"POST"`, ...), its operation. `HEAD` (for a `GET`) and
             `OPTIONS` are answered for every route.
         error_schema: The schema of the API's error bodies, which its `401` has.
+        origin_root: The real service answers this path at its origin's root whatever the API's
+            own mount (Blocklet Server's `/__blocklet__.js`): the sandbox server answers it at its
+            root too, besides under the API's mount.
     """
 
     api: str
@@ -140,6 +152,7 @@ class SandboxRoute:
     summary: LocalizedText
     operations: Mapping[str, Operation]
     error_schema: Schema
+    origin_root: bool = False
 
     def __post_init__(self) -> None:
         if not self.operations:
@@ -301,6 +314,8 @@ def register_route(route: SandboxRoute) -> SandboxRoute:
         raise ValueError(f"{route.api}: failure_examples names no documented example for {undocumented}")
     if any(r.api == route.api and r.path == route.path for r in _REGISTERED):
         raise ValueError(f"{route.api} already has a route {route.path}")
+    if route.origin_root and any(r.origin_root and r.path == route.path for r in _REGISTERED):
+        raise ValueError(f"another API already answers {route.path} at the origin's root")
     _REGISTERED.append(route)
     return route
 
