@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Set up everything the site and the tests need: a Python venv with the pinned packages, and,
-# with --browser, Debian's Chromium for the Playwright tests. Safe to run again.
+# with --browser, Debian's Chromium for the Playwright tests; with --clients, the real client SDKs
+# the client tests run (tests/clients/). Safe to run again.
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 
 with_browser=0
+with_clients=0
 for arg in "$@"; do
   case "$arg" in
     --browser) with_browser=1 ;;
-    *) die "unknown option: $arg (usage: scripts/setup.sh [--browser])" ;;
+    --clients) with_clients=1 ;;
+    *) die "unknown option: $arg (usage: scripts/setup.sh [--browser] [--clients])" ;;
   esac
 done
 
@@ -35,6 +38,15 @@ node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 18 ? 1 : 0)'
 if [ ! -f "$ROOT/node_modules/.package-lock.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
   say "installing pinned npm packages (package-lock.json)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The OpenAI Node SDK and the AIGNE Hub SDK, pinned in their own lock (tests/clients/package-lock.json):
+# about 290 MB, which only the tests need, so building and serving the site never installs them.
+clients="$ROOT/tests/clients"
+if [ "$with_clients" = 1 ] && { [ ! -f "$clients/node_modules/.package-lock.json" ] \
+    || [ "$clients/package-lock.json" -nt "$clients/node_modules/.package-lock.json" ]; }; then
+  say "installing the client SDKs the tests run (tests/clients/package-lock.json)"
+  (cd "$clients" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # Run's wheels for the page's Pyodide (requests and its dependencies, requirements-pyodide.lock),

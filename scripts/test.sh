@@ -13,11 +13,11 @@ for arg in "$@"; do
 done
 
 if [ "$fast" = 1 ]; then
-  "$ROOT/scripts/setup.sh"
+  "$ROOT/scripts/setup.sh" --clients
   # pyproject.toml registers the markers; -m given again in the extra arguments replaces this one.
   pytest_args=(-m "not browser and not slow" ${pytest_args[@]+"${pytest_args[@]}"})
 else
-  "$ROOT/scripts/setup.sh" --browser
+  "$ROOT/scripts/setup.sh" --browser --clients
 fi
 cd "$ROOT"
 

@@ -88,6 +88,20 @@ def site_server(site_dir: Path) -> Iterator[str]:
         yield url
 
 
+# --- the real client SDKs (tests/clients/) -----------------------------------------------------
+
+CLIENTS = ROOT / "tests" / "clients"
+
+
+@pytest.fixture(scope="session")
+def client_sdks() -> Path:
+    """tests/clients/, with the Node SDKs its package-lock.json pins installed (its node_modules)."""
+    for package in ("openai", "@aigne/aigne-hub"):
+        if not (CLIENTS / "node_modules" / package / "package.json").is_file():
+            pytest.fail(f"{package} is missing from tests/clients/node_modules: run scripts/setup.sh --clients")
+    return CLIENTS
+
+
 # --- browser -----------------------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"

@@ -54,7 +54,7 @@ NOT_RUNNABLE = {
     "docs/snippets/maiagent/headers.js": "the seed's header object, a fragment",
     "docs/snippets/aigne-hub/header.txt": "a header line",
     "docs/snippets/aigne-hub/AIGNEHubChatModel.js": (
-        "the seed's SDK example: needs @aigne/aigne-hub, checked with node --check"
+        "the seed's SDK example: run with the real @aigne/aigne-hub by tests/test_clients_aigne_hub.py"
     ),
 }
 # Pasted (not included) code blocks allowed on the pages, with the reason.
