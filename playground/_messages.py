@@ -19,6 +19,7 @@ __all__ = [
     "RUN_NOT_IN_SANDBOX",
     "SANDBOX_KEYS_ONLY",
     "SENT_CODES",
+    "SLASH_REDIRECT",
     "UNMODELLED",
     "error_answer",
     "error_dict",
@@ -169,6 +170,18 @@ MESSAGES: dict[str, LocalizedText] = {
         "リダイレクトをたどらないため、キーはそのアドレスには送信していません。リダイレクト先のアドレスを"
         "ベース URL に指定してください。",
     ),
+    # A live target redirected a path without its trailing slash, on an API whose server is Django:
+    # the browser hides where to, but APPEND_SLASH sends such a path to the same path with the slash.
+    "redirect_slash": _L(
+        "The target answered with a redirect (a 3xx status), which the playground never follows, so your "
+        "key was not sent again. The path has no trailing slash: Django, with its APPEND_SLASH setting, "
+        "redirects such a path to the same path with the slash (django/django, "
+        "django/middleware/common.py). Send {detail} instead.",
+        "送信先のサーバーがリダイレクト（3xx ステータス）で応答しました。プレイグラウンドはリダイレクトを"
+        "たどらないため、キーを再送信していません。パスの末尾にスラッシュがありません。Django は APPEND_SLASH "
+        "設定により、このようなパスを末尾にスラッシュを付けた同じパスへリダイレクトします（django/django の "
+        "django/middleware/common.py）。代わりに {detail} を送信してください。",
+    ),
     "cancelled": _L("The request was cancelled.", "リクエストをキャンセルしました。"),
     "too_large": _L(
         "The response was too large to display, so it was not read.",
@@ -187,7 +200,7 @@ MESSAGES: dict[str, LocalizedText] = {
 }
 
 # Failures after the request left: the page says "no answer" for these, "not sent" for the others.
-SENT_CODES = frozenset({"network", "timeout", "redirect", "too_large", "cancelled"})
+SENT_CODES = frozenset({"network", "timeout", "redirect", "redirect_slash", "too_large", "cancelled"})
 
 # A path the sandbox has no route for: its 404 is the sandbox's, not the real API's answer.
 UNMODELLED = _L(
@@ -204,6 +217,17 @@ SANDBOX_KEYS_ONLY = _L(
     "key with this 401. To try your own key, choose a live base URL.",
     "サンドボックスが受け付けるのはデモキーだけで、それ以外のキーにはこの 401 を返します"
     "（プレイグラウンドの「デモキー」を参照）。ご自身のキーを試すには、実際のベース URL を選んでください。",
+)
+
+# The sandbox's 301 for a path without its trailing slash ({location}: where it points).
+SLASH_REDIRECT = _L(
+    "The sandbox answers this path as Django does with its APPEND_SLASH setting (django/django, "
+    "django/middleware/common.py): a path without its trailing slash gets 301, and the Location header "
+    "names the same path with the slash. The playground does not follow redirects: send {location} instead.",
+    "サンドボックスは、Django が APPEND_SLASH 設定で応答するとおりにこのパスに応答します（django/django の "
+    "django/middleware/common.py）。末尾にスラッシュのないパスには 301 を返し、Location ヘッダーで"
+    "スラッシュを付けた同じパスを示します。プレイグラウンドはリダイレクトをたどりません。代わりに {location} を"
+    "送信してください。",
 )
 
 

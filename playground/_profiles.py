@@ -116,6 +116,9 @@ class ApiProfile:
             are `/api/v1/chat/completions`), so the OpenAI SDK can call it with `base_url`; `None` if not.
         compact_json: Whether its server writes JSON bodies without spaces (`{"error":"..."}`), as
             Node.js's `JSON.stringify` does; clients that quote the raw body show it so.
+        append_slash: Whether its server is Django with `APPEND_SLASH` (the default): a route's path must
+            end with its slash, and the same path without it is answered with `301` to the path with it.
+            Otherwise the slash is optional on every route, as in Express's default, non-strict routing.
     """
 
     id: str
@@ -136,6 +139,7 @@ class ApiProfile:
     statuses: Mapping[int, DocumentedStatus] = field(default_factory=dict)
     openai_base_path: str | None = None
     compact_json: bool = False
+    append_slash: bool = False
 
     @property
     def name(self) -> str:
@@ -208,6 +212,8 @@ MAIAGENT = ApiProfile(
     ),
     env_var="MAIAGENT_API_KEY",
     security_scheme_name="MaiAgentApiKey",
+    # Django REST framework runs on Django, whose CommonMiddleware redirects a path missing its slash.
+    append_slash=True,
     default_request=("GET", "/api/v1/chatbots/"),
     # The status codes page's two tables, word for word (a test compares them); each row has its code as id.
     statuses=MappingProxyType(

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 from ._checks import check_connect_allowed, check_method, parse_body
 from ._client import Client
 from ._examples import get_example
-from ._exceptions import InvalidRequestError, TransportError, UnknownExampleError
-from ._messages import SANDBOX_KEYS_ONLY, UNMODELLED, error_answer
+from ._exceptions import InvalidRequestError, RedirectError, TransportError, UnknownExampleError
+from ._messages import SANDBOX_KEYS_ONLY, SLASH_REDIRECT, UNMODELLED, error_answer, error_dict
 from ._models import Request, Response
 from ._profiles import ApiProfile
 from ._sandbox import is_modelled
@@ -68,6 +68,18 @@ def _about(response: Response, request: Request, profile: ApiProfile, sandbox: b
     return about
 
 
+def _redirect_answer(exc: RedirectError, profile: ApiProfile, path: str) -> dict[str, Any]:
+    """A live target's redirect. The browser hides where it points; for a path without its trailing
+    slash, on an API whose server redirects those (`ApiProfile.append_slash`), it says what to send."""
+    request = exc.request
+    if not profile.append_slash or not isinstance(request, Request) or urlsplit(request.url).path.endswith("/"):
+        return error_answer(exc)
+    typed, mark, query = path.partition("?")
+    answer = error_dict(code="redirect_slash", detail=f"{typed}/{mark}{query}")
+    answer["error"].update(method=request.method, url=request.url)
+    return answer
+
+
 def _time_limit(timeout: Any) -> float:
     try:
         seconds = min(max(float(timeout), 0.1), MAX_LIVE_TIMEOUT_SECONDS) if timeout else LIVE_TIMEOUT_SECONDS
@@ -103,7 +115,7 @@ async def send(
         document the status, else `None`. For the sandbox also `answered_as` (the real API's URL it
         answers as), `unmodelled` (`{"en", "ja"}`, when it has no route for the path: its 404 is not
         the real API's, and `status_info` is then `None`) and `note` (when it refused a well-formed
-        key that is not a demo key). Or
+        key that is not a demo key, or redirected a path without its trailing slash). Or
         `{"ok": False, "error": {"code", "message": {"en", "ja"}, "detail", "sent"}}`; `sent` says whether
         the request left (and got no usable answer) or was refused before sending, and a request
         that left also names its `method` and `url`.
@@ -126,6 +138,8 @@ async def send(
             check_connect_allowed(target.strip(), page_origin)
         start = time.perf_counter()
         response = await client.asend(request)
+    except RedirectError as exc:
+        return _redirect_answer(exc, client.profile, str(spec.get("path") or "").strip(" "))
     except (InvalidRequestError, TransportError) as exc:
         return error_answer(exc)
     result = _response_dict(response, time.perf_counter() - start)
@@ -135,6 +149,8 @@ async def send(
     # Only for a key with nothing else wrong: a mistake's 401 is explained by the diagnosis.
     if sandbox and response.status_code == 401 and client.auth.ok and client.auth.key not in client.profile.demo_keys:
         result["note"] = SANDBOX_KEYS_ONLY.to_dict()
+    if sandbox and response.status_code == 301 and client.profile.append_slash:
+        result["note"] = SLASH_REDIRECT.format(location=response.headers.get("location", "")).to_dict()
     return result
 
 

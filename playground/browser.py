@@ -57,7 +57,7 @@ def info() -> dict[str, Any]:
 
     Returns:
         `{"apis": {api id: {...}}, "methods": [...], "examples": {example id: {...}}}`; each API's
-        `operations` are `{"method", "path", "template", "summary", "parameters", "body"}`; each
+        `operations` are `{"method", "path", "template", "append_slash", "summary", "parameters", "body"}`; each
         example is `{"api", "status", "title", "request", "snippet"}`, its `request` what the form
         holds to send it (`{"method", "path", "body", "key"}`, see `ExampleRequest.form_fields`) and
         its `snippet` the pages' code for it (`<api>/<case>`, or `None`).

@@ -94,6 +94,7 @@ OPERATION = {
     "method": "GET",
     "path": "/v1/echo/hello",
     "template": "/v1/echo/{word}",
+    "append_slash": False,
     "summary": {"en": "Echo a word.", "ja": "単語をそのまま返す。"},
     "parameters": [
         {"name": "word", "in": "path", "example": "hello", "required": True},

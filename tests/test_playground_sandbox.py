@@ -115,8 +115,9 @@ def test_list_page_size_falls_back_or_caps(query: str, size: int) -> None:
     assert len(get(f"{MAI}/api/v1/chatbots/?{query}", RW).json()["results"]) == size
 
 
-def test_list_works_for_the_read_only_key_and_without_trailing_slash() -> None:
-    assert get(f"{MAI}/api/v1/chatbots", RO).status_code == 200
+def test_list_works_for_the_read_only_key() -> None:
+    # Without its trailing slash the path gets Django's redirect: tests/test_sandbox_append_slash.py.
+    assert get(f"{MAI}/api/v1/chatbots/", RO).status_code == 200
 
 
 # --- MaiAgent: POST /api/v1/chatbots/ ------------------------------------------------------------
@@ -465,6 +466,11 @@ def test_the_sandbox_never_answers_5xx(
     request = Request(method, origin + path + query, headers, body)
     response = handle(request)
     assert 200 <= response.status_code < 500, (response.status_code, response.text)
+    if response.status_code == 301:
+        # Django's redirect of a path without its trailing slash: relative, no body.
+        assert response.headers["Location"].startswith("/") and not response.headers["Location"].startswith("//")
+        assert response.body == b""
+        return
     if request.method == "HEAD" or response.status_code == 204:
         return
     if response.headers.get("content-type") == "text/event-stream":

@@ -1,5 +1,5 @@
 """The sandbox's entry point: which API a request is for, which route answers it, and the answers
-every route shares (`OPTIONS`, `HEAD`, `401`, `404`, `405`, `413`)."""
+every route shares (`OPTIONS`, `HEAD`, `301` for a missing trailing slash, `401`, `404`, `405`, `413`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from .._models import Headers, Request, Response
 from .._profiles import PROFILES, ApiProfile
 from .auth import authenticate
+from .drf import append_slash_redirect
 from .responses import Reject, error_response, example_response, json_response
 from .routes import SANDBOX_ROUTES, Context, SandboxRoute, routes_for
 
@@ -93,11 +94,17 @@ def _route(profile: ApiProfile, path: str) -> tuple[SandboxRoute, re.Match[str]]
     return None
 
 
+def _slash_missing(profile: ApiProfile, path: str) -> bool:
+    # Only a path no route matches gets here: Django redirects it when the path with a slash resolves.
+    return profile.append_slash and not path.endswith("/") and _route(profile, path + "/") is not None
+
+
 def is_modelled(request: Request) -> bool:
     """Whether the sandbox has a route for the request's path (of any method).
 
     A path it has no route for gets a 404 that is the sandbox's own, not the real API's answer;
-    a route's documented 404 (an unknown chatbot id) is modelled.
+    a route's documented 404 (an unknown chatbot id) is modelled, and so is the redirect of a route's
+    path without its trailing slash (`ApiProfile.append_slash`).
 
     Parameters:
         request: The request.
@@ -108,7 +115,7 @@ def is_modelled(request: Request) -> bool:
     if not _url_ok(request):
         return False
     profile, path, _ = resolve_api(request)
-    return profile is not None and _route(profile, path) is not None
+    return profile is not None and (_route(profile, path) is not None or _slash_missing(profile, path))
 
 
 def _not_found(profile: ApiProfile) -> Response:
@@ -127,7 +134,8 @@ def _dispatch(request: Request) -> Response:
         return json_response(404, {"detail": "No sandbox API at this URL.", "apis": mounts})
     found = _route(profile, path)
     if found is None:
-        return _not_found(profile)
+        # Before authentication and for every method, as Django's CommonMiddleware (see drf.py).
+        return append_slash_redirect(request) if _slash_missing(profile, path) else _not_found(profile)
     route, match = found
     method = request.method
     if method == "OPTIONS":

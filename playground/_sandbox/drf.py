@@ -1,4 +1,5 @@
-"""Request bodies read and validated the way Django REST framework does (MaiAgent's server).
+"""What MaiAgent's server, Django with Django REST framework, does to a request: the redirect of a
+path missing its trailing slash, and request bodies read and validated.
 
 `parse_body` also reads the bodies of APIs that are not DRF (their `error_field` is not `detail`):
 their messages and accepted media types differ, the steps do not.
@@ -8,13 +9,37 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
-from .._models import Request, loads_json
+from .._models import Headers, Request, Response, loads_json
 from .._profiles import ApiProfile
 from .responses import Reject, error_response, json_response
 
-__all__ = ["drf_object", "drf_string", "parse_body"]
+__all__ = ["append_slash_redirect", "drf_object", "drf_string", "parse_body"]
+
+
+def append_slash_redirect(request: Request) -> Response:
+    """Django's answer to a path that resolves only with a trailing slash (`ApiProfile.append_slash`).
+
+    As Django's `CommonMiddleware` with `APPEND_SLASH` (django/django, django/middleware/common.py:
+    `process_response`, `should_redirect_with_slash`, `get_full_path_with_slash`): the URL resolver's
+    404 becomes `301` to the same path with the slash, the query string kept (left out when empty),
+    as a relative `Location`, with an empty body. The view never runs, so neither does
+    authentication; every method is redirected (only with `DEBUG` on does a POST, PUT, PATCH or, in
+    recent versions, DELETE raise a `RuntimeError` instead, which a production server does not).
+    Django also escapes a leading `//` so the Location cannot be scheme-relative: no route's path
+    starts with one, so no path that resolves does.
+
+    Parameters:
+        request: The request, whose path a route matches once the slash is added.
+
+    Returns:
+        The `301` response.
+    """
+    parts = urlsplit(request.url)
+    location = parts.path + "/" + (f"?{parts.query}" if parts.query else "")
+    # HttpResponsePermanentRedirect is an HttpResponse: Django's default content type, no content.
+    return Response(301, Headers({"Content-Type": "text/html; charset=utf-8", "Location": location}))
 
 
 def _reject_constant(name: str) -> Any:

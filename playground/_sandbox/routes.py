@@ -169,10 +169,19 @@ class SandboxRoute:
         return tuple(self.operations)
 
     @property
+    def _append_slash(self) -> bool:
+        profile = PROFILES.get(self.api)
+        return profile is not None and profile.append_slash
+
+    @property
     def pattern(self) -> re.Pattern[str]:
-        """The path as a regular expression; the trailing slash is optional."""
-        regex = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.path.rstrip("/")))
-        return re.compile(f"^{regex}/?$")
+        """The path as a regular expression. The trailing slash is optional, as in Express's default
+        routing (`strict routing` is off, expressjs.com/en/4x/api.html#app.settings.table), unless the
+        API's profile has `append_slash` (Django): then it must be there."""
+        strict = self._append_slash
+        path = self.path if strict else self.path.rstrip("/")
+        regex = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(path))
+        return re.compile(f"^{regex}$" if strict else f"^{regex}/?$")
 
     @property
     def allow(self) -> str:
@@ -250,15 +259,17 @@ class SandboxRoute:
             method: One of `methods`.
 
         Returns:
-            `{"method", "path" (concrete), "template", "summary": {"en", "ja"},
+            `{"method", "path" (concrete), "template", "append_slash", "summary": {"en", "ja"},
             "parameters": [{"name", "in", "example", "required"}], "body"}`; `body` is the documented
-            example's request body as JSON text, or `""`.
+            example's request body as JSON text, or `""`, and `append_slash` says that the template's
+            trailing slash is required (its API's `ApiProfile.append_slash`) rather than optional.
         """
         example = self.request_example(method)
         return {
             "method": method,
             "path": self.concrete_path(method),
             "template": self.path,
+            "append_slash": self._append_slash,
             "summary": self.summary_of(method).to_dict(),
             "parameters": [
                 {"name": p.name, "in": p.location, "example": p.example, "required": p.required}

@@ -55,17 +55,20 @@ function decoded(text, plusIsSpace) {
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-// The template as a regular expression, one group per path parameter; the trailing slash is
-// optional, as the sandbox's routes have it (playground/_sandbox/routes.py, SandboxRoute.pattern).
-function templatePattern(template) {
+// The operation's template as a regular expression, one group per path parameter, as the sandbox's
+// routes have it (playground/_sandbox/routes.py, SandboxRoute.pattern): the trailing slash is
+// optional, unless the operation's API redirects a path without it (`append_slash`, Django's APPEND_SLASH).
+function templatePattern(operation) {
   const names = [];
-  const source = template.replace(/\/$/, "").split(/(\{\w+\})/).map((part) => {
+  const strict = Boolean(operation.append_slash);
+  const template = strict ? operation.template : operation.template.replace(/\/$/, "");
+  const source = template.split(/(\{\w+\})/).map((part) => {
     const name = /^\{(\w+)\}$/.exec(part);
     if (!name) return escapeRegExp(part);
     names.push(name[1]);
     return "([^/]+)";
   }).join("");
-  return { regex: new RegExp(`^${source}/?$`), names };
+  return { regex: new RegExp(strict ? `^${source}$` : `^${source}/?$`), names };
 }
 
 // The query string's values by name, or null when it names a parameter the operation does not
@@ -89,7 +92,7 @@ export function valuesFromPath(operation, path) {
   if (path.includes("#")) return null;
   const at = path.indexOf("?");
   const pathname = at < 0 ? path : path.slice(0, at);
-  const { regex, names } = templatePattern(operation.template);
+  const { regex, names } = templatePattern(operation);
   const found = regex.exec(pathname);
   if (!found) return null;
   const query = queryValues(operation, at < 0 ? "" : path.slice(at + 1));

@@ -77,6 +77,25 @@ test("a path no operation declares is free-form", () => {
   for (const [method, path] of free) assert.equal(matchOperation(OPERATIONS, method, path), null, `${method} ${path}`);
 });
 
+test("the trailing slash is required where the API redirects a path without it, optional elsewhere", () => {
+  // MaiAgent (Django's APPEND_SLASH) answers 301 to a path without its slash: not the operation, free-form.
+  const strictList = { ...LIST, append_slash: true };
+  const strictOne = { ...ONE, append_slash: true };
+  const django = [strictList, strictOne];
+  assert.equal(matchOperation(django, "GET", "/api/v1/chatbots"), null);
+  assert.equal(matchOperation(django, "GET", "/api/v1/chatbots?page=2"), null);
+  assert.equal(matchOperation(django, "GET", "/api/v1/chatbots/1af8b729"), null);
+  assert.deepEqual(matchOperation(django, "GET", "/api/v1/chatbots/?page=2"),
+    { operation: strictList, values: { page: "2", pageSize: "" } });
+  assert.deepEqual(matchOperation(django, "GET", "/api/v1/chatbots/1af8b729/"),
+    { operation: strictOne, values: { chatbotId: "1af8b729" } });
+  assert.deepEqual(valuesFromPath(strictOne, buildPath(strictOne, { chatbotId: "x y" }).path), { chatbotId: "x y" });
+  // AIGNE Hub (Express, non-strict routing) answers with and without it.
+  const chat = { method: "POST", template: "/api/v1/chat/completions", parameters: [], append_slash: false };
+  assert.deepEqual(matchOperation([chat], "POST", "/api/v1/chat/completions/"), { operation: chat, values: {} });
+  assert.deepEqual(matchOperation([chat], "POST", "/api/v1/chat/completions"), { operation: chat, values: {} });
+});
+
 test("what the builder builds maps back to the same values", () => {
   const values = { chatbotId: "a/b?c#d&e=f é 😀 %41" };
   const { path } = buildPath(ONE, values);
