@@ -10,7 +10,7 @@ from typing import Any
 
 from ._examples import EXAMPLES
 from ._profiles import PROFILES, ApiProfile
-from ._sandbox import DocumentedResponse, SandboxRoute, Schema
+from ._sandbox import DocumentedResponse, Parameter, SandboxRoute, Schema
 
 __all__ = ["openapi_document"]
 
@@ -79,6 +79,21 @@ def _content(
     return content
 
 
+def _parameter(components: _Components, parameter: Parameter) -> dict[str, Any]:
+    described: dict[str, Any] = {
+        "name": parameter.name,
+        "in": parameter.location,
+        "required": parameter.required,
+        "schema": components.resolve(parameter.schema),
+        # The documented value: an id the sandbox knows, so a client (or a fuzzer) can reach the
+        # operation's answers beyond its 404.
+        "example": parameter.example,
+    }
+    if parameter.description is not None:
+        described["description"] = f"{parameter.description.en}\n\n{parameter.description.ja}"
+    return described
+
+
 def _operation(components: _Components, profile: ApiProfile, route: SandboxRoute, method: str) -> dict[str, Any]:
     declared = route.operations[method]
     responses: dict[str, Any] = {}
@@ -115,10 +130,7 @@ def _operation(components: _Components, profile: ApiProfile, route: SandboxRoute
         "responses": dict(sorted(responses.items())),
     }
     if declared.parameters:
-        operation["parameters"] = [
-            {"name": p.name, "in": p.location, "required": p.required, "schema": components.resolve(p.schema)}
-            for p in declared.parameters
-        ]
+        operation["parameters"] = [_parameter(components, p) for p in declared.parameters]
     if declared.body is not None:
         example = route.request_example(method)
         operation["requestBody"] = {

@@ -102,10 +102,15 @@ def test_list_links_keep_the_sandbox_mount() -> None:
     assert get(url, RW).json()["next"] == "http://127.0.0.1:8000/sandbox/maiagent/api/v1/chatbots/?page=2&pageSize=1"
 
 
-@pytest.mark.parametrize("query", ["page=0", "page=4", "page=abc", "page=-1", "page=", "page=1.5"])
+@pytest.mark.parametrize("query", ["page=0", "page=4", "page=abc", "page=-1", "page=%20", "page=1.5"])
 def test_list_invalid_page_is_404(query: str) -> None:
     response = get(f"{MAI}/api/v1/chatbots/?{query}", RW)
     assert (response.status_code, response.json()) == (404, {"detail": "Invalid page."})
+
+
+def test_list_empty_page_is_the_first_like_drf() -> None:
+    # PageNumberPagination.get_page_number: `request.query_params.get("page") or 1`.
+    assert get(f"{MAI}/api/v1/chatbots/?page=&pageSize=1", RW).json()["results"] == [dict(CHATBOTS[0])]
 
 
 @pytest.mark.parametrize(
@@ -148,6 +153,23 @@ def test_create_with_the_read_only_key_is_403() -> None:
         ({"name": "\ud800"}, {"name": ["Surrogate characters are not allowed: U+D800."]}),
         ({"name": "ok", "replyMode": "fast"}, {"replyMode": ['"fast" is not a valid choice.']}),
         ({"name": "ok", "largeLanguageModel": 5.5, "replyMode": 1}, {"replyMode": ['"1" is not a valid choice.']}),
+        # DRF's ChoiceField: null first; any other value is shown as Python's str() of it.
+        ({"name": "ok", "replyMode": None}, {"replyMode": ["This field may not be null."]}),
+        (
+            {"name": "ok", "replyMode": [True, {"a": None}]},
+            {"replyMode": ["\"[True, {'a': None}]\" is not a valid choice."]},
+        ),
+        # Every validator's message, in DRF's order: length, NUL, surrogates.
+        (
+            {"name": "x" * 255 + "\x00\ud800"},
+            {
+                "name": [
+                    "Ensure this field has no more than 255 characters.",
+                    "Null characters are not allowed.",
+                    "Surrogate characters are not allowed: U+D800.",
+                ]
+            },
+        ),
         ([], {"non_field_errors": ["Invalid data. Expected a dictionary, but got list."]}),
         ("x", {"non_field_errors": ["Invalid data. Expected a dictionary, but got str."]}),
         (None, {"non_field_errors": ["No data provided"]}),
@@ -216,8 +238,13 @@ def test_knowledge_base_file_missing_fields_is_the_documented_400() -> None:
         ({"files": [], "filename": "a", "file": "a"}, {"files": ["This list may not be empty."]}),
         ({"files": None, "filename": "a", "file": "a"}, {"files": ["This field may not be null."]}),
         (
-            {"files": [{}], "filename": "a", "file": ""},
-            {"files": ["Item 0: Not a valid string."], "file": ["This field may not be blank."]},
+            # DRF's ListField: each bad item's messages under its index.
+            {"files": [{}, "ok", " ", "a\x00"], "filename": "a", "file": ""},
+            {
+                "files": {"0": ["Not a valid string."], "2": ["This field may not be blank."]}
+                | {"3": ["Null characters are not allowed."]},
+                "file": ["This field may not be blank."],
+            },
         ),
     ],
 )

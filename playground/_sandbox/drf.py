@@ -15,7 +15,7 @@ from .._models import Headers, Request, Response, loads_json
 from .._profiles import ApiProfile
 from .responses import Reject, error_response, json_response
 
-__all__ = ["append_slash_redirect", "drf_object", "drf_string", "parse_body"]
+__all__ = ["append_slash_redirect", "drf_object", "drf_string", "drf_string_schema", "parse_body"]
 
 
 def append_slash_redirect(request: Request) -> Response:
@@ -97,28 +97,75 @@ def drf_object(data: Any) -> Mapping[str, Any]:
     return data
 
 
-def drf_string(value: Any, max_length: int | None = 255) -> tuple[str | None, str | None]:
-    """Validate like Django REST framework's `CharField`.
+# What CharField's trim_whitespace strips (str.strip(): every character str.isspace() accepts), as
+# the body of a regular-expression class that ECMA-262, Python and Rust regular expressions read alike.
+_SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def drf_string(value: Any, max_length: int | None = 255) -> tuple[str | None, list[str]]:
+    """Validate like Django REST framework's `CharField` (encode/django-rest-framework,
+    rest_framework/fields.py): null and blank first, then the type (a number is taken as its text,
+    a boolean is not), then every validator, whose messages add up: the length, Django's
+    `ProhibitNullCharactersValidator` and DRF's `ProhibitSurrogateCharactersValidator`.
 
     Parameters:
         value: The field's value.
-        max_length: The longest value allowed, if any.
+        max_length: The longest value allowed once stripped, if any.
 
     Returns:
-        `(value, None)`, the value stripped, or `(None, error message)`.
+        `(value, [])`, the value stripped, or `(None, its error messages)`.
     """
     if value is None:
-        return None, "This field may not be null."
+        return None, ["This field may not be null."]
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return None, "Not a valid string."
+        return None, ["Not a valid string."]
     text = str(value).strip()
     if not text:
-        return None, "This field may not be blank."
+        return None, ["This field may not be blank."]
+    errors = []
+    if max_length is not None and len(text) > max_length:
+        errors.append(f"Ensure this field has no more than {max_length} characters.")
     if "\x00" in text:
-        return None, "Null characters are not allowed."
+        errors.append("Null characters are not allowed.")
     surrogate = next((c for c in text if 0xD800 <= ord(c) <= 0xDFFF), None)
     if surrogate is not None:
-        return None, f"Surrogate characters are not allowed: U+{ord(surrogate):X}."
-    if max_length is not None and len(text) > max_length:
-        return None, f"Ensure this field has no more than {max_length} characters."
-    return text, None
+        errors.append(f"Surrogate characters are not allowed: U+{ord(surrogate):X}.")
+    return (None, errors) if errors else (text, [])
+
+
+def drf_string_schema(max_length: int | None = 255) -> dict[str, Any]:
+    """The JSON Schema of the values `drf_string` accepts.
+
+    Text whose stripped value is 1 to `max_length` characters without NUL, or a number. A lone
+    surrogate is refused too, which the description says: a pattern cannot, as Rust's regular
+    expressions (jsonschema-rs) have no surrogate code points. So is an integer of more than
+    `max_length` digits, which JSON Schema cannot tell from a float such as `1e300`.
+
+    Parameters:
+        max_length: As for `drf_string`; at least 25, so that any float's text fits.
+
+    Returns:
+        The schema, its description in English and Japanese.
+
+    Raises:
+        ValueError: `max_length` is below 25.
+    """
+    if max_length is not None and max_length < 25:
+        raise ValueError("max_length must be at least 25: a float's text takes up to 24 characters")
+    kept = f"[^{_SPACE}\\x00]"  # a character that stays at either end once stripped
+    middle = "[^\\x00]" + ("*" if max_length is None else f"{{0,{max_length - 2}}}")
+    limit_en = "" if max_length is None else f" and at most {max_length} characters"
+    limit_ja = "" if max_length is None else f"、{max_length} 文字以内"
+    return {
+        "type": ["string", "number"],
+        "pattern": f"^[{_SPACE}]*{kept}(?:{middle}{kept})?[{_SPACE}]*$",
+        "description": "Text, stripped of white space at both ends, then not empty"
+        f'{limit_en}, without NUL (400 "Null characters are not allowed.") or lone surrogates; a number '
+        "is accepted and stored as its text. As Django REST framework's CharField "
+        "(encode/django-rest-framework, rest_framework/fields.py) with Django's "
+        "ProhibitNullCharactersValidator (django/django, django/core/validators.py).\n\n"
+        f"前後の空白を取り除いたあと空ではなく{limit_ja}で、NUL（400「Null characters are not allowed.」）や"
+        "対になっていないサロゲートを含まないテキスト。数値も受け付け、そのテキストとして保存します。"
+        "Django REST framework の CharField（encode/django-rest-framework、rest_framework/fields.py）と"
+        "Django の ProhibitNullCharactersValidator（django/django、django/core/validators.py）のとおりです。",
+    }

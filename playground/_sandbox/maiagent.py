@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
@@ -11,7 +10,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 from .._examples import DEMO_KNOWLEDGE_BASE_ID, FOREIGN_CHATBOT_ID
 from .._models import LocalizedText, Response
 from .._profiles import MAIAGENT
-from .drf import drf_object, drf_string, parse_body
+from .drf import drf_object, drf_string, drf_string_schema, parse_body
 from .responses import SANDBOX_NOW, Reject, error_response, example_response, json_response
 from .routes import Context, DocumentedResponse, Operation, Parameter, SandboxRoute, Schema
 
@@ -29,6 +28,8 @@ __all__ = [
     "KNOWLEDGE_BASE_FILE_CREATE",
     "ROUTES",
     "SERVER_ERROR_PATH",
+    "TEXT",
+    "TEXT_255",
 ]
 
 SERVER_ERROR_PATH = "/api/v1/sandbox/server-error/"
@@ -106,12 +107,16 @@ _STRING = {"type": "string"}
 _NULLABLE_STRING = {"type": ["string", "null"]}
 
 DETAIL = Schema("Detail", {"type": "object", "required": ["detail"], "properties": {"detail": _STRING}})
+_MESSAGES = {"type": "array", "items": _STRING}
 FIELD_ERRORS = Schema(
     "FieldErrors",
     {
         "type": "object",
-        "description": "Each invalid field mapped to its error messages (Django REST framework).",
-        "additionalProperties": {"type": "array", "items": _STRING},
+        "description": "Each invalid field mapped to its error messages (Django REST framework); a list "
+        "field's messages are per item, by index, as DRF's ListField gives them.",
+        "additionalProperties": {
+            "anyOf": [_MESSAGES, {"type": "object", "additionalProperties": _MESSAGES}],
+        },
     },
 )
 BAD_REQUEST = Schema("BadRequest", {"anyOf": [FIELD_ERRORS, DETAIL]})
@@ -151,14 +156,21 @@ CHATBOT_PAGE = Schema(
         },
     },
 )
+# What DRF's CharField takes (see drf.py), with and without the sandbox's 255-character limit.
+TEXT = Schema("Text", drf_string_schema(None))
+TEXT_255 = Schema("Text255", drf_string_schema(255))
+# largeLanguageModel is a CharField holding the model's name, as the chatbot list shows it, so a
+# number is taken as its text. MaiAgent's API reference documents a model's id instead (string
+# (uuid), docs.maiagent.ai/api/api-doc-en/api-reference/ai-zhu-li); the documented examples here
+# show names, so the sandbox keeps them.
 CHATBOT_CREATE = Schema(
     "ChatbotCreate",
     {
         "type": "object",
         "required": ["name"],
         "properties": {
-            "name": {"type": "string", "minLength": 1, "maxLength": 255},
-            "largeLanguageModel": {"type": "string", "minLength": 1, "maxLength": 255},
+            "name": TEXT_255,
+            "largeLanguageModel": TEXT_255,
             "replyMode": {"type": "string", "enum": list(_REPLY_MODES)},
         },
     },
@@ -169,9 +181,9 @@ KNOWLEDGE_BASE_FILE_CREATE = Schema(
         "type": "object",
         "required": ["files", "filename", "file"],
         "properties": {
-            "files": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
-            "filename": {"type": "string", "minLength": 1, "maxLength": 255},
-            "file": {"type": "string", "minLength": 1, "maxLength": 255},
+            "files": {"type": "array", "minItems": 1, "items": TEXT},
+            "filename": TEXT_255,
+            "file": TEXT_255,
         },
     },
 )
@@ -220,7 +232,8 @@ def _list_chatbots(ctx: Context) -> Response:
     size = _positive_int(query["pageSize"][-1]) if "pageSize" in query else None
     size = min(size or PAGE_SIZE, MAX_PAGE_SIZE)
     pages = max(1, -(-len(CHATBOTS) // size))
-    raw_page = query["page"][-1] if "page" in query else "1"
+    # Django REST framework's PageNumberPagination.get_page_number: a missing or empty page is 1.
+    raw_page = (query["page"][-1] if "page" in query else "") or "1"
     page = pages if raw_page == "last" else _positive_int(raw_page)
     if page is None or page > pages:
         raise Reject(error_response(ctx.profile, 404, "Invalid page."))
@@ -249,18 +262,18 @@ def _create_chatbot(ctx: Context) -> Response:
     if "name" not in data:
         errors["name"] = ["This field is required."]
     else:
-        name, err = drf_string(data["name"])
-        if err:
-            errors["name"] = [err]
+        name, errors["name"] = drf_string(data["name"])
     model = "Claude 4 Sonnet"
     if "largeLanguageModel" in data:
-        model, err = drf_string(data["largeLanguageModel"])
-        if err:
-            errors["largeLanguageModel"] = [err]
+        model, errors["largeLanguageModel"] = drf_string(data["largeLanguageModel"])
     mode = data.get("replyMode", "general")
-    if mode not in _REPLY_MODES or isinstance(mode, bool):
-        shown = json.dumps(mode, ensure_ascii=False) if not isinstance(mode, str) else mode
-        errors["replyMode"] = [f'"{shown}" is not a valid choice.']
+    # DRF's ChoiceField: null is refused first; otherwise str(value) is looked up among the choices,
+    # and the message shows that text (Python's, for a list or an object).
+    if mode is None:
+        errors["replyMode"] = ["This field may not be null."]
+    elif str(mode) not in _REPLY_MODES:
+        errors["replyMode"] = [f'"{mode}" is not a valid choice.']
+    errors = {field: messages for field, messages in errors.items() if messages}
     if errors:
         raise Reject(json_response(400, errors))
     return json_response(
@@ -292,7 +305,7 @@ def _add_knowledge_base_file(ctx: Context) -> Response:
     if not any(kb["id"] == kb_id for kb in KNOWLEDGE_BASES):
         raise Reject(example_response("maiagent/404-not-found"))
     data = drf_object(parse_body(ctx.request, ctx.profile))
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, Any] = {}
     files = data.get("files")
     if "files" not in data:
         errors["files"] = ["This field is required."]
@@ -304,18 +317,19 @@ def _add_knowledge_base_file(ctx: Context) -> Response:
         errors["files"] = ["This list may not be empty."]
     else:
         checked = [drf_string(item, None) for item in files]
-        bad = {str(i): [err] for i, (_, err) in enumerate(checked) if err}
+        # DRF's ListField.run_child_validation: each bad item's messages under its index.
+        bad = {str(i): messages for i, (_, messages) in enumerate(checked) if messages}
         if bad:
-            errors["files"] = [f"Item {i}: {msgs[0]}" for i, msgs in bad.items()]
+            errors["files"] = bad
         files = [value for value, _ in checked]
     values: dict[str, str | None] = {}
     for field_name in ("filename", "file"):
         if field_name not in data:
             errors[field_name] = ["This field is required."]
         else:
-            values[field_name], err = drf_string(data[field_name])
-            if err:
-                errors[field_name] = [err]
+            values[field_name], messages = drf_string(data[field_name])
+            if messages:
+                errors[field_name] = messages
     if errors:
         raise Reject(json_response(400, errors))
     return json_response(
@@ -345,6 +359,26 @@ _READ_ONLY = DocumentedResponse(403, DETAIL, "The key is read-only.")
 _TOO_LARGE = DocumentedResponse(413, DETAIL, "The body is larger than 1 MiB.")
 _UNSUPPORTED = DocumentedResponse(415, DETAIL, "The body is neither JSON nor a form.")
 
+# Django REST framework's PageNumberPagination (encode/django-rest-framework, rest_framework/pagination.py):
+# get_page_number, and Django's Paginator.validate_number behind it; get_page_size (_positive_int).
+_DRF_PAGINATION = "encode/django-rest-framework, rest_framework/pagination.py"
+_PAGE = _L(
+    "The page number, from 1; `last` is the last page, and an empty value the first. A number past "
+    f"the last page, or any other value, gets 404 `Invalid page.` (Django REST framework's "
+    f"PageNumberPagination, {_DRF_PAGINATION}).",
+    "ページ番号（1 から）。`last` は最後のページ、空の値は最初のページです。最後のページを超える番号や"
+    f"それ以外の値には 404 `Invalid page.` を返します（Django REST framework の PageNumberPagination、"
+    f"{_DRF_PAGINATION}）。",
+)
+_PAGE_SIZE = _L(
+    f"Results per page, {PAGE_SIZE} by default. A value above {MAX_PAGE_SIZE} is treated as {MAX_PAGE_SIZE}, "
+    f"and one that is not a positive integer is ignored (the default applies): no error either way "
+    f"(Django REST framework's PageNumberPagination.get_page_size, {_DRF_PAGINATION}).",
+    f"1 ページの件数（既定は {PAGE_SIZE}）。{MAX_PAGE_SIZE} を超える値は {MAX_PAGE_SIZE} として扱い、"
+    f"正の整数でない値は無視して既定値を使います。どちらの場合もエラーにはなりません（Django REST framework の "
+    f"PageNumberPagination.get_page_size、{_DRF_PAGINATION}）。",
+)
+
 ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
         MAIAGENT.id,
@@ -359,8 +393,21 @@ ROUTES: tuple[SandboxRoute, ...] = (
                 ),
                 summary=_L("List chatbots (paginated).", "チャットボットの一覧（ページ分割）を取得。"),
                 parameters=(
-                    Parameter("page", "query", "1", {"type": "integer", "minimum": 1}),
-                    Parameter("pageSize", "query", "2", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE}),
+                    Parameter(
+                        "page",
+                        "query",
+                        "1",
+                        {"anyOf": [{"type": "integer", "minimum": 1}, {"enum": ["last", ""]}]},
+                        description=_PAGE,
+                    ),
+                    Parameter(
+                        "pageSize",
+                        "query",
+                        "2",
+                        # Any value is accepted: one that is not a positive integer is ignored.
+                        {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string"}]},
+                        description=_PAGE_SIZE,
+                    ),
                 ),
             ),
             "POST": Operation(

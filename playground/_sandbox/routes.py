@@ -59,6 +59,7 @@ class Parameter:
         example: A documented value the sandbox answers for, as it appears in a URL.
         schema: The JSON Schema of its value.
         required: Whether a request must carry it; a path parameter always must.
+        description: What it does, in English and Japanese, where its name and schema do not say.
     """
 
     name: str
@@ -66,6 +67,7 @@ class Parameter:
     example: str
     schema: Mapping[str, Any] = field(default_factory=lambda: {"type": "string", "minLength": 1})
     required: bool = False
+    description: LocalizedText | None = None
 
     def __post_init__(self) -> None:
         if self.location not in ("path", "query"):
