@@ -249,6 +249,9 @@ def _validated_messages(data: Any) -> tuple[str, list[Any]]:
         content = message.get("content")
         if not isinstance(content, (str, list)) and not (content is None and message["role"] == "assistant"):
             raise bad_request(f'{where}.content" must be one of [string, array]')
+        for j, part in enumerate(content if isinstance(content, list) else ()):
+            if not isinstance(part, dict):
+                raise bad_request(f'{where}.content[{j}]" must be of type object')
     return model, messages
 
 
@@ -435,7 +438,8 @@ ROUTES: tuple[SandboxRoute, ...] = (
             "GET": Operation(
                 _models,
                 (DocumentedResponse(200, MODEL_LIST, "The models of that type; an unknown type gets `[]`."),),
-                parameters=(Parameter("type", "query", "chat"),),
+                # An empty `type` asks for every type: the sandbox has chat models only.
+                parameters=(Parameter("type", "query", "chat", {"type": "string"}),),
                 public=True,
             ),
         },

@@ -101,7 +101,12 @@ CHAT_V2_REQUEST = Schema(
                     },
                     "modelOptions": {
                         "type": ["object", "null"],
-                        "properties": {"model": {"type": ["string", "null"]}, "cacheConfig": {"type": "object"}},
+                        "properties": {
+                            # The Hub reads `input.modelOptions.model || body.model || DEFAULT_MODEL`:
+                            # any falsy value means the default model.
+                            "model": {"anyOf": [_STRING, {"enum": [None, False, 0, ""]}]},
+                            "cacheConfig": {"type": "object"},
+                        },
                     },
                 },
             },
