@@ -295,17 +295,17 @@ _ALL = (
         snippet="aigne-hub/chat_completion",
     ),
     DocumentedExample(
-        "aigne-hub/400-model-required",
+        "aigne-hub/400-messages-required",
         AIGNE_HUB.id,
         400,
-        "400-model-required.json",
+        "400-messages-required.json",
         ExampleRequest(
             "POST",
             "/api/v1/chat/completions",
             _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY),
-            {"messages": [{"role": "user", "content": "Hello!"}]},
+            {"model": "aignehub/gpt-3.5-turbo"},
         ),
-        LocalizedText("Bad request: model missing", "不正なリクエスト：model の欠落"),
+        LocalizedText("Bad request: no messages", "不正なリクエスト：messages がない"),
     ),
     DocumentedExample(
         "aigne-hub/400-stream-not-boolean",
@@ -352,7 +352,7 @@ _ALL = (
 )
 
 EXAMPLES: Mapping[str, DocumentedExample] = MappingProxyType({e.id: e for e in _ALL})
-"""Every documented example by id (e.g. `maiagent/401-missing-key`, `aigne-hub/400-model-required`):
+"""Every documented example by id (e.g. `maiagent/401-missing-key`, `aigne-hub/400-messages-required`):
 the pages include them, the sandbox answers with them and the tests compare against them."""
 
 

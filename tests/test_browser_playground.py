@@ -20,7 +20,7 @@ REPRODUCE_PAGES = {
     "maiagent/authentication/": ["maiagent/401-missing-key", "maiagent/401-invalid-format"],
     "maiagent/status-codes/": ["maiagent/400-required-fields"],
     "aigne-hub/authentication/": ["aigne-hub/401-not-authenticated"],
-    "playground/": ["maiagent/500-server-error", "aigne-hub/400-model-required"],
+    "playground/": ["maiagent/500-server-error", "aigne-hub/400-messages-required"],
 }
 WORDS = {
     "en": {"equal": "Matches", "bearer": "expects", "fullwidth": "full-width space"},

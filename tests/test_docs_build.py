@@ -244,7 +244,7 @@ SANDBOX_OWN_BODIES = [
     "maiagent/201-chatbot-created",
     "maiagent/500-server-error",
     "aigne-hub/200-chat-completion",
-    "aigne-hub/400-model-required",
+    "aigne-hub/400-messages-required",
 ]
 SAYS_SANDBOX_OWN = {
     "en": re.compile(r"sandbox.*(own|no body)", re.S),

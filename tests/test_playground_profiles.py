@@ -201,5 +201,5 @@ def test_every_id_is_spelled_with_a_hyphen() -> None:
 def test_the_old_spelling_still_finds_the_example() -> None:
     assert get_example("aigne_hub/401-not-authenticated") is EXAMPLES["aigne-hub/401-not-authenticated"]
     assert get_profile("aigne_hub") is AIGNE_HUB
-    result = asyncio.run(browser.reproduce("aigne_hub/400-model-required"))
-    assert result["equal"] and result["example_id"] == "aigne-hub/400-model-required"
+    result = asyncio.run(browser.reproduce("aigne_hub/400-messages-required"))
+    assert result["equal"] and result["example_id"] == "aigne-hub/400-messages-required"

@@ -347,10 +347,18 @@ def test_chat_completion_bad_keys_are_the_documented_401(authorization: str | No
     ("data", "error"),
     [
         ([], '"value" must be of type object'),
-        ({"messages": HELLO["messages"]}, '"model" is required'),
         ({"model": 1, "messages": HELLO["messages"]}, '"model" must be a string'),
-        ({"model": " ", "messages": HELLO["messages"]}, '"model" is not allowed to be empty'),
-        ({"model": "m"}, '"messages" is required'),
+        ({"model": "m"}, '"value" must contain at least one of [prompt, messages]'),
+        (
+            {"model": "m", "prompt": "hi", "messages": HELLO["messages"]},
+            '"value" contains a conflict between exclusive peers [prompt, messages]',
+        ),
+        ({"model": "m", "prompt": ""}, '"prompt" is not allowed to be empty'),
+        ({"model": "m", "prompt": 1}, '"prompt" must be a string'),
+        (
+            {"model": "m", "messages": [{"role": "user", "content": [None]}]},
+            '"messages[0].content[0]" must be of type object',
+        ),
         ({"model": "m", "messages": "hi"}, '"messages" must be an array'),
         ({"model": "m", "messages": []}, '"messages" must contain at least 1 items'),
         ({"model": "m", "messages": ["hi"]}, '"messages[0]" must be of type object'),
@@ -520,3 +528,20 @@ def test_json_nesting_is_bounded_before_parsing() -> None:
     assert loads_json(brackets_in_strings) == {"a": "[{" * 5000}
     too_deep = handle(Request("POST", f"{MAI}/api/v1/chatbots/", RW, b'{"a":' * 10_000 + b"1" + b"}" * 10_000))
     assert too_deep.status_code == 400 and "nested deeper" in too_deep.json()["detail"]
+
+
+@pytest.mark.parametrize("model", [None, ""])
+def test_a_chat_completion_without_a_model_uses_the_hubs_default(model: str | None) -> None:
+    # AIGNE Hub's validator: `model: Joi.string().empty(['', null]).default('gpt-3.5-turbo')`.
+    data = {"messages": HELLO["messages"]} if model is None else {**HELLO, "model": model}
+    response = post(f"{HUB}/api/v1/chat/completions", data, {"Authorization": f"Bearer {AIGNE_HUB_DEMO_KEY}"})
+    assert response.status_code == 200 and response.json()["model"] == "gpt-3.5-turbo"
+
+
+def test_a_prompt_is_one_user_message() -> None:
+    headers = {"Authorization": f"Bearer {AIGNE_HUB_DEMO_KEY}"}
+    by_prompt = post(f"{HUB}/api/v1/chat/completions", {"model": "m", "prompt": "Hello!"}, headers).json()
+    by_messages = post(
+        f"{HUB}/api/v1/chat/completions", {"model": "m", "messages": [{"role": "user", "content": "Hello!"}]}, headers
+    ).json()
+    assert by_prompt == by_messages

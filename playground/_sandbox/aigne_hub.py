@@ -51,6 +51,9 @@ MODELS = ("gpt-3.5-turbo", "gpt-5-mini")
 """The sandbox's chat models, all of provider `openai`: the docs' model and the SDK's default
 (`openai/gpt-5-mini`, FW models/aigne-hub/src/utils/constants.ts)."""
 
+DEFAULT_V1_MODEL = "gpt-3.5-turbo"
+"""The model of a v1 request that names none (HUB ai-routes.ts completionsRequestSchema)."""
+
 
 # --- JSON schemas --------------------------------------------------------------------------------
 
@@ -73,9 +76,14 @@ CHAT_COMPLETION_REQUEST = Schema(
     "ChatCompletionRequest",
     {
         "type": "object",
-        "required": ["model", "messages"],
+        # Joi's `.xor('prompt', 'messages')`: exactly one of them.
+        "oneOf": [{"required": ["messages"]}, {"required": ["prompt"]}],
         "properties": {
-            "model": {"type": "string", "minLength": 1},
+            "model": {
+                "type": ["string", "null"],
+                "description": f'Left out, `null` or `""`: `{DEFAULT_V1_MODEL}`, as the Hub\'s validator fills it.',
+            },
+            "prompt": {"type": "string", "minLength": 1, "description": "One user message, instead of `messages`."},
             "messages": {"type": "array", "minItems": 1, "items": CHAT_MESSAGE},
             "stream": {
                 "oneOf": [
@@ -221,19 +229,33 @@ BLOCKLET_INFO = Schema(
 
 def _validated_messages(data: Any) -> tuple[str, list[Any]]:
     # Messages follow the wording of Joi, the validator AIGNE Hub's server uses (HUB ai-routes.ts
-    # completionsRequestSchema), in its key order: model, messages, stream.
+    # completionsRequestSchema), in its key order: model, prompt, messages, then `.xor('prompt',
+    # 'messages')`. `model` is `Joi.string().empty(['', null]).default('gpt-3.5-turbo')`.
     if not isinstance(data, dict):
         raise bad_request('"value" must be of type object')
-    if "model" not in data:
-        raise bad_request('"model" is required')
-    model = data["model"]
-    if not isinstance(model, str):
+    model = data.get("model")
+    if model in ("", None):
+        model = DEFAULT_V1_MODEL
+    elif not isinstance(model, str):
         raise bad_request('"model" must be a string')
-    if not model.strip():
-        raise bad_request('"model" is not allowed to be empty')
-    if "messages" not in data:
-        raise bad_request('"messages" is required')
-    messages = data["messages"]
+    if "prompt" in data:
+        if not isinstance(data["prompt"], str):
+            raise bad_request('"prompt" must be a string')
+        if not data["prompt"]:
+            raise bad_request('"prompt" is not allowed to be empty')
+    if "messages" in data:
+        _check_messages(data["messages"])
+    if ("prompt" in data) == ("messages" in data):
+        raise bad_request(
+            '"value" contains a conflict between exclusive peers [prompt, messages]'
+            if "prompt" in data
+            else '"value" must contain at least one of [prompt, messages]'
+        )
+    messages = data["messages"] if "messages" in data else [{"role": "user", "content": data["prompt"]}]
+    return model, messages
+
+
+def _check_messages(messages: Any) -> None:
     if not isinstance(messages, list):
         raise bad_request('"messages" must be an array')
     if not messages:
@@ -252,7 +274,6 @@ def _validated_messages(data: Any) -> tuple[str, list[Any]]:
         for j, part in enumerate(content if isinstance(content, list) else ()):
             if not isinstance(part, dict):
                 raise bad_request(f'{where}.content[{j}]" must be of type object')
-    return model, messages
 
 
 def _streams(data: dict[str, Any]) -> bool:
