@@ -24,7 +24,7 @@ from playground import EXAMPLES, get_profile  # noqa: E402  (the package of this
 from playground._codegen import generate  # noqa: E402
 from playground._examples import DocumentedExample  # noqa: E402
 
-__all__ = ["HAND_WRITTEN", "SNIPPETS", "SUFFIXES", "expected_files", "main", "spec_of"]
+__all__ = ["HAND_WRITTEN", "PROGRAMS", "SNIPPETS", "SUFFIXES", "expected_files", "main", "spec_of"]
 
 SNIPPETS = ROOT / "docs" / "snippets"
 SUFFIXES = {"curl": ".sh", "python": ".py", "javascript": ".js", "node": ".mjs", "openai": ".openai.py"}
@@ -36,6 +36,20 @@ HAND_WRITTEN = {
     ),
 }
 """Snippet cases written by hand, each with the reason."""
+_OWN_OUTPUT = "prints what a reader's program would, not a status and a documented body"
+PROGRAMS = {
+    "docs/snippets/aigne-hub/openai_client.py": f"the OpenAI SDK as an application uses it: {_OWN_OUTPUT}",
+    "docs/snippets/aigne-hub/openai_client.mjs": f"the OpenAI Node SDK as an application uses it: {_OWN_OUTPUT}",
+    "docs/snippets/aigne-hub/sdk_requests.py": "the AIGNE Hub SDK's requests: prints the mount point first",
+    "docs/snippets/sandbox/serve.sh": "the command that starts the sandbox server, which the other programs call",
+    "docs/snippets/sandbox/list_chatbots.sh": "calls the sandbox server with a demo key in the command",
+    "docs/snippets/sandbox/test_with_sandbox.py": "a pytest file: pytest runs it",
+    "docs/snippets/sandbox/openai_sdk.py": f"the OpenAI SDK against the sandbox server: {_OWN_OUTPUT}",
+    "docs/snippets/sandbox/openai_sdk.mjs": f"the OpenAI Node SDK against the sandbox server: {_OWN_OUTPUT}",
+    "docs/snippets/sandbox/aigne_hub_sdk.mjs": f"the AIGNE Hub SDK against the sandbox server: {_OWN_OUTPUT}",
+}
+"""Programs written by hand that are not a documented example's request, each with the reason:
+tests/test_snippet_programs.py runs each and checks what it prints."""
 
 
 def spec_of(example: DocumentedExample) -> dict[str, Any]:

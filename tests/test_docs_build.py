@@ -19,6 +19,7 @@ PAGES = [
     "maiagent/status-codes/",
     "aigne-hub/authentication/",
     "playground/",
+    "test-against-the-sandbox/",
     "reference/",
 ]
 
@@ -53,6 +54,15 @@ def test_every_page_is_built_in_both_languages(site_dir: Path, lang: str, page: 
     soup = html(site_dir, lang, page)
     assert soup.html["lang"] == lang
     assert soup.find("h1") is not None
+
+
+def test_no_page_is_where_the_server_answers_with_the_sandbox(site_dir: Path) -> None:
+    # The server sends every path under the sandbox's prefix to the sandbox API: a page there is unreachable.
+    from playground import PROFILES
+
+    prefixes = {Path(profile.sandbox_mount).parent.name for profile in PROFILES.values()}
+    assert prefixes == {"sandbox"}
+    assert not (site_dir / "sandbox").exists()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -300,7 +310,10 @@ def test_every_shared_code_comment_has_a_japanese_translation() -> None:
     assert sorted(set(COMMENTS_JA) - comments) == [], "a translation of a comment that no longer exists"
 
 
-@pytest.mark.parametrize("page", ["maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/"])
+@pytest.mark.parametrize(
+    "page",
+    ["maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "test-against-the-sandbox/"],
+)
 def test_code_comments_are_in_the_pages_language(site_dir: Path, page: str) -> None:
     english = html(site_dir, "en", page).select_one("article").get_text()
     japanese = html(site_dir, "ja", page).select_one("article").get_text()

@@ -71,7 +71,10 @@ def rel(path: Path) -> str:
 
 
 def runnable_snippets() -> list[Path]:
-    return sorted(p for p in SNIPPETS.rglob("*") if p.is_file() and rel(p) not in NOT_RUNNABLE)
+    """The snippets this harness runs: the others are fragments, or programs that
+    tests/test_snippet_programs.py runs (`snippet_files.PROGRAMS`)."""
+    skipped = NOT_RUNNABLE.keys() | snippet_files.PROGRAMS.keys()
+    return sorted(p for p in SNIPPETS.rglob("*") if p.is_file() and rel(p) not in skipped)
 
 
 def case_of(path: Path) -> str:
@@ -251,12 +254,15 @@ def test_every_code_block_is_run_or_documented(page: str) -> None:
             assert block in PASTED_ALLOWED, f"{page}: a pasted code block the harness does not run:\n{block}"
             continue
         path = include.group(1)
-        assert path in runnable or path in NOT_RUNNABLE or path.startswith("playground/documented_examples/"), (
-            f"{page}: {path} is neither run by the harness, a documented example, nor allow-listed"
-        )
+        assert (
+            path in runnable
+            or path in NOT_RUNNABLE
+            or path in snippet_files.PROGRAMS
+            or path.startswith("playground/documented_examples/")
+        ), f"{page}: {path} is neither run by the harness, a documented example, nor allow-listed"
 
 
-@pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets()])
+@pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets()] + sorted(snippet_files.PROGRAMS))
 def test_every_snippet_is_on_its_page_in_both_languages(snippet: str) -> None:
     for lang in ("en", "ja"):
         assert any(f'"{snippet}"' in p.read_text(encoding="utf-8") for p in (DOCS / lang).rglob("*.md")), (
