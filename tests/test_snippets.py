@@ -6,7 +6,8 @@ Node.js with Node's global `fetch`, and the OpenAI SDK program with the SDK. The
 the API's origin (each snippet has it exactly once) for the sandbox's, and gives the demo key (env
 var, or the browser snippet's placeholder literal). What it prints (status code and JSON body) must
 equal the documented example. The snippets of a documented request are the playground's code
-generator's output for it (`scripts/snippets.py` writes them; a test here checks them).
+generator's output for it (`scripts/snippets.py` writes them; a test here checks them). Programs
+that print something else (`PROGRAMS` in scripts/snippets.py) run in tests/test_snippet_programs.py.
 """
 
 from __future__ import annotations
