@@ -5,7 +5,7 @@ page says (`PROGRAMS` in scripts/snippets.py lists them; tests/test_snippets.py 
   (`docs/snippets/sandbox/serve.sh`, given `--port 0` for a free port), so the command is tested too.
   The harness swaps only the origin they call, which each holds once: curl with real curl, the
   pytest file with pytest, the SDK programs with the OpenAI Python SDK, and with Node.js and the
-  npm packages the project pins (`openai`, `@aigne/aigne-hub`).
+  npm packages that tests/clients/ pins (`openai`, `@aigne/aigne-hub`).
 - The AIGNE Hub page's OpenAI-compatible client runs as that page's other tabs do: the API's origin
   swapped for the sandbox's, the key from `AIGNE_HUB_API_KEY`, once the demo key and once a wrong one.
 """
@@ -110,6 +110,8 @@ def test_the_page_states_the_sandboxs_facts(lang: str) -> None:
     for path in (SERVER_ERROR_PATH, *(f"/api/v1/chatbots/{id_}/" for id_ in (FOREIGN_CHATBOT_ID, UNKNOWN_CHATBOT_ID))):
         assert f"`GET {path}`" in text
     assert f"`401 {unauthenticated()}`" in text and f"`{sdk_401()}`" in text
+    pinned = json.loads((ROOT / "tests" / "clients" / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    assert "`npm install @aigne/aigne-hub`" in text and f" {pinned['@aigne/aigne-hub']}" in text
 
 
 # --- running the programs --------------------------------------------------------------------------
@@ -187,7 +189,7 @@ PROGRAMS = {
     "docs/snippets/sandbox/aigne_hub_sdk.mjs": Program(
         SANDBOX_ORIGIN,
         _as_is,
-        [(None, prints(lambda: [get_example("aigne-hub/200-v2-chat").json()["text"], sdk_401()]))],
+        [(None, prints(lambda: [get_example("aigne-hub/200-chat-v2").json()["text"], sdk_401()]))],
     ),
     # It asks the origin where AIGNE Hub is mounted, as the SDK does: the server's root answers.
     "docs/snippets/aigne-hub/sdk_requests.py": Program(
@@ -235,10 +237,12 @@ def run(program: str, key: str | None, origin: str, work: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def outputs(sandbox_origin: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str | None], Any]:
+def outputs(
+    sandbox_origin: str, client_sdks: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, str | None], Any]:
     work = tmp_path_factory.mktemp("programs")
-    # Node resolves the programs' imports from their folder up: the project's pinned packages.
-    (work / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    # Node resolves the programs' imports from their folder up: the SDKs tests/clients/ pins.
+    (work / "node_modules").symlink_to(client_sdks / "node_modules", target_is_directory=True)
 
     def attempt(run_: tuple[str, str | None]) -> str | AssertionError:
         try:
