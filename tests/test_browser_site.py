@@ -14,6 +14,7 @@ PAGES = [
     "maiagent/status-codes/",
     "aigne-hub/authentication/",
     "playground/",
+    "test-against-the-sandbox/",
     "reference/",
 ]
 

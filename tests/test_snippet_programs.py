@@ -196,7 +196,7 @@ PROGRAMS = {
         AIGNE_HUB.origin,
         _as_is,
         [
-            (AIGNE_HUB_DEMO_KEY, prints_mount_and("aigne-hub/200-v2-chat")),
+            (AIGNE_HUB_DEMO_KEY, prints_mount_and("aigne-hub/200-chat-v2")),
             (WRONG_KEY, prints_mount_and("aigne-hub/401-not-authenticated")),
         ],
     ),
