@@ -3,7 +3,7 @@ self-hosted Pyodide and our wheel under ``site/pyodide/``.
 
 Each language is a separate strict MkDocs build (its own search index, in its own language).
 English goes first because a build empties its ``site_dir``. Then ``site/_headers`` gets the
-site's Content Security Policy, for static hosts (``playground/_csp.py``).
+site's Content Security Policy and security headers, for static hosts (``playground/_csp.py``).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def build_docs(site_dir: Path, generator: str = "mkdocs") -> None:
 
 
 def write_headers(site_dir: Path) -> Path:
-    """Write the static build's ``_headers``: the policy ``playground.server`` also sends.
+    """Write the static build's ``_headers``: the policy and the headers ``playground.server`` also sends.
 
     It hashes the inline scripts of both languages' pages, so it runs once both builds are done
     (a MkDocs hook sees one language only).

@@ -7,7 +7,7 @@ import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -23,11 +23,28 @@ class RunningServer:
 
 @contextlib.contextmanager
 def running_server(
-    site_dir: Path, *, host: str = "127.0.0.1", port: int = 0, stderr: IO[Any] | int = subprocess.PIPE
+    site_dir: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    stderr: IO[Any] | int = subprocess.PIPE,
+    options: Sequence[str] = (),
 ) -> Iterator[RunningServer]:
-    """Serve `site_dir` (and the sandbox API) on `host:port` (0: a free port) until the block ends."""
+    """Serve `site_dir` (and the sandbox API) on `host:port` (0: a free port) until the block ends;
+    `options` are more of the server's command-line options (`--header-timeout 5`)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "playground.server", "--site", str(site_dir), "--host", host, "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "playground.server",
+            "--site",
+            str(site_dir),
+            "--host",
+            host,
+            "--port",
+            str(port),
+            *options,
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=stderr,

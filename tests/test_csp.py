@@ -62,7 +62,8 @@ def test_the_server_hashes_the_inline_scripts_of_the_pages_it_serves(tmp_path: P
     (tmp_path / "index.html").write_text("<!doctype html><title>x</title><script>alert(1)</script>", encoding="utf-8")
 
     async def get(path: str) -> httpx.Response:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(tmp_path)), base_url="http://t") as c:
+        transport = httpx.ASGITransport(app=create_app(tmp_path))
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
             return await c.get(path)
 
     for path in ("/", "/sandbox/maiagent/api/v1/chatbots/", "/missing"):
@@ -76,6 +77,8 @@ def headers_file_policy(site_dir: Path) -> str:
     text = (site_dir / _csp.HEADERS_FILE).read_text(encoding="utf-8")
     assert re.search(r"^/\*$", text, re.MULTILINE), "one rule for every path"
     (policy,) = re.findall(r"^  Content-Security-Policy: (.+)$", text, re.MULTILINE)
+    for name, value in _csp.SECURITY_HEADERS.items():
+        assert re.findall(rf"^  {name}: (.+)$", text, re.MULTILINE) == [value]
     return policy
 
 
@@ -119,6 +122,8 @@ def test_the_server_sends_that_policy_with_every_response(site_server: str, site
         response = request(site_server, method, path)
         assert response.status == status, path
         assert response.getheader("Content-Security-Policy") == policy, path
+        for name, value in _csp.SECURITY_HEADERS.items():
+            assert response.headers.get_all(name) == [value], path
     # A cross-origin caller of the sandbox still gets its CORS answer.
     preflight = request(
         site_server,
