@@ -20,7 +20,7 @@ import pytest
 
 from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY, _csp
 from playground import server as server_module
-from playground.server import MAX_TARGET_BYTES, create_app, main
+from playground.server import INLINE_BODY_BYTES, MAX_TARGET_BYTES, create_app, main
 from site_server import running_server  # scripts/site_server.py (conftest puts scripts/ on the path)
 
 RW = ("Authorization", f"Api-Key {MAIAGENT_DEMO_KEY}")
@@ -254,13 +254,15 @@ def test_any_other_host_gets_a_clear_400(app: Any, headers: list[tuple[str, str]
 # --- sandbox answers are computed off the event loop ---------------------------------------------
 
 
-def test_a_slow_sandbox_answer_does_not_hold_up_other_requests(monkeypatch: pytest.MonkeyPatch, site: Path) -> None:
+def test_a_large_body_is_answered_off_the_event_loop(monkeypatch: pytest.MonkeyPatch, site: Path) -> None:
     slow_started, other_answered = threading.Event(), threading.Event()
     waited: list[bool] = []
+    threads: dict[str, threading.Thread] = {}
     real_handle = server_module.handle
 
     def handle(request: Any) -> Any:
-        if request.url.endswith("/slow/"):
+        threads[request.method] = threading.current_thread()
+        if request.method == "POST":
             slow_started.set()
             # On the event loop, this would block the loop: the other request could not be answered.
             waited.append(other_answered.wait(timeout=5))
@@ -268,18 +270,21 @@ def test_a_slow_sandbox_answer_does_not_hold_up_other_requests(monkeypatch: pyte
 
     monkeypatch.setattr(server_module, "handle", handle)
     app = create_app(site)
+    large = json.dumps({"name": "a" * INLINE_BODY_BYTES}).encode()
+    headers = [("Host", "127.0.0.1"), RW, ("Content-Type", "application/json")]
 
     async def scenario() -> tuple[Answer, Answer]:
-        slow = asyncio.create_task(asgi_async(app, "GET", "/sandbox/maiagent/api/v1/slow/", [RW]))
+        slow = asyncio.create_task(asgi_async(app, "POST", LIST, headers, large))
         while not slow_started.is_set():
             await asyncio.sleep(0.01)
-        other = await asgi_async(app, "GET", LIST, [RW])
+        other = await asgi_async(app, "GET", LIST, headers)
         other_answered.set()
         return other, await slow
 
     other, slow = asyncio.run(scenario())
-    assert other.status == 200 and slow.status == 404
-    assert waited == [True]
+    assert other.status == 200 and slow.status == 400 and waited == [True]
+    # A small request is answered on the event loop, where it is quicker than a hop to a thread.
+    assert threads["GET"] is threading.main_thread() is not threads["POST"]
 
 
 # --- nosniff and no-referrer on every response, and in _headers ----------------------------------
