@@ -184,8 +184,20 @@ def shape_problem(scenario: Scenario, status: int, content_type: str, body: byte
     if scenario.shape == "aigne-hub":
         return "" if list(data) == ["error"] and isinstance(data["error"], str) else 'not {"error": "..."}'
     detail = list(data) == ["detail"] and isinstance(data["detail"], str)
-    fields = all(isinstance(v, list) and all(isinstance(m, str) for m in v) for v in data.values())
-    return "" if detail or fields else 'neither {"detail": "..."} nor field errors'
+    return "" if detail or _field_errors(data) else 'neither {"detail": "..."} nor field errors'
+
+
+def _field_errors(value: Any) -> bool:
+    # DRF's shapes: a field's messages, a nested field's (or a list item's, by index) errors, and
+    # for a list of objects one errors object per item.
+    if isinstance(value, dict):
+        return bool(value) and all(isinstance(k, str) and _field_errors(v) for k, v in value.items())
+    if isinstance(value, list):
+        return bool(value) and (
+            all(isinstance(m, str) for m in value)
+            or all(isinstance(m, dict) and (not m or _field_errors(m)) for m in value)
+        )
+    return False
 
 
 def probe(base_url: str, scenario: Scenario) -> dict[str, Any]:

@@ -110,6 +110,10 @@ MARKUP_IN_PATH = next(s for s in loadtest.SCENARIOS if s.name == "markup-in-path
     [
         (BAD_JSON, 400, "application/json", b'{"detail": "JSON parse error."}', ""),
         (BAD_JSON, 400, "application/json", b'{"name": ["Not a valid string."]}', ""),
+        (BAD_JSON, 400, "application/json", b'{"files": {"0": ["Not a valid string."]}}', ""),
+        (BAD_JSON, 400, "application/json", b'{"items": [{}, {"name": ["Not a valid string."]}]}', ""),
+        (BAD_JSON, 400, "application/json", b'{"files": {"0": "Not a list."}}', "neither"),
+        (BAD_JSON, 400, "application/json", b'{"files": []}', "neither"),
         (BAD_JSON, 500, "application/json", b'{"detail": "Server error."}', "status 500, expected 400"),
         (BAD_JSON, 400, "text/html", b"<p>error</p>", "JSON expected, got 'text/html'"),
         (BAD_JSON, 400, "application/json", b'{"detail": "Traceback (most recent call last)"}', "a traceback"),
