@@ -20,9 +20,11 @@ import pytest
 
 from playground import AIGNE_HUB_DEMO_KEY, MAIAGENT_DEMO_KEY, _csp
 from playground import server as server_module
-from playground.server import INLINE_BODY_BYTES, MAX_TARGET_BYTES, create_app, main
+from playground.server import HEADER_TIMEOUT as DEFAULT_HEADER_TIMEOUT
+from playground.server import INLINE_BODY_BYTES, MAX_CONNECTIONS, MAX_TARGET_BYTES, create_app, main
 from site_server import running_server  # scripts/site_server.py (conftest puts scripts/ on the path)
 
+ROOT = Path(__file__).resolve().parents[1]
 RW = ("Authorization", f"Api-Key {MAIAGENT_DEMO_KEY}")
 LIST = "/sandbox/maiagent/api/v1/chatbots/"
 CHAT = "/sandbox/aigne-hub/api/v1/chat/completions"
@@ -474,3 +476,17 @@ def test_bad_options_are_refused(options: list[str], message: str, capsys: pytes
     with pytest.raises(SystemExit) as exited:
         main(["--site", "no-site", *options])
     assert exited.value.code == 2 and message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lang", "seconds"), [("en", "{:g} seconds"), ("ja", "{:g} 秒")])
+def test_the_sandbox_page_says_how_to_serve_it_to_others(lang: str, seconds: str) -> None:
+    page = (ROOT / "docs" / lang / "test-against-the-sandbox.md").read_text(encoding="utf-8")
+    for option in (
+        "--host 0.0.0.0",
+        "--public-host NAME",
+        "--trusted-proxy ADDRESS",
+        "--header-timeout",
+        "--max-connections",
+    ):
+        assert f"`{option}`" in page, option
+    assert seconds.format(DEFAULT_HEADER_TIMEOUT) in page and f" {MAX_CONNECTIONS} " in page
