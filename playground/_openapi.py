@@ -10,7 +10,7 @@ from typing import Any
 
 from ._examples import EXAMPLES
 from ._profiles import PROFILES, ApiProfile
-from ._sandbox import DocumentedResponse, Parameter, SandboxRoute, Schema
+from ._sandbox import MAX_TARGET_BYTES, DocumentedResponse, Parameter, SandboxRoute, Schema
 
 __all__ = ["openapi_document"]
 
@@ -119,6 +119,8 @@ def _operation(components: _Components, profile: ApiProfile, route: SandboxRoute
                 },
             ),
         }
+    # The server's limit, not the API's: it refuses a longer target before any route sees it.
+    responses["414"] = {"description": f"The request target (path and query) is longer than {MAX_TARGET_BYTES} bytes."}
     summary = route.summary_of(method)
     operation: dict[str, Any] = {
         "operationId": f"{profile.id.replace('-', '_')}_{method.lower()}_"

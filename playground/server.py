@@ -48,7 +48,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from ._csp import response_headers, site_policy
 from ._models import Headers, Request, Response
 from ._openapi import openapi_document
-from ._sandbox import MAX_BODY_BYTES, answers_at_origin_root, handle, payload_too_large, resolve_api
+from ._sandbox import MAX_BODY_BYTES, MAX_TARGET_BYTES, answers_at_origin_root, handle, payload_too_large, resolve_api
 from ._sandbox.responses import error_response
 
 __all__ = [
@@ -63,9 +63,6 @@ __all__ = [
 ]
 
 OPENAPI_PATH = "/sandbox/openapi.json"
-MAX_TARGET_BYTES = 2048
-"""A request target (path and query) longer than this gets 414: no page or route here needs more,
-and the work a request costs (file lookups, routing) then stays small."""
 HEADER_TIMEOUT = 10.0
 """Seconds a connection may take to send a request's line and headers, counted from the connection
 or from the request's first byte (a slow sender is cut off, however often it sends a byte)."""

@@ -16,7 +16,7 @@ PACKAGE = Path(playground.__file__).parent
 # Modules that adapt the package to a third-party library, imported only where it is there: the
 # server, and Run's sandbox and live targets (requests, which the page loads on the first Run).
 ADAPTERS = {
-    "server.py": {"starlette", "uvicorn"},
+    "server.py": {"starlette", "uvicorn", "h11"},
     "_run_sandbox.py": {"requests", "urllib3"},
     "_run_network.py": {"urllib3"},
 }

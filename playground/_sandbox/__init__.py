@@ -13,7 +13,15 @@ its registered routes whose path matches. Each API's routes are declared in a mo
 from __future__ import annotations
 
 from . import aigne_hub, maiagent
-from .dispatch import MAX_BODY_BYTES, answers_at_origin_root, handle, is_modelled, payload_too_large, resolve_api
+from .dispatch import (
+    MAX_BODY_BYTES,
+    MAX_TARGET_BYTES,
+    answers_at_origin_root,
+    handle,
+    is_modelled,
+    payload_too_large,
+    resolve_api,
+)
 from .maiagent import CHATBOTS, KNOWLEDGE_BASES, SERVER_ERROR_PATH
 from .responses import SANDBOX_NOW, Reject, json_response
 from .routes import (
@@ -33,6 +41,7 @@ __all__ = [
     "CHATBOTS",
     "KNOWLEDGE_BASES",
     "MAX_BODY_BYTES",
+    "MAX_TARGET_BYTES",
     "SANDBOX_NOW",
     "SANDBOX_ROUTES",
     "SERVER_ERROR_PATH",

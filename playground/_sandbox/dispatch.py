@@ -13,10 +13,22 @@ from .drf import append_slash_redirect
 from .responses import Reject, error_response, example_response, json_response
 from .routes import SANDBOX_ROUTES, Context, SandboxRoute, routes_for
 
-__all__ = ["MAX_BODY_BYTES", "answers_at_origin_root", "handle", "is_modelled", "payload_too_large", "resolve_api"]
+__all__ = [
+    "MAX_BODY_BYTES",
+    "MAX_TARGET_BYTES",
+    "answers_at_origin_root",
+    "handle",
+    "is_modelled",
+    "payload_too_large",
+    "resolve_api",
+]
 
 MAX_BODY_BYTES = 1024 * 1024
 """Bodies larger than this get 413; the server enforces it without reading the whole body."""
+
+MAX_TARGET_BYTES = 2048
+"""A request target (path and query) longer than this gets 414 from the sandbox server: no page or
+route needs more, and the work a request costs (file lookups, routing) then stays small."""
 
 
 def payload_too_large(request: Request) -> Response:
