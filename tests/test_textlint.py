@@ -7,14 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 import textlint_ja  # scripts/textlint_ja.py (tests/conftest.py puts scripts/ on the path)
 from playground._auth import _SPECS
 from playground._codegen._comments import COMMENTS
 from playground._messages import MESSAGES
-
-pytestmark = pytest.mark.skipif(not textlint_ja.TEXTLINT.exists(), reason="npm packages not installed (npm ci)")
 
 
 def test_the_japanese_has_no_textlint_problem() -> None:
