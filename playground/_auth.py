@@ -78,7 +78,7 @@ _SPECS: dict[str, _Spec] = {
         "not_sent",
         _L(
             "The pasted text contains invisible control characters (for example a tab).",
-            "貼り付けたテキストに目に見えない制御文字（タブなど）が含まれています。",
+            "貼り付けたテキストに不可視の制御文字（タブなど）が含まれています。",
         ),
         _L("Remove them.", "取り除いてください。"),
     ),
@@ -86,7 +86,7 @@ _SPECS: dict[str, _Spec] = {
         "not_sent",
         _L(
             "The pasted text contains invisible zero-width or text-direction characters.",
-            "貼り付けたテキストに目に見えないゼロ幅文字または文字方向の制御文字が含まれています。",
+            "貼り付けたテキストに不可視のゼロ幅文字、または文字方向の制御文字が含まれています。",
         ),
         _L("Remove them.", "取り除いてください。"),
     ),

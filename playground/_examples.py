@@ -203,7 +203,7 @@ _ALL = (
         401,
         "401-missing-key.json",
         ExampleRequest("GET", "/api/v1/chatbots/"),
-        LocalizedText("Invalid or missing API key", "API Key が無効または欠落している"),
+        LocalizedText("Invalid or missing API key", "API キーが無効、または指定されていない"),
         snippet="maiagent/missing_key",
     ),
     DocumentedExample(
@@ -212,7 +212,7 @@ _ALL = (
         401,
         "401-invalid-format.json",
         ExampleRequest("GET", "/api/v1/chatbots/", (("Authorization", f"Bearer {MAIAGENT_DEMO_KEY}"),)),
-        LocalizedText("Incorrect API key format", "API Key の形式が誤っている"),
+        LocalizedText("Incorrect API key format", "API キーの形式が正しくない"),
         snippet="maiagent/wrong_scheme",
     ),
     DocumentedExample(

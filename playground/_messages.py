@@ -97,8 +97,8 @@ MESSAGES: dict[str, LocalizedText] = {
     "url_characters": _L(
         "The base URL contains spaces, line breaks or non-ASCII characters. Percent-encode "
         "them, and write an international domain name in its xn-- form.",
-        "ベース URL にスペース、改行、または ASCII 以外の文字が含まれています。パーセント"
-        "エンコードし、国際化ドメイン名は xn-- で始まる形式で入力してください。",
+        "ベース URL にスペース、改行、または ASCII 以外の文字が含まれています。これらはパーセント"
+        "エンコードしてください。国際化ドメイン名は、xn-- から始まる形式で入力します。",
     ),
     "url_credentials": _L(
         "The base URL contains a user name or password (`user:password@`). Browsers refuse to "
@@ -116,9 +116,10 @@ MESSAGES: dict[str, LocalizedText] = {
         "This site's Content Security Policy lets the playground call https:// URLs, and http:// only "
         "on this site and on your own computer (localhost, 127.0.0.1), so the browser would refuse "
         "{detail}: nothing was sent. Use the API's https:// URL.",
-        "このサイトのコンテンツセキュリティポリシーでは、プレイグラウンドが呼び出せるのは https:// の URL と、"
-        "http:// ではこのサイト自身とご自身のコンピューター（localhost、127.0.0.1）だけです。ブラウザーが "
-        "{detail} への送信を拒否するため、送信しませんでした。API の https:// の URL を使ってください。",
+        "プレイグラウンドが呼び出せる URL は、このサイトのコンテンツセキュリティポリシーで制限されています。"
+        "許可されているのは https:// の URL と、このサイト自身およびご自身のコンピューター（localhost、127.0.0.1）の "
+        "http:// の URL だけです。ブラウザーが {detail} への送信を拒否するため、送信しませんでした。"
+        "API の https:// の URL を使ってください。",
     ),
     "url_dot_segments": _L(
         "The base URL contains a `.` or `..` segment, which the browser would resolve before "
@@ -134,8 +135,8 @@ MESSAGES: dict[str, LocalizedText] = {
         "The key field contains a character no HTTP header can carry (a line break, a control character, "
         "or one that is not ASCII, such as a full-width space), so nothing was sent. The diagnosis says "
         "which; Apply fix removes it.",
-        "キーの欄に HTTP ヘッダーに含められない文字（改行、制御文字、全角スペースなど ASCII 以外の文字）が"
-        "含まれているため、送信しませんでした。どの文字かは診断に表示されます。「修正を適用」で取り除けます。",
+        "キーの欄の値が、HTTP ヘッダーに含められない文字（改行、制御文字、全角スペースなど ASCII 以外の文字）を"
+        "含んでいるため、送信しませんでした。どの文字かは診断に表示されます。「修正を適用」で取り除けます。",
     ),
     "invalid_request": _L(
         "Check the URL (it must start with http:// or https://) and the header values "
@@ -149,12 +150,12 @@ MESSAGES: dict[str, LocalizedText] = {
         "Security Policy blocked the call: it allows https:// URLs, and http:// only to this site and "
         "to this computer (localhost, 127.0.0.1). Check the URL, use the sandbox, or call the API from "
         "your own server or terminal.",
-        "レスポンスを受け取る前にリクエストが失敗しました。よくある原因は、この URL で応答するサーバーがないこと"
-        "（サーバーが起動していない、アドレスやポートが誤っている、ネットワークにつながっていない）、"
-        "ブラウザーの場合はサーバーがこのページからの呼び出しを許可していないこと（CORS）、またはこのサイトの"
-        "コンテンツセキュリティポリシー（CSP）による遮断です。CSP が許可するのは https:// の URL と、"
-        "http:// ではこのサイト自身とご自身のコンピューター（localhost、127.0.0.1）への呼び出しだけです。"
-        "URL を確認するか、サンドボックスを使うか、ご自身のサーバーやターミナルから API を呼び出してください。",
+        "レスポンスを受け取る前にリクエストが失敗しました。よくある原因は次のとおりです。この URL で応答する"
+        "サーバーがない（サーバーが起動していない、アドレスやポートが誤っている、ネットワークにつながっていない）。"
+        "ブラウザーでは、サーバーがこのページからの呼び出しを許可していない（CORS）。このサイトのコンテンツ"
+        "セキュリティポリシー（CSP）が呼び出しを遮断した。CSP が許可するのは、https:// の URL と、このサイト自身"
+        "およびご自身のコンピューター（localhost、127.0.0.1）への http:// の呼び出しだけです。URL を確認するか、"
+        "サンドボックスを使うか、ご自身のサーバーやターミナルから API を呼び出してください。",
     ),
     "timeout": _L(
         "The server did not answer within {detail} s, so the request was stopped. Try again, or check "
@@ -179,8 +180,8 @@ MESSAGES: dict[str, LocalizedText] = {
         "django/middleware/common.py). Send {detail} instead.",
         "送信先のサーバーがリダイレクト（3xx ステータス）で応答しました。プレイグラウンドはリダイレクトを"
         "たどらないため、キーを再送信していません。パスの末尾にスラッシュがありません。Django は APPEND_SLASH "
-        "設定により、このようなパスを末尾にスラッシュを付けた同じパスへリダイレクトします（django/django の "
-        "django/middleware/common.py）。代わりに {detail} を送信してください。",
+        "設定により、このパスをスラッシュ付きのパスへリダイレクトします"
+        "（django/django の django/middleware/common.py）。代わりに {detail} を送信してください。",
     ),
     "cancelled": _L("The request was cancelled.", "リクエストをキャンセルしました。"),
     "too_large": _L(
@@ -224,7 +225,7 @@ SLASH_REDIRECT = _L(
     "The sandbox answers this path as Django does with its APPEND_SLASH setting (django/django, "
     "django/middleware/common.py): a path without its trailing slash gets 301, and the Location header "
     "names the same path with the slash. The playground does not follow redirects: send {location} instead.",
-    "サンドボックスは、Django が APPEND_SLASH 設定で応答するとおりにこのパスに応答します（django/django の "
+    "サンドボックスは、APPEND_SLASH 設定が有効な Django と同じようにこのパスへ応答します（django/django の "
     "django/middleware/common.py）。末尾にスラッシュのないパスには 301 を返し、Location ヘッダーで"
     "スラッシュを付けた同じパスを示します。プレイグラウンドはリダイレクトをたどりません。代わりに {location} を"
     "送信してください。",
@@ -329,7 +330,7 @@ def error_answer(exc: BaseException) -> dict[str, Any]:
 # What json.loads says (CPython's json.decoder and _json), in Japanese; an unknown message stays as it is.
 _JSON_ERRORS_JA = (
     ("Expecting value", "ここに JSON の値が必要です"),
-    ("Expecting property name enclosed in double quotes", '二重引用符（"）で囲んだプロパティ名が必要です'),
+    ("Expecting property name enclosed in double quotes", '二重引用符（`"`）で囲んだプロパティ名が必要です'),
     ("Expecting ':' delimiter", "区切りの `:` が必要です"),
     ("Expecting ',' delimiter", "区切りの `,` が必要です"),
     ("Unterminated string", "文字列が閉じられていません"),

@@ -155,7 +155,7 @@ def drf_string_schema(max_length: int | None = 255) -> dict[str, Any]:
     kept = f"[^{_SPACE}\\x00]"  # a character that stays at either end once stripped
     middle = "[^\\x00]" + ("*" if max_length is None else f"{{0,{max_length - 2}}}")
     limit_en = "" if max_length is None else f" and at most {max_length} characters"
-    limit_ja = "" if max_length is None else f"、{max_length} 文字以内"
+    limit_ja = "" if max_length is None else f"、{max_length} 文字以内であること"
     return {
         "type": ["string", "number"],
         "pattern": f"^[{_SPACE}]*{kept}(?:{middle}{kept})?[{_SPACE}]*$",
@@ -164,8 +164,9 @@ def drf_string_schema(max_length: int | None = 255) -> dict[str, Any]:
         "is accepted and stored as its text. As Django REST framework's CharField "
         "(encode/django-rest-framework, rest_framework/fields.py) with Django's "
         "ProhibitNullCharactersValidator (django/django, django/core/validators.py).\n\n"
-        f"前後の空白を取り除いたあと空ではなく{limit_ja}で、NUL（400「Null characters are not allowed.」）や"
-        "対になっていないサロゲートを含まないテキスト。数値も受け付け、そのテキストとして保存します。"
-        "Django REST framework の CharField（encode/django-rest-framework、rest_framework/fields.py）と"
-        "Django の ProhibitNullCharactersValidator（django/django、django/core/validators.py）のとおりです。",
+        f"テキスト。条件は、前後の空白を取り除いた結果が空でないこと{limit_ja}です。"
+        "NUL（400「Null characters are not allowed.」）と、対になっていないサロゲートは含められません。"
+        "数値も受け付け、そのテキストとして保存します。動作は Django REST framework の CharField"
+        "（encode/django-rest-framework、rest_framework/fields.py）と同じです。NUL を拒否するのは Django の "
+        "ProhibitNullCharactersValidator（django/django、django/core/validators.py）です。",
     }

@@ -250,7 +250,7 @@ export const STRINGS = Object.freeze({
       empty: "{name} に値を入力してください。",
       dot: "{name} に「.」や「..」は使えません。URL が別の場所を指してしまいます。",
       long: "{name} が {max} 文字を超えています。",
-      unencodable: "{name} に URL に含められない文字（対になっていない UTF-16 サロゲート）があります。",
+      unencodable: "{name} の値は、URL に含められない文字（対になっていない UTF-16 サロゲート）を含んでいます。",
     },
     statusMeaning: "{status} の意味",
     bytes: "{count} バイト",
@@ -263,7 +263,7 @@ export const STRINGS = Object.freeze({
     shortcutRun: "{keys} でコードを実行",
     // H1 code
     codeTabs: "コードの言語",
-    codeEditable: "Python（requests）。編集でき、「実行」で実行します",
+    codeEditable: "Python（requests）：編集でき、「実行」で実行します",
     copy: "コピー",
     copyLabel: "{language} のコードをコピー",
     copied: "コピーしました。",
