@@ -26,6 +26,8 @@
   ``llms.txt`` indexes them, so tools and language models can read the docs without scraping HTML.
   The reference page's copy holds the API reference itself, as Markdown (``_reference_markdown``).
   Each page links to its copy (``overrides/partials/actions.html``).
+- The search index reads a page as a reader scans it: a table row by row, with its cells apart, and
+  the API reference without its signatures (see ``_search_html``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import griffe
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -399,6 +402,64 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = _TAB_LABELS.sub(lambda labels: labels[0].replace("</label><label", "</label> <label"), html)
     html = _TABLE.sub(_code_break_points, html)
     return _translate_comments(html, escaped=True)
+
+
+# The search index. Material's search plugin indexes each page's HTML (page.content, in
+# on_page_context) and keeps only a few of its tags (p, code, pre, li, ...). A table lost its rows
+# and cells, and a result's preview, which shows the text up to where a kept tag closes, ran one
+# row's last cell into the next row's code: 「認証失敗 403」, 401's meaning beside 403. So just before
+# the plugin reads a page, the page's HTML is swapped for the search's version of it, and just after,
+# swapped back: the reader's page never changes. In the search's version each table row is a
+# paragraph, its cells joined by SEARCH_CELL_SEPARATOR (a word separator in every build's
+# search.separator): a row is found and previewed as one line, apart from its neighbours.
+SEARCH_CELL_SEPARATOR = " · "  # not "|": the reference's types hold one ("str | None")
+_TABLE_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
+_TABLE_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S)
+_PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>")  # a cell's own paragraphs (mkdocstrings' tables) join its row's
+_ANY_TAG = re.compile(r"<[^>]+>")
+# mkdocstrings' signatures (separate_signature: true) repeat, as code, what the reference's headings
+# and parameter tables say, and a module attribute's is its whole value: MAIAGENT = ApiProfile(...),
+# with its names in both languages, was the reference's only match for 「認証」. Material's own
+# marker leaves them out of the index; the page still shows them.
+_SIGNATURE = re.compile(r'<div class="doc-signature\b')
+_page_html: dict[str, str] = {}
+
+
+def _squeezed(cell: str) -> str:
+    # mkdocstrings indents its cells' text: the preview showed runs of spaces between the cells.
+    return cell.strip() if "<pre" in cell else " ".join(cell.split())
+
+
+def _table_rows(table: re.Match[str]) -> str:
+    rows = []
+    for row in _TABLE_ROW.finditer(table[0]):
+        cells = [_squeezed(_PARAGRAPH_TAG.sub(" ", cell[1])) for cell in _TABLE_CELL.finditer(row[1])]
+        cells = [cell for cell in cells if _ANY_TAG.sub("", cell).strip()]
+        if cells:
+            rows.append(f"<p>{SEARCH_CELL_SEPARATOR.join(cells)}</p>")
+    return "\n".join(rows)
+
+
+def _search_html(html: str) -> str:
+    """A page's HTML as the search index should read it (see above)."""
+    html = _SIGNATURE.sub(lambda div: div[0].replace("<div ", "<div data-search-exclude ", 1), html)
+    return _TABLE.sub(_table_rows, html)
+
+
+@event_priority(50)  # before Material's search plugin (priority 0) indexes page.content
+def _show_search_its_html(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    _page_html[page.file.src_uri] = page.content
+    page.content = _search_html(page.content)
+    return context
+
+
+@event_priority(-50)  # after it: the page is rendered from its own HTML
+def _give_the_page_its_html_back(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    page.content = _page_html.pop(page.file.src_uri)
+    return context
+
+
+on_page_context = CombinedEvent(_show_search_its_html, _give_the_page_its_html_back)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -125,7 +125,7 @@ def test_search_finds_pages_in_the_readers_language(
 # section whose title holds a query word a thousand times above one whose text does, so the API
 # reference (a heading per class, "ApiProfile" matching "api*") and the playground ("Demo keys")
 # outranked the guides for "api key", and "Bearer" found the AIGNE Hub page fifth of five. The
-# guides' front matter raises them (`search: boost: 2`) and the reference's lowers it (0.5).
+# guides' front matter raises them (`search: boost: 2`) and the reference's lowers it (0.2).
 AUTH, AIGNE, STATUS = "maiagent/authentication/", "aigne-hub/authentication/", "maiagent/status-codes/"
 RANKED_QUERIES = {
     "en": [
