@@ -111,7 +111,7 @@ def test_parse_body_names_what_is_wrong(method: str, text: str, code: str, detai
         _checks.parse_body(method, text)
     assert (caught.value.code, caught.value.detail) == (code, detail)
     if code == "invalid_json":
-        assert caught.value.detail_ja == '1 行目、2 列目：二重引用符（"）で囲んだプロパティ名が必要です'
+        assert caught.value.detail_ja == '1 行目、2 列目：二重引用符（`"`）で囲んだプロパティ名が必要です'
 
 
 def test_the_page_csp_check_names_the_origin_it_refuses() -> None:

@@ -7,7 +7,9 @@
 // lunr has no phrase query, and Material's own phrase syntax (quotes: every word required) drops
 // the other pages instead of ranking them lower. So, for a query of one word, the worker's answer is
 // reordered before Material renders it: in each page, the sections that matched more of the word's
-// parts first; then the pages by their first section. Otherwise Material's order stands, and no
+// parts first, and of those the ones that hold the word as typed (after the Japanese rewrite,
+// 「Api-Key」 listed AIGNE Hub, which holds API and キー, above the MaiAgent page that says Api-Key);
+// then the pages by their first section. Otherwise Material's order stands, and no
 // result is dropped. Queries of several words keep Material's order, which already weighs how many
 // of them a section holds (ranking them by that first put the API reference, a long page with every
 // common word, second for "generate api key": tests/test_search_ranking.py measures both).
@@ -30,21 +32,47 @@
       .sort((a, b) => b.count - a.count || a.index - b.index)
       .map(({ value }) => value);
 
-  const oneWord = []; // for each query sent and not yet answered: was it typed as one word?
+  // White space and markup aside, lower case: "API キー" holds APIキー, <mark>Api</mark>-Key holds api-key.
+  const squash = (text) =>
+    String(text || "")
+      .replace(/<[^>]*>/g, "")
+      .replace(/\s+/g, "")
+      .toLowerCase();
+
+  // A section that holds the word as typed ranks above one that holds only its parts.
+  const holds = (word) => (section) => squash(`${section.title} ${section.text}`).includes(word);
+
+  const oneWord = []; // for each query sent and not yet answered: the word typed, or null for several
 
   const isResult = (message) =>
     message && message.type === RESULT && message.data && Array.isArray(message.data.items);
 
   const rank = (message) => {
-    if (!oneWord.shift()) return;
-    const pages = message.data.items.map((sections) => byMatched(sections, matched));
-    message.data.items = byMatched(pages, (sections) => matched(sections[0]));
+    const word = oneWord.shift();
+    if (!word) return;
+    const whole = holds(word);
+    // In a page, most parts matched first and, of those, the sections that hold the whole word.
+    const pages = message.data.items.map((sections) =>
+      byMatched(sections, (section) => 2 * matched(section) + (whole(section) ? 1 : 0)),
+    );
+    // Pages: most parts matched first; then the best score Material gave a section with that many,
+    // doubled when one of those holds the whole word (as a search engine weighs an exact phrase),
+    // so that the page boosts still count.
+    const weight = (sections) => {
+      const best = sections.filter((section) => matched(section) === matched(sections[0]));
+      const score = Math.max(...best.map((section) => section.score || 0));
+      return score * (best.some(whole) ? 2 : 1);
+    };
+    message.data.items = byMatched(pages, (sections) => matched(sections[0])).sort(
+      (a, b) => matched(b[0]) - matched(a[0]) || weight(b) - weight(a),
+    );
   };
 
   const postMessage = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
     if (message && message.type === QUERY && typeof message.data === "string") {
-      oneWord.push(!/\s/.test(message.data.trim()));
+      const typed = message.data.trim();
+      oneWord.push(/\s/.test(typed) ? null : squash(typed));
     }
     return postMessage.call(this, message, ...rest);
   };
