@@ -326,6 +326,23 @@ _ALL = (
         LocalizedText("Chat (v2, as the SDK calls it)", "チャット（v2、SDK が呼ぶ形）"),
     ),
     DocumentedExample(
+        "aigne-hub/404-agent-not-found",
+        AIGNE_HUB.id,
+        404,
+        "404-agent-not-found.json",
+        ExampleRequest("POST", "/api/v2/chat", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), {**_SDK_CHAT, "agent": "chat"}),
+        LocalizedText("Agent not found (v2)", "エージェントが見つからない（v2）"),
+    ),
+    DocumentedExample(
+        "aigne-hub/415-not-an-object",
+        AIGNE_HUB.id,
+        415,
+        "415-not-an-object.json",
+        # A JSON array: valid JSON, but not the object the invoke envelope is.
+        ExampleRequest("POST", "/api/v2/chat", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), []),
+        LocalizedText("Body is not a JSON object (v2)", "本文が JSON オブジェクトではない（v2）"),
+    ),
+    DocumentedExample(
         "aigne-hub/200-models",
         AIGNE_HUB.id,
         200,

@@ -215,7 +215,8 @@ MAIAGENT = ApiProfile(
     # Django REST framework runs on Django, whose CommonMiddleware redirects a path missing its slash.
     append_slash=True,
     default_request=("GET", "/api/v1/chatbots/"),
-    # The status codes page's two tables, word for word (a test compares them); each row has its code as id.
+    # The status codes page's two tables, word for word (a test compares them); each code's section
+    # is headed by the code and this meaning, and has the code as id.
     statuses=MappingProxyType(
         {
             code: DocumentedStatus(LocalizedText(en, ja), "maiagent/status-codes/", str(code))
@@ -252,13 +253,30 @@ AIGNE_HUB = ApiProfile(
     env_var="AIGNE_HUB_API_KEY",
     security_scheme_name="AigneHubBearer",
     default_request=("POST", "/api/v1/chat/completions"),
-    # Its pages document one status: the 401 of the authentication page's "Error response".
+    # The sections of its status codes page, each headed by its code and this meaning (a test compares them).
     statuses=MappingProxyType(
         {
-            401: DocumentedStatus(
-                LocalizedText("Missing or invalid API key", "API キーが欠落している、または無効"),
-                "aigne-hub/authentication/",
-                "error-response",
+            code: DocumentedStatus(LocalizedText(en, ja), "aigne-hub/status-codes/", str(code))
+            for code, en, ja in (
+                (200, "Request successful", "リクエスト成功"),
+                (400, "The body failed validation", "リクエスト本文の検証エラー"),
+                (401, "Missing or invalid API key", "API キーがない、または無効"),
+                (402, "Credits used up (credit billing only)", "クレジット不足（クレジット課金の場合のみ）"),
+                (403, "No permission (v1: owners and admins only)", "権限がない（v1 は所有者と管理者のみ）"),
+                (404, "Agent or path not found", "エージェントまたはパスが見つからない"),
+                (413, "Request body too large", "リクエスト本文が大きすぎる"),
+                (415, "The body is not a JSON object", "本文が JSON オブジェクトではない"),
+                (
+                    429,
+                    "Too many requests (passed on from the model provider)",
+                    "リクエスト過多（モデルプロバイダーからの転送）",
+                ),
+                (500, "Server or model provider error", "サーバーまたはモデルプロバイダーのエラー"),
+                (
+                    502,
+                    "Payment Kit not running, or a model provider error",
+                    "Payment Kit の停止、またはモデルプロバイダーのエラー",
+                ),
             )
         }
     ),

@@ -9,6 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from test_status_codes import PAGES as STATUS_PAGES
+from test_status_codes import REPRODUCED
 
 import playground
 from playground import browser as adapter
@@ -18,9 +20,10 @@ pytestmark = pytest.mark.browser
 PREFIX = {"en": "", "ja": "ja/"}
 REPRODUCE_PAGES = {
     "maiagent/authentication/": ["maiagent/401-missing-key", "maiagent/401-invalid-format"],
-    "maiagent/status-codes/": ["maiagent/400-required-fields"],
     "aigne-hub/authentication/": ["aigne-hub/401-not-authenticated"],
     "playground/": ["maiagent/500-server-error", "aigne-hub/400-messages-required"],
+    # The status codes pages: each code's buttons, in the order of the codes.
+    **{STATUS_PAGES[api]: [e for ids in codes.values() for e in ids] for api, codes in REPRODUCED.items()},
 }
 WORDS = {
     "en": {"equal": "Matches", "bearer": "expects", "fullwidth": "full-width space"},

@@ -13,6 +13,7 @@ PAGES = [
     "maiagent/authentication/",
     "maiagent/status-codes/",
     "aigne-hub/authentication/",
+    "aigne-hub/status-codes/",
     "playground/",
     "test-against-the-sandbox/",
     "reference/",

@@ -18,6 +18,7 @@ PAGES = [
     "maiagent/authentication/",
     "maiagent/status-codes/",
     "aigne-hub/authentication/",
+    "aigne-hub/status-codes/",
     "playground/",
     "test-against-the-sandbox/",
     "reference/",
@@ -523,32 +524,3 @@ def test_each_page_links_to_its_markdown_copy(site_dir: Path, lang: str, title: 
     copy = (site_dir / LANGUAGES[lang] / page / link["href"]).resolve()
     assert copy == (site_dir / LANGUAGES[lang] / ((page.rstrip("/") or "index") + ".md")).resolve()
     assert copy.read_text(encoding="utf-8").startswith("# ")
-
-
-# --- the status links of the playground's response view -------------------------------------------
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_documented_status_links_to_where_its_page_says_it(site_dir: Path, lang: str) -> None:
-    from playground import PROFILES
-
-    for profile in PROFILES.values():
-        for code, status in profile.statuses.items():
-            target = html(site_dir, lang, status.page).find(id=status.anchor)
-            assert target is not None, (profile.id, code, status.page, status.anchor)
-            if target.name == "code":
-                # A row of the status codes tables: the code itself, described in the page's words.
-                row = target.find_parent("tr")
-                assert target.get_text() == str(code)
-                assert row.find_all("td")[1].get_text(" ", strip=True) == status.meaning.get(lang)
-            else:
-                # A section: its heading's text is the section's, its content names the status.
-                section = target.find_next_sibling()
-                assert str(code) in section.get_text(), (profile.id, code)
-
-
-def test_each_status_code_has_the_same_anchor_in_both_languages() -> None:
-    ids = re.compile(r"^\| `(\d{3})`\{ #(\d{3}) \} \|", re.MULTILINE)
-    pages = [markdown_pages(lang)["maiagent/status-codes.md"] for lang in LANGUAGES]
-    rows = [ids.findall(text) for text in pages]
-    assert rows[0] == rows[1] == [(c, c) for c in ("200", "201", "400", "401", "403", "404", "500")]

@@ -144,17 +144,18 @@ def test_the_answer_says_its_size_target_and_what_its_status_means() -> None:
     assert live["status_info"]["anchor"] == "200"
 
 
-def test_aigne_hub_links_only_the_status_its_pages_document() -> None:
+def test_aigne_hub_links_each_status_to_its_status_codes_page() -> None:
     spec = {"api": "aigne-hub", "key": "", **browser.info()["apis"]["aigne-hub"]["default_request"]}
     unauthorized = run(browser.send(spec))
     assert unauthorized["status_info"] == {
-        "meaning": {"en": "Missing or invalid API key", "ja": "API キーが欠落している、または無効"},
-        "page": "aigne-hub/authentication/",
-        "anchor": "error-response",
+        "meaning": {"en": "Missing or invalid API key", "ja": "API キーがない、または無効"},
+        "page": "aigne-hub/status-codes/",
+        "anchor": "401",
     }
     assert unauthorized["answered_as"] == "https://your-aigne-hub-url/api/v1/chat/completions"
     ok = run(browser.send(dict(spec, key=playground.AIGNE_HUB_DEMO_KEY)))
-    assert ok["status"] == 200 and ok["status_info"] is None
+    assert ok["status"] == 200 and ok["status_info"]["anchor"] == "200"
+    assert ok["status_info"]["page"] == "aigne-hub/status-codes/"
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,23 @@ PASTED_ALLOWED: dict[str, str] = {
     # The Content Security Policy, one directive a line, its build-specific hashes elided:
     # tests/test_csp.py checks it equals what playground._csp produces.
     _csp.content_security_policy(["'sha256-…'"]).replace("; ", ";\n"): "the documented policy (tests/test_csp.py)",
+    # Two bodies of the real AIGNE Hub that the sandbox never gives (it has no credit billing and no
+    # model provider), as its source writes them; the status codes page names each source file.
+    json.dumps(
+        {
+            "error": {
+                "message": "Hello, in order to continue using AI services, please first buy some credits in the "
+                "link below. <link>",
+                "timestamp": "<time>",
+                "type": "NOT_ENOUGH",
+                "link": "<link>",
+            }
+        },
+        indent=2,
+    ): "AIGNE Hub's 402 (aigne-hub/status-codes.md)",
+    json.dumps({"error": "<provider> service is temporarily unavailable. Please try again later"}): (
+        "AIGNE Hub's 5xx from a model provider (aigne-hub/status-codes.md)"
+    ),
 }
 PYODIDE_WHEELS = ("requests", "urllib3", "idna", "certifi", "charset-normalizer")
 
