@@ -13,6 +13,7 @@ from test_search_index import builds, search_index, squash
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTH, AIGNE, STATUS = "maiagent/authentication/", "aigne-hub/authentication/", "maiagent/status-codes/"
+AIGNE_STATUS = "aigne-hub/status-codes/"
 REFERENCE = "reference/"
 OVERVIEW = ""
 FIRST_SCREEN = 3  # result pages a reader sees without scrolling (1280 x 720)
@@ -22,8 +23,18 @@ FIRST_SCREEN = 3  # result pages a reader sees without scrolling (1280 x 720)
 # The overview ("") counts as a guide for "Api-Key": its first section names both schemes, so it holds
 # the word as typed (after the Japanese rewrite, ja lists it first).
 GUIDE_QUERIES = {
-    "en": [("Api-Key", {AUTH, OVERVIEW}), ("401", {AUTH, STATUS}), ("API key", {AUTH, AIGNE}), ("authentication", {AUTH, AIGNE})],
-    "ja": [("Api-Key", {AUTH, OVERVIEW}), ("401", {AUTH, STATUS}), ("APIキー", {AUTH, AIGNE}), ("認証", {AUTH, AIGNE})],
+    "en": [
+        ("Api-Key", {AUTH, OVERVIEW}),
+        ("401", {AUTH, STATUS, AIGNE_STATUS}),
+        ("API key", {AUTH, AIGNE}),
+        ("authentication", {AUTH, AIGNE}),
+    ],
+    "ja": [
+        ("Api-Key", {AUTH, OVERVIEW}),
+        ("401", {AUTH, STATUS, AIGNE_STATUS}),
+        ("APIキー", {AUTH, AIGNE}),
+        ("認証", {AUTH, AIGNE}),
+    ],
 }
 # Words typed whole that the search splits into parts (ページ + 分割, api + key): the pages that hold
 # every part come first (search-rank.js), and the first holds the word itself.
