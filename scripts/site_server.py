@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 class RunningServer:
     url: str  # the base URL, ending in "/"
     process: subprocess.Popen[str]
+    banner: str  # the line the server printed once it listened
 
 
 @contextlib.contextmanager
@@ -32,34 +33,33 @@ def running_server(
 ) -> Iterator[RunningServer]:
     """Serve `site_dir` (and the sandbox API) on `host:port` (0: a free port) until the block ends;
     `options` are more of the server's command-line options (`--header-timeout 5`)."""
+    command = [sys.executable, "-m", "playground.server", "--site", str(site_dir), "--host", host, "--port", str(port)]
+    with running_command([*command, *options], stderr=stderr) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def running_command(
+    command: Sequence[str], *, stderr: IO[Any] | int = subprocess.PIPE, env: dict[str, str] | None = None
+) -> Iterator[RunningServer]:
+    """Run a command that starts the server (as `running_server` does, or as a page tells a reader to)
+    until the block ends; it must print "Serving … at http://host:port/" once it listens."""
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "playground.server",
-            "--site",
-            str(site_dir),
-            "--host",
-            host,
-            "--port",
-            str(port),
-            *options,
-        ],
+        list(command),
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=stderr,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**(os.environ if env is None else env), "PYTHONUNBUFFERED": "1"},
     )
     try:
         assert process.stdout is not None
-        # The server prints "Serving … at http://host:port/" once it listens.
         line = process.stdout.readline()
         if "http://" not in line:
             process.kill()
             errors = process.stderr.read() if process.stderr is not None else ""
             raise RuntimeError(f"the server did not start: {line!r} {errors}")
-        yield RunningServer(line[line.index("http://") :].strip(), process)
+        yield RunningServer(line[line.index("http://") :].strip(), process, line)
     finally:
         process.terminate()
         try:

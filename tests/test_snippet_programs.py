@@ -27,6 +27,7 @@ import pytest
 import snippets as snippet_files  # scripts/snippets.py (tests/conftest.py puts scripts/ on the path)
 from playground import AIGNE_HUB_DEMO_KEY, SERVER_ERROR_PATH, get_example, get_profile
 from playground._examples import FOREIGN_CHATBOT_ID, UNKNOWN_CHATBOT_ID
+from site_server import running_command  # scripts/site_server.py
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "docs" / "snippets"
@@ -64,31 +65,9 @@ def program_env(**extra: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def sandbox_origin() -> Iterator[str]:
-    process = subprocess.Popen(
-        [*serve_command(), "--port", "0"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=program_env(PYTHONUNBUFFERED="1"),
-    )
-    try:
-        assert process.stdout is not None and process.stderr is not None
-        line = process.stdout.readline()
-        if not line.startswith(SERVING.removesuffix("8000/")):
-            process.kill()
-            pytest.fail(f"the page's command did not start the server: {line!r} {process.stderr.read()}")
-        yield line[line.index("http://") :].strip().rstrip("/")
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        for stream in (process.stdout, process.stderr):
-            if stream is not None:
-                stream.close()
+    with running_command([*serve_command(), "--port", "0"], env=program_env()) as server:
+        assert server.banner.startswith(SERVING.removesuffix("8000/")), server.banner
+        yield server.url.rstrip("/")
 
 
 def test_the_command_serves_where_the_programs_call() -> None:
