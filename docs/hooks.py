@@ -142,7 +142,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     title = config.extra.get("permalink_title")
     if title:
         config.mdx_configs.setdefault("toc", {})["permalink_title"] = title
+    _segment_chinese_only_in_chinese(config)
     return config
+
+
+def _segment_chinese_only_in_chinese(config: MkDocsConfig) -> None:
+    """Material's search cuts every run of Han characters with jieba whenever jieba is installed
+    (it is, for the zh-TW build), and has no option to say which builds: in the Japanese build it
+    cut 取得方法 into 取得 U+200B 方法, a character lunr.ja's tokenizer keeps inside its words. Each
+    language is its own build process (scripts/build.py), so turning it off here touches no other."""
+    if not str(config.theme["language"]).lower().startswith("zh"):
+        import material.plugins.search.plugin as search_plugin
+
+        search_plugin.jieba = None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -304,7 +316,7 @@ def try_it_fragment(example: DocumentedExample) -> str:
 
 def _try_it_link(example: DocumentedExample, page_href: str, config: MkDocsConfig) -> str:
     words = config.extra["try_it"]
-    title = example.title.ja if config.theme["language"] == "ja" else example.title.en
+    title = example.title.get(config.theme["language"])
     href = escape(page_href + "#" + try_it_fragment(example))
     label = escape(words["label"].format(title=title))
     # An inline element, so Markdown gives it a paragraph of its own, inside an admonition too.

@@ -1,5 +1,5 @@
-"""Build the whole site into ``site/``: English at the root, Japanese under ``site/ja/``,
-self-hosted Pyodide and our wheel under ``site/pyodide/``.
+"""Build the whole site into ``site/``: English at the root, Japanese under ``site/ja/``, Traditional
+Chinese (Taiwan) under ``site/zh-TW/``, self-hosted Pyodide and our wheel under ``site/pyodide/``.
 
 Each language is a separate strict MkDocs build (its own search index, in its own language).
 English goes first because a build empties its ``site_dir``. Then ``site/_headers`` gets the
@@ -17,13 +17,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIGS = ("mkdocs.yml", "mkdocs.ja.yml")
+# Each language and where its build goes in the site (its pages' URL prefix). Its configuration is
+# mkdocs.<language>.yml, which inherits mkdocs.yml, English's. The tests read the languages here.
+LANGUAGES = {"en": "", "ja": "ja/", "zh-TW": "zh-TW/"}
+
+
+def config_file(lang: str) -> Path:
+    """The MkDocs configuration of `lang`'s build."""
+    return ROOT / ("mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml")
 
 
 def build_docs(site_dir: Path, generator: str = "mkdocs") -> None:
-    """Build both languages' pages with ``generator``: MkDocs, or ``properdocs``, its maintained
+    """Build every language's pages with ``generator``: MkDocs, or ``properdocs``, its maintained
     fork, which reads the same configuration files (tests/test_properdocs.py compares the two)."""
-    for config, subdir in zip(CONFIGS, ("", "ja"), strict=True):
+    for lang, prefix in LANGUAGES.items():
         subprocess.run(
             [
                 sys.executable,
@@ -33,9 +40,9 @@ def build_docs(site_dir: Path, generator: str = "mkdocs") -> None:
                 "--strict",
                 "--quiet",
                 "--config-file",
-                str(ROOT / config),
+                str(config_file(lang)),
                 "--site-dir",
-                str(site_dir / subdir),
+                str(site_dir / prefix),
             ],
             cwd=ROOT,
             check=True,
@@ -47,7 +54,7 @@ def build_docs(site_dir: Path, generator: str = "mkdocs") -> None:
 def write_headers(site_dir: Path) -> Path:
     """Write the static build's ``_headers``: the policy and the headers ``playground.server`` also sends.
 
-    It hashes the inline scripts of both languages' pages, so it runs once both builds are done
+    It hashes the inline scripts of every language's pages, so it runs once both builds are done
     (a MkDocs hook sees one language only).
     """
     from playground import _csp

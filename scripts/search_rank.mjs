@@ -56,6 +56,11 @@ function pageSide(scripts, siteDir) {
   }
   const worker = new Worker();
   return {
+    // The index goes through the page's scripts too: one that learns from it (search-zh.js) sees it.
+    setup: (message) => {
+      worker.postMessage(message);
+      return sent.pop();
+    },
     query: (text) => {
       worker.postMessage({ type: QUERY, data: text });
       return sent.pop().data;
@@ -112,7 +117,7 @@ async function ranker(siteDir, { materialOnly = false } = {}) {
   const send = searchWorker(siteDir);
   const page = pageSide(materialOnly ? [] : pageScripts(siteDir), siteDir);
   // As Material's page sends it (integrations/search/worker/_): the index and the suggest option.
-  const ready = await send({ type: SETUP, data: { ...index, options: { suggest: true } } });
+  const ready = await send(page.setup({ type: SETUP, data: { ...index, options: { suggest: true } } }));
   if (ready.type !== READY) throw new Error(`the search worker did not get ready: ${JSON.stringify(ready)}`);
   return async (query) => {
     const reply = page.render(await send({ type: QUERY, data: page.query(query) }));

@@ -1,4 +1,4 @@
-"""The built site: both languages complete, in parity, and faithful to the seeds."""
+"""The built site: every language complete, in parity, and faithful to the seeds."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import build  # scripts/build.py: the site's languages
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SEEDS = ROOT.parent / "shared" / "seeds"
-LANGUAGES = {"en": "", "ja": "ja/"}
+LANGUAGES = build.LANGUAGES
+TRANSLATIONS = [lang for lang in LANGUAGES if lang != "en"]
 PAGES = [
     "",
     "maiagent/authentication/",
@@ -51,7 +54,7 @@ def squash(text: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_is_built_in_both_languages(site_dir: Path, lang: str, page: str) -> None:
+def test_every_page_is_built_in_every_language(site_dir: Path, lang: str, page: str) -> None:
     soup = html(site_dir, lang, page)
     assert soup.html["lang"] == lang
     assert soup.find("h1") is not None
@@ -107,19 +110,21 @@ def test_missing_include_fails_the_strict_build(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "nope.json" in result.stderr
-    assert build.CONFIGS == ("mkdocs.yml", "mkdocs.ja.yml")
+    assert [build.config_file(lang).name for lang in LANGUAGES] == ["mkdocs.yml", "mkdocs.ja.yml", "mkdocs.zh-TW.yml"]
 
 
 # --- parity --------------------------------------------------------------------------------------
 
 
-def test_same_pages_in_both_languages() -> None:
-    assert markdown_pages("en").keys() == markdown_pages("ja").keys()
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_same_pages_in_every_language(lang: str) -> None:
+    assert markdown_pages("en").keys() == markdown_pages(lang).keys()
 
 
+@pytest.mark.parametrize("lang", TRANSLATIONS)
 @pytest.mark.parametrize("page", sorted(markdown_pages("en")))
-def test_same_anchors_includes_and_code_blocks(page: str) -> None:
-    en, ja = markdown_pages("en")[page], markdown_pages("ja")[page]
+def test_same_anchors_includes_and_code_blocks(page: str, lang: str) -> None:
+    en, ja = markdown_pages("en")[page], markdown_pages(lang)[page]
     for text in (en, ja):
         for _level, heading in HEADING.findall(text):
             assert ANCHOR.search(heading), f"{page}: heading without an explicit anchor: {heading!r}"
@@ -137,7 +142,7 @@ def test_built_heading_ids_match(site_dir: Path, page: str) -> None:
         [h["id"] for h in html(site_dir, lang, page).select("article h1[id], article h2[id], article h3[id]")]
         for lang in LANGUAGES
     ]
-    assert ids[0] == ids[1]
+    assert all(each == ids[0] for each in ids)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -153,16 +158,20 @@ def test_language_switcher_links_to_the_same_page(site_dir: Path, page: str) -> 
 # --- fidelity to the seeds -----------------------------------------------------------------------
 
 ROOT = Path(__file__).parent.parent
-COMMENTS_JA = json.loads((ROOT / "docs" / "code-comments.ja.json").read_text(encoding="utf-8"))
+# Each translation's code comments (docs/code-comments.<language>.json: English comment -> translation).
+COMMENTS = {
+    lang: json.loads((ROOT / "docs" / f"code-comments.{lang}.json").read_text(encoding="utf-8"))
+    for lang in TRANSLATIONS
+}
 SHARED_CODE = sorted((ROOT / "docs" / "snippets").rglob("*.*")) + sorted(
     (ROOT / "playground" / "documented_examples").rglob("*.jsonc")
 )
 
 
 def in_language(code: str, lang: str) -> str:
-    """`code` as the `lang` pages show it: their comments translated (docs/code-comments.ja.json)."""
-    for english, japanese in COMMENTS_JA.items() if lang == "ja" else ():
-        code = code.replace("// " + english, "// " + japanese).replace("# " + english, "# " + japanese)
+    """`code` as the `lang` pages show it: their comments translated (docs/code-comments.<lang>.json)."""
+    for english, translated in COMMENTS.get(lang, {}).items():
+        code = code.replace("// " + english, "// " + translated).replace("# " + english, "# " + translated)
     return code
 
 
@@ -236,6 +245,18 @@ SEED_FACTS = {
         "最小権限の原則",
         "ローテーション",
     ],
+    "zh-TW": [
+        "401 Unauthorized",
+        "英數字",
+        "/api/v1/chat/completions",
+        "aignehub/gpt-3.5-turbo",
+        "@aigne/aigne-hub",
+        "dev-server-integration",
+        "analytics-script-key",
+        "Generate New Key",
+        "最小權限",
+        "輪替",
+    ],
 }
 
 
@@ -260,6 +281,7 @@ SANDBOX_OWN_BODIES = [
 SAYS_SANDBOX_OWN = {
     "en": re.compile(r"sandbox.*(own|no body)", re.S),
     "ja": re.compile(r"サンドボックス.*(独自|記載されていません)", re.S),
+    "zh-TW": re.compile(r"沙箱.*(自己|自訂|未記載|沒有記載)", re.S),
 }
 
 
@@ -287,10 +309,11 @@ def test_bodies_of_the_sandbox_own_are_said_to_be_so(site_dir: Path, lang: str) 
     assert shown >= 3
 
 
+@pytest.mark.parametrize("lang", TRANSLATIONS)
 @pytest.mark.parametrize("page", PAGES)
-def test_japanese_sentences_are_not_broken_by_source_line_breaks(site_dir: Path, page: str) -> None:
-    # A line break inside a Japanese paragraph of the Markdown source is shown as a space.
-    for paragraph in html(site_dir, "ja", page).select("article p, article li"):
+def test_cjk_sentences_are_not_broken_by_source_line_breaks(site_dir: Path, page: str, lang: str) -> None:
+    # A line break inside a Japanese or Chinese paragraph of the Markdown source is shown as a space.
+    for paragraph in html(site_dir, lang, page).select("article p, article li"):
         assert not re.search(
             r"[\u3000-\u30ff\u4e00-\u9fff）。、]\n[\u3000-\u30ff\u4e00-\u9fff（]", paragraph.get_text()
         ), paragraph.get_text()[:120]
@@ -299,7 +322,8 @@ def test_japanese_sentences_are_not_broken_by_source_line_breaks(site_dir: Path,
 # --- code comments in the page's language -------------------------------------------------------
 
 
-def test_every_shared_code_comment_has_a_japanese_translation() -> None:
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_every_shared_code_comment_has_a_translation(lang: str) -> None:
     comments = set()
     for path in SHARED_CODE:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -307,23 +331,25 @@ def test_every_shared_code_comment_has_a_japanese_translation() -> None:
             if found and not line.startswith("#!"):
                 comments.add(found[1].strip())
     assert comments, "no comment found: the pattern is wrong"
-    assert sorted(comments - set(COMMENTS_JA)) == []
-    assert sorted(set(COMMENTS_JA) - comments) == [], "a translation of a comment that no longer exists"
+    assert sorted(comments - set(COMMENTS[lang])) == []
+    assert sorted(set(COMMENTS[lang]) - comments) == [], "a translation of a comment that no longer exists"
+    assert all(translated and translated != english for english, translated in COMMENTS[lang].items())
 
 
 @pytest.mark.parametrize(
     "page",
     ["maiagent/authentication/", "maiagent/status-codes/", "aigne-hub/authentication/", "test-against-the-sandbox/"],
 )
-def test_code_comments_are_in_the_pages_language(site_dir: Path, page: str) -> None:
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_code_comments_are_in_the_pages_language(site_dir: Path, page: str, lang: str) -> None:
     english = html(site_dir, "en", page).select_one("article").get_text()
-    japanese = html(site_dir, "ja", page).select_one("article").get_text()
-    copy = (site_dir / "ja" / (page.rstrip("/") + ".md")).read_text(encoding="utf-8")
-    shown = [comment for comment in COMMENTS_JA if comment in english]
+    translated = html(site_dir, lang, page).select_one("article").get_text()
+    copy = (site_dir / LANGUAGES[lang] / (page.rstrip("/") + ".md")).read_text(encoding="utf-8")
+    shown = [comment for comment in COMMENTS[lang] if comment in english]
     assert shown
     for comment in shown:
-        assert comment not in japanese and COMMENTS_JA[comment] in japanese
-        assert comment not in copy and COMMENTS_JA[comment] in copy
+        assert comment not in translated and COMMENTS[lang][comment] in translated
+        assert comment not in copy and COMMENTS[lang][comment] in copy
 
 
 # --- machine-readable copies ---------------------------------------------------------------------
@@ -434,7 +460,7 @@ def test_the_playground_script_bundles_every_module_it_imports(site_dir: Path, l
             assert re.search(rf"\b{exported}\b", bundle), (name, exported)
     # The worker's own modules stay files of their own: the worker imports them.
     assert (built / "worker.mjs").is_file() and (built / "pyodide-boot.mjs").is_file()
-    # Japanese text stays as written (esbuild --charset=utf8), not escaped to twice its size.
+    # Japanese and Chinese text stays as written (esbuild --charset=utf8), not escaped to twice its size.
     assert "Python を読み込み中…" in bundle
 
 
@@ -485,7 +511,21 @@ def test_the_japanese_reference_labels_use_the_sites_words(site_dir: Path) -> No
     assert bases and all(line.startswith("基底クラス：") for line in bases), bases
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("en", "404 - Not found"), ("ja", "404 - ページが見つかりません")])
+def test_the_chinese_reference_labels_are_traditional_chinese(site_dir: Path) -> None:
+    """mkdocstrings has Simplified Chinese labels only (描述, 类型); the zh-TW build has its own
+    (docs/mkdocstrings-templates/zh-TW), in the site's words, and "Bases:" as 基底類別."""
+    page = html(site_dir, "zh-TW", "reference/")
+    labels = [cell.get_text(strip=True) for cell in page.select("article th, article .doc-section-title")]
+    assert {"說明", "型別", "參數："} <= set(labels), sorted(set(labels))
+    assert not {"描述", "类型", "参数：", "DESCRIPTION", "TYPE:", "Parameters:"} & set(labels)
+    bases = [line.get_text(strip=True) for line in page.select("article .doc-class-bases")]
+    assert bases and all(line.startswith("基底類別：") for line in bases), bases
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("en", "404 - Not found"), ("ja", "404 - ページが見つかりません"), ("zh-TW", "404 - 找不到頁面")],
+)
 def test_the_404_page_is_in_its_language_with_a_way_back(site_dir: Path, lang: str, heading: str) -> None:
     page = BeautifulSoup((site_dir / LANGUAGES[lang] / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert page.html["lang"] == lang
@@ -506,7 +546,9 @@ def test_every_page_has_its_own_title(site_dir: Path, lang: str) -> None:
     assert len(set(footer)) == len(footer) == 2, footer
 
 
-@pytest.mark.parametrize(("lang", "title"), [("en", "Permanent link"), ("ja", "この見出しへのリンク")])
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "Permanent link"), ("ja", "この見出しへのリンク"), ("zh-TW", "連結到這個標題")]
+)
 @pytest.mark.parametrize("page", PAGES)
 def test_heading_permalinks_are_titled_in_the_pages_language(site_dir: Path, lang: str, title: str, page: str) -> None:
     links = html(site_dir, lang, page).select("article a.headerlink")
@@ -515,7 +557,12 @@ def test_heading_permalinks_are_titled_in_the_pages_language(site_dir: Path, lan
 
 
 @pytest.mark.parametrize(
-    ("lang", "title"), [("en", "View this page as Markdown"), ("ja", "このページを Markdown で表示")]
+    ("lang", "title"),
+    [
+        ("en", "View this page as Markdown"),
+        ("ja", "このページを Markdown で表示"),
+        ("zh-TW", "以 Markdown 檢視這個頁面"),
+    ],
 )
 @pytest.mark.parametrize("page", PAGES)
 def test_each_page_links_to_its_markdown_copy(site_dir: Path, lang: str, title: str, page: str) -> None:

@@ -33,7 +33,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-PREFIX = {"en": "", "ja": "ja/"}
+from build import LANGUAGES as PREFIX  # scripts/build.py: the site's languages and their prefixes
+
 # The site's own origin and path: absolute links to it (canonical URLs, the sitemap) are internal.
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 LINK_ATTRIBUTES = {
@@ -55,6 +56,7 @@ EXTERNAL_LINKS = {
     "playground/": {"https://pyodide.org/"},  # the runtime the playground uses, credited where it is introduced
 }
 VENDORED = ("pyodide/", "assets/")  # Pyodide and Material's assets: not pages
+OTHER_BUILDS = tuple(prefix for prefix in PREFIX.values() if prefix)  # under the English build's root
 REQUEST_LINK = "request?"  # a fragment that holds a request for the playground (playground/web/share-link.mjs)
 
 
@@ -66,7 +68,7 @@ def html_pages(site_dir: Path, lang: str) -> list[Path]:
     return sorted(
         p
         for p in root.rglob("*.html")
-        if not p.relative_to(root).as_posix().startswith(VENDORED + (("ja/",) if lang == "en" else ()))
+        if not p.relative_to(root).as_posix().startswith(VENDORED + (OTHER_BUILDS if lang == "en" else ()))
     )
 
 
@@ -193,7 +195,9 @@ def test_links_to_other_sites_are_only_the_known_ones(site_dir: Path, lang: str)
 @pytest.mark.parametrize("lang", PREFIX)
 def test_links_in_the_markdown_copies_and_llms_txt_resolve(site_dir: Path, lang: str) -> None:
     root = site_dir / PREFIX[lang]
-    copies = sorted(p for p in root.rglob("*.md") if not p.relative_to(root).as_posix().startswith(VENDORED + ("ja/",)))
+    copies = sorted(
+        p for p in root.rglob("*.md") if not p.relative_to(root).as_posix().startswith(VENDORED + OTHER_BUILDS)
+    )
     assert len(copies) == len([p for p in html_pages(site_dir, lang) if p.name != "404.html"])
     problems, checked = [], 0
     for file in [*copies, root / "llms.txt"]:

@@ -26,6 +26,7 @@ import pytest
 from pyodide_node import pinned, pure_wheels, run_in_pyodide
 
 import snippets as snippet_files  # scripts/snippets.py (tests/conftest.py puts scripts/ on the path)
+from build import LANGUAGES  # scripts/build.py: the site's languages
 from playground import AIGNE_HUB_DEMO_KEY, EXAMPLES, MAIAGENT_DEMO_KEY, _csp, get_example, get_profile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -260,7 +261,7 @@ def code_blocks(text: str) -> list[str]:
 
 
 def page_files() -> list[Path]:
-    return sorted(p for lang in ("en", "ja") for p in (DOCS / lang).rglob("*.md"))
+    return sorted(p for lang in LANGUAGES for p in (DOCS / lang).rglob("*.md"))
 
 
 @pytest.mark.parametrize("page", [rel(p) for p in page_files()])
@@ -281,8 +282,8 @@ def test_every_code_block_is_run_or_documented(page: str) -> None:
 
 
 @pytest.mark.parametrize("snippet", [rel(p) for p in runnable_snippets()] + sorted(snippet_files.PROGRAMS))
-def test_every_snippet_is_on_its_page_in_both_languages(snippet: str) -> None:
-    for lang in ("en", "ja"):
+def test_every_snippet_is_on_its_page_in_every_language(snippet: str) -> None:
+    for lang in LANGUAGES:
         assert any(f'"{snippet}"' in p.read_text(encoding="utf-8") for p in (DOCS / lang).rglob("*.md")), (
             f"{snippet} is not included on any {lang} page"
         )

@@ -16,10 +16,15 @@ from playground import EXAMPLES, PROFILES, browser, get_example
 from playground._examples import strip_jsonc_comments
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGUAGES = {"en": "", "ja": "ja/"}
+from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
+
 PAGES = {"maiagent": "maiagent/status-codes/", "aigne-hub": "aigne-hub/status-codes/"}
 # The labels of a code's parts, as each language's pages word them.
-PARTS = {"en": ("Meaning", "Typical causes", "What to do"), "ja": ("意味", "主な原因", "対処方法")}
+PARTS = {
+    "en": ("Meaning", "Typical causes", "What to do"),
+    "ja": ("意味", "主な原因", "対処方法"),
+    "zh-TW": ("意義", "常見原因", "處理方式"),
+}
 # Each code's Reproduce buttons, in page order: wherever the sandbox gives the documented answer.
 REPRODUCED = {
     "maiagent": {

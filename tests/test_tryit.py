@@ -21,8 +21,9 @@ import playground
 from playground import ExampleRequest, browser, handle
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = {"en": "", "ja": "ja/"}
-LABELS = {"en": "Try it in the playground", "ja": "プレイグラウンドで試す"}
+from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
+
+LABELS = {"en": "Try it in the playground", "ja": "プレイグラウンドで試す", "zh-TW": "在試用區試試看"}
 SNIPPET_INCLUDE = re.compile(r'--8<-- "docs/snippets/([\w-]+/[\w-]+)\.\w+"')
 
 

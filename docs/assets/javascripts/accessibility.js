@@ -7,7 +7,8 @@
 (() => {
   "use strict";
 
-  const ANNOTATION = (document.documentElement.lang || "").toLowerCase().startsWith("ja") ? "注釈" : "Annotation";
+  const lang = (document.documentElement.lang || "").toLowerCase();
+  const ANNOTATION = lang.startsWith("ja") ? "注釈" : lang.startsWith("zh") ? "註解" : "Annotation";
 
   function label(root) {
     for (const dialog of root.querySelectorAll(".md-search[role=dialog]:not([aria-label])")) {

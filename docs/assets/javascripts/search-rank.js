@@ -32,11 +32,13 @@
       .sort((a, b) => b.count - a.count || a.index - b.index)
       .map(({ value }) => value);
 
-  // White space and markup aside, lower case: "API キー" holds APIキー, <mark>Api</mark>-Key holds api-key.
+  // White space and markup aside, lower case: "API キー" holds APIキー, <mark>Api</mark>-Key holds api-key,
+  // and the zh-TW index's 身分\u200b驗證 (jieba's word breaks) holds 身分驗證; "ＡＰＩ" typed is API.
   const squash = (text) =>
     String(text || "")
+      .normalize("NFKC")
       .replace(/<[^>]*>/g, "")
-      .replace(/\s+/g, "")
+      .replace(/[\s\u200b]+/g, "")
       .toLowerCase();
 
   // A section that holds the word as typed ranks above one that holds only its parts.
