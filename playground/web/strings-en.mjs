@@ -108,6 +108,7 @@ export const EN = {
   parameters: "Parameters",
   pathParameter: "path",
   queryParameter: "query, optional",
+  parameterWhere: " ({where})", // after a parameter's name; Japanese uses full-width brackets
   exampleValue: "e.g. {value}",
   queryRequired: "query",
   valueProblem: {

@@ -107,6 +107,7 @@ export const JA = {
   parameters: "パラメーター",
   pathParameter: "パス",
   queryParameter: "クエリ、省略可",
+  parameterWhere: "（{where}）",
   exampleValue: "例：{value}",
   queryRequired: "クエリ",
   valueProblem: {
