@@ -39,7 +39,7 @@ export const EN = {
   cancel: "Cancel",
   sending: "Sending…",
   colon: ": ",
-  space: " ", // between sentences and labels; Japanese runs them together
+  space: " ", // between sentences and labels; Japanese and Chinese run them together
   count: " ({count})",
   cancelled: "Cancelled: the request was stopped.",
   response: "Response",
@@ -108,7 +108,7 @@ export const EN = {
   parameters: "Parameters",
   pathParameter: "path",
   queryParameter: "query, optional",
-  parameterWhere: " ({where})", // after a parameter's name; Japanese uses full-width brackets
+  parameterWhere: " ({where})", // after a parameter's name; Japanese and Chinese use full-width brackets
   exampleValue: "e.g. {value}",
   queryRequired: "query",
   valueProblem: {

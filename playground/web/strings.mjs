@@ -1,15 +1,21 @@
-// Every string the playground shows, in English and Japanese, one module per language
-// (strings-<lang>.mjs), and the helpers that fill them in and pick a language: pure functions, no
-// DOM (tests/js/strings.test.mjs).
+// Every string the playground shows, in English, Japanese and Traditional Chinese (Taiwan), one
+// module per language (strings-<lang>.mjs), and the helpers that fill them in and pick a language:
+// pure functions, no DOM (tests/js/strings.test.mjs).
 import { EN } from "./strings-en.mjs";
 import { JA } from "./strings-ja.mjs";
+import { ZH_TW } from "./strings-zh-TW.mjs";
 
 /** The strings by language: the keys are what languageOf() answers. */
-export const STRINGS = Object.freeze({ en: EN, ja: JA });
+export const STRINGS = Object.freeze({ en: EN, ja: JA, "zh-TW": ZH_TW });
 
-/** The page's language from its `<html lang>`: Japanese for any "ja…", else English. */
+// The strings for each language tag's primary subtag: one Chinese build (Taiwan's), so every "zh"
+// tag (zh, zh-TW, zh-Hant) reads it; any other language reads English.
+const LANGUAGES = { ja: "ja", zh: "zh-TW" };
+
+/** The page's language ("en", "ja" or "zh-TW") from its `<html lang>`. */
 export function languageOf(htmlLang) {
-  return String(htmlLang || "en").toLowerCase().startsWith("ja") ? "ja" : "en";
+  const primary = String(htmlLang || "en").toLowerCase().split(/[-_]/)[0];
+  return Object.hasOwn(LANGUAGES, primary) ? LANGUAGES[primary] : "en";
 }
 
 /** `text` with each `{name}` replaced by `values[name]`; unknown names stay as written. */
@@ -17,7 +23,7 @@ export function fill(text, values) {
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
 }
 
-/** A `{en, ja}` pair from Python in `lang` (English when that is missing), or a plain value as text. */
+/** A `{en, ja, "zh-TW"}` text from Python in `lang` (English when that is missing), or a plain value as text. */
 export function localized(pair, lang) {
   return pair && typeof pair === "object" ? pair[lang] || pair.en || "" : String(pair || "");
 }
