@@ -26,7 +26,7 @@ function controls(ids) {
       "aria-keyshortcuts": ariaShortcut() }),
     resetButton: h("button", { type: "button", class: "md-button playground__reset", text: T.resetCode }),
     codeHint: h("p", { class: "playground__note playground__code-hint" }),
-    keyMark: h("p", { class: "playground__key-mark", role: "note", hidden: true }, h("strong", { text: T.keyInCode }), " " + T.codeHintOwnKey),
+    keyMark: h("p", { class: "playground__key-mark", role: "note", hidden: true }, h("strong", { text: T.keyInCode }), T.space + T.codeHintOwnKey),
     runText,
     outputLabel: h("span", { class: "playground__label", text: T.output, hidden: true }),
     runOutput: h("pre", { class: "playground__output", "aria-live": "polite", hidden: true }, runText),

@@ -4,10 +4,10 @@
 // it imports preloaded: it adopts the worker the head's inline script started, so Python loads
 // while the page is still being parsed, and mounts the UI when the DOM is ready.
 //
-// Rules the modules keep: every string exists in English and Japanese (strings.mjs); response data
-// reaches the page through textContent only (never innerHTML); the API key stays in memory
-// (sessionStorage only when the reader opts in) and is never logged, put in a URL, or written into
-// the code unless the reader ticks "Put my key in the code".
+// Rules the modules keep: every string exists in English, Japanese and Chinese (strings.mjs);
+// response data reaches the page through textContent only (never innerHTML); the API key stays in
+// memory (sessionStorage only when the reader opts in) and is never logged, put in a URL, or
+// written into the code unless the reader ticks "Put my key in the code".
 import { mountPlayground } from "./form.mjs";
 import { mountReproduce } from "./reproduce.mjs";
 import { setLanguage, setSiteRoot } from "./state.mjs";
@@ -18,7 +18,8 @@ setLanguage(languageOf(document.documentElement.lang));
 // This language's build root, for links to its pages: this script is in its assets/playground/.
 setSiteRoot(new URL("../../", import.meta.url).href);
 
-// Where this build's Pyodide is, relative to the build's root (the Japanese build is one level down).
+// Where this build's Pyodide is, relative to the build's root (the Japanese and Chinese builds
+// are one level down).
 const script = document.querySelector("script[type=module][data-pyodide]");
 const python = new PythonWorker({
   url: workerURL(import.meta.url, (script && script.dataset.pyodide) || "pyodide/"),

@@ -24,7 +24,7 @@ function paramField(parameter, value, onInput) {
   input.addEventListener("input", onInput);
   const error = h("p", { id: errorId, class: "playground__param-error", hidden: true });
   return h("div", { class: "playground__field" },
-    h("label", { for: id }, h("code", { text: parameter.name }), ` (${where})`), input, error);
+    h("label", { for: id }, h("code", { text: parameter.name }), fill(T.parameterWhere, { where })), input, error);
 }
 
 const fieldsOf = (b) => [...b.params.querySelectorAll(".playground__param")];

@@ -3,7 +3,7 @@
 // (tests/js/state.test.mjs).
 import { STRINGS } from "./strings.mjs";
 
-/** The page's language ("en" or "ja") and its strings; set once by the entry module. */
+/** The page's language ("en", "ja" or "zh-TW") and its strings; set once by the entry module. */
 export let LANG = "en";
 export let T = STRINGS.en;
 
@@ -14,8 +14,9 @@ export function setLanguage(lang) {
 
 /**
  * The root of this language's build (the English build is the site's root, the Japanese one
- * `ja/`), as a URL ending in "/": links to the site's pages start from it. Set once by the entry
- * module, from where its own script is (assets/playground/ is two levels below the root).
+ * `ja/`, the Chinese one `zh-TW/`), as a URL ending in "/": links to the site's pages start from
+ * it. Set once by the entry module, from where its own script is (assets/playground/ is two
+ * levels below the root).
  */
 export let SITE_ROOT = "/";
 

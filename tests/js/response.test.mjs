@@ -18,6 +18,8 @@ test("a status code's section is linked from this language's build root", () => 
   state.setSiteRoot("https://docs.example/ja");
   assert.equal(state.siteLink("maiagent/status-codes/", "401"), "https://docs.example/ja/maiagent/status-codes/#401");
   assert.equal(state.siteLink("//elsewhere.example/x/", "a b"), "https://docs.example/ja/elsewhere.example/x/#a%20b");
+  state.setSiteRoot("https://docs.example/zh-TW/");
+  assert.equal(state.siteLink("maiagent/status-codes/", "401"), "https://docs.example/zh-TW/maiagent/status-codes/#401");
   state.setSiteRoot("http://127.0.0.1:8000/");
   assert.equal(state.siteLink("maiagent/status-codes/", ""), "http://127.0.0.1:8000/maiagent/status-codes/");
 });

@@ -5,12 +5,15 @@ import { test } from "node:test";
 
 import { SAFE_KEY, withKey } from "../../playground/web/page-examples.mjs";
 import * as state from "../../playground/web/state.mjs";
-import { STRINGS } from "../../playground/web/strings.mjs";
+import { languageOf, STRINGS } from "../../playground/web/strings.mjs";
 
 test("the language is set once for every module that reads it", () => {
   state.setLanguage("ja");
   assert.equal(state.LANG, "ja");
   assert.equal(state.T, STRINGS.ja);
+  state.setLanguage(languageOf("zh-Hant"));
+  assert.equal(state.LANG, "zh-TW");
+  assert.equal(state.T, STRINGS["zh-TW"]);
   state.setLanguage("xx");
   assert.equal(state.LANG, "en");
   assert.equal(state.T, STRINGS.en);

@@ -53,6 +53,8 @@ test("the worker's URL says where this build's Pyodide is", () => {
     "https://site/assets/playground/worker.mjs?pyodide=https%3A%2F%2Fsite%2Fpyodide%2F");
   assert.equal(workerURL("https://site/ja/assets/playground/playground.js", "../pyodide/"),
     "https://site/ja/assets/playground/worker.mjs?pyodide=https%3A%2F%2Fsite%2Fpyodide%2F");
+  assert.equal(workerURL("https://site/zh-TW/assets/playground/playground.js", "../pyodide/"),
+    "https://site/zh-TW/assets/playground/worker.mjs?pyodide=https%3A%2F%2Fsite%2Fpyodide%2F");
 });
 
 test("info() comes with ready, without asking the worker", async () => {
