@@ -29,11 +29,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from build import LANGUAGES as PREFIX  # scripts/build.py: the site's languages and their prefixes
 import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-from build import LANGUAGES as PREFIX  # scripts/build.py: the site's languages and their prefixes
 
 # The site's own origin and path: absolute links to it (canonical URLs, the sitemap) are internal.
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]

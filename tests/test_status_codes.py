@@ -10,13 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
+from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 from bs4 import BeautifulSoup, Tag
 
 from playground import EXAMPLES, PROFILES, browser, get_example
 from playground._examples import strip_jsonc_comments
 
 ROOT = Path(__file__).resolve().parents[1]
-from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 
 PAGES = {"maiagent": "maiagent/status-codes/", "aigne-hub": "aigne-hub/status-codes/"}
 # The labels of a code's parts, as each language's pages word them.

@@ -15,13 +15,13 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import pytest
+from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 from bs4 import BeautifulSoup
 
 import playground
 from playground import ExampleRequest, browser, handle
 
 ROOT = Path(__file__).resolve().parent.parent
-from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 
 LABELS = {"en": "Try it in the playground", "ja": "プレイグラウンドで試す", "zh-TW": "在試用區試試看"}
 SNIPPET_INCLUDE = re.compile(r'--8<-- "docs/snippets/([\w-]+/[\w-]+)\.\w+"')
