@@ -29,9 +29,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
-from build import LANGUAGES as PREFIX  # scripts/build.py: the site's languages and their prefixes
 import yaml
 from bs4 import BeautifulSoup
+
+from build import LANGUAGES as PREFIX  # scripts/build.py: the site's languages and their prefixes
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 from bs4 import BeautifulSoup, Tag
 
+from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 from playground import EXAMPLES, PROFILES, browser, get_example
 from playground._examples import strip_jsonc_comments
 

@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 import pytest
-from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 from bs4 import BeautifulSoup
 
 import playground
+from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 from playground import ExampleRequest, browser, handle
 
 ROOT = Path(__file__).resolve().parent.parent
