@@ -33,6 +33,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import subprocess
 import tempfile
@@ -43,6 +44,7 @@ from urllib.parse import quote
 
 import griffe
 import markdown
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -53,8 +55,9 @@ from mkdocs.utils import get_relative_url
 from playground import EXAMPLES, DocumentedExample, openapi_document
 from playground.browser import info as playground_info
 
+ROOT = Path(__file__).parent.parent
 SHARED_ASSETS = Path(__file__).parent / "assets"
-PLAYGROUND_WEB = Path(__file__).parent.parent / "playground" / "web"
+PLAYGROUND_WEB = ROOT / "playground" / "web"
 # Each folder's files are served under this prefix in both builds.
 ASSET_DIRS = {SHARED_ASSETS: "assets/", PLAYGROUND_WEB: "assets/playground/"}
 
@@ -151,10 +154,39 @@ def _segment_chinese_only_in_chinese(config: MkDocsConfig) -> None:
     (it is, for the zh-TW build), and has no option to say which builds: in the Japanese build it
     cut 取得方法 into 取得 U+200B 方法, a character lunr.ja's tokenizer keeps inside its words. Each
     language is its own build process (scripts/build.py), so turning it off here touches no other."""
-    if not str(config.theme["language"]).lower().startswith("zh"):
-        import material.plugins.search.plugin as search_plugin
+    import material.plugins.search.plugin as search_plugin
 
+    if not str(config.theme["language"]).lower().startswith("zh"):
         search_plugin.jieba = None
+    elif search_plugin.jieba:
+        search_plugin.jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" is no build warning
+        # jieba's dictionary is Simplified Chinese first: it cut 金鑰 into 金 and 鑰 in some sentences,
+        # and a query for 金鑰 then matched every 金. The site's own terms (the terminology file
+        # textlint checks the pages against) become words of its dictionary, but not a compound of
+        # other words (身分驗證 is 身分 + 驗證): kept apart, 驗證 alone still finds it.
+        search_plugin.jieba.initialize()  # loads the dictionary (FREQ) it is checked against
+        terms = _terms(ROOT / "textlint" / "prh.zh-TW.yml")
+        known = {word for word in search_plugin.jieba.dt.FREQ if len(word) > 1} | set(terms)
+        for term in terms:
+            if not _compound(term, known - {term}):
+                search_plugin.jieba.add_word(term)
+
+
+def _compound(word: str, words: set[str]) -> bool:
+    """Whether `word` is two or more of `words` written together."""
+    ends = {0}
+    for end in range(1, len(word) + 1):
+        if any(start in ends and word[start:end] in words for start in range(end)):
+            ends.add(end)
+    return len(word) in ends
+
+
+def _terms(terminology: Path) -> list[str]:
+    """The Chinese words a textlint-rule-prh file expects: each rule's `expected`, cut at anything
+    that is not a Han character (API 金鑰 gives 金鑰)."""
+    rules = yaml.safe_load(terminology.read_text(encoding="utf-8"))["rules"]
+    words = (re.findall(r"[\u3400-\u9fff]{2,}", str(rule["expected"])) for rule in rules)
+    return sorted({word for found in words for word in found})
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 # Queries whose results show table rows in every build (the status codes, the demo keys, the
 # sandbox's routes and errors), and the row each build's previews must read as one line.
-TABLE_QUERIES = {"en": ["403", "401"], "ja": ["403", "401", "認証失敗"]}
+TABLE_QUERIES = {"en": ["403", "401"], "ja": ["403", "401", "認証失敗"], "zh-TW": ["403", "401", "身分驗證失敗"]}
 
 
 def open_build(page, site_server: str, site_dir: Path, lang: str) -> None:

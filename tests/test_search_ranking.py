@@ -35,14 +35,28 @@ GUIDE_QUERIES = {
         ("APIキー", {AUTH, AIGNE}),
         ("認証", {AUTH, AIGNE}),
     ],
+    # As a reader in Taiwan types them: no space between Latin and Chinese, none between words.
+    "zh-TW": [
+        ("Api-Key", {AUTH, OVERVIEW}),
+        ("401", {AUTH, STATUS, AIGNE_STATUS}),
+        ("API金鑰", {AUTH, AIGNE, AIGNE_STATUS}),
+        ("身分驗證", {AUTH, AIGNE}),
+        ("狀態碼", {STATUS, AIGNE_STATUS}),
+        ("分頁", {STATUS}),
+    ],
 }
 # Words typed whole that the search splits into parts (ページ + 分割, api + key): the pages that hold
 # every part come first (search-rank.js), and the first holds the word itself.
-WHOLE_WORDS = {"en": ["Api-Key", "Node.js"], "ja": ["ページ分割", "認証失敗", "APIキー", "ベアラー認証"]}
+WHOLE_WORDS = {
+    "en": ["Api-Key", "Node.js"],
+    "ja": ["ページ分割", "認証失敗", "APIキー", "ベアラー認証"],
+    "zh-TW": ["API金鑰", "身分驗證失敗", "ＡＰＩ金鑰", "取得API金鑰"],
+}
 # Queries of several words keep Material's own order.
 SEVERAL_WORDS = {
     "en": ["generate api key", "authentication failed", "401 Unauthorized"],
     "ja": ["ページ 分割", "API キー"],
+    "zh-TW": ["API 金鑰", "身分 驗證"],
 }
 
 

@@ -1,10 +1,12 @@
 // Chinese search, query side. Material's search cuts the pages' Chinese into words with jieba at
-// build time (the index holds 身分\u200b驗證), but takes the query as typed: a reader in Taiwan types
-// 「身分驗證」 or 「API金鑰」 without spaces, one term that is no word of the index, and found nothing.
-// So the query is cut before it reaches the search worker, with the index's own words: each run of
-// Han characters, from the left, into the longest word the index holds (a character the index has
-// in no word stays alone). Cut with the same words on both sides, a query finds what the pages say,
-// which no other segmenter (Intl.Segmenter's dictionary, a bigram split) promises. Also:
+// build time (the index holds 身分\u200b驗證), and its worker cuts a query's runs of Han characters
+// with the index's words too, but never ends a word at a run's last character (mkdocs-material
+// 9.8.1 and 9.8.2: search worker, function fe, `o < t.length`): 「身分驗證」 was searched as 身分
+// alone, and 「分頁」 as 分, wherever 分 is a word of its own. So the query is cut before it reaches
+// the worker, with the same words: each run of Han characters, from the left, into the longest word
+// the index holds (a character the index has in no word stays alone), a space between the words.
+// Each word then reaches the worker as a run of its own, which it keeps whole, or as its longest
+// prefix that is a word, with Material's trailing wildcard (金* still finds 金鑰). Also:
 // - NFKC first: an input method in full-width mode types "ＡＰＩ金鑰" or "４０１".
 // - Function words (的, 和, 與, ...) are dropped from a cut phrase: 「金鑰的取得」 searched, and
 //   highlighted, every 的 on the site. A query of function words alone is kept.
