@@ -17,11 +17,12 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 import playground
+from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 
 pytestmark = pytest.mark.browser
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-PREFIX = {"en": "", "ja": "ja/"}
+PREFIX = LANGUAGES  # every page, in every language
 
 
 def _page_path(parts: tuple[str, ...]) -> str:
@@ -129,7 +130,8 @@ def test_the_pages_visited_are_every_page_of_the_build(site_dir: Path) -> None:
     for lang, prefix in PREFIX.items():
         root = site_dir / prefix
         built = {_page_path(html.parent.relative_to(root).parts) for html in root.rglob("index.html")}
-        assert {page for page in built if page.split("/")[0] not in ("ja", "pyodide")} == set(PAGES), lang
+        others = {prefix.rstrip("/") for prefix in PREFIX.values() if prefix} | {"pyodide"}
+        assert {page for page in built if page.split("/")[0] not in others} == set(PAGES), lang
 
 
 @pytest.mark.parametrize("lang", PREFIX)
@@ -214,7 +216,8 @@ def use_playground(tab, site_server: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "words"), [("en", "Content Security Policy"), ("ja", "コンテンツセキュリティポリシー")]
+    ("lang", "words"),
+    [("en", "Content Security Policy"), ("ja", "コンテンツセキュリティポリシー"), ("zh-TW", "內容安全性原則")],
 )
 def test_a_live_url_the_policy_refuses_is_explained(site_server: str, watched: Watcher, lang: str, words: str) -> None:
     tab = watched.tab

@@ -1,5 +1,5 @@
 """The status codes pages in Chromium: search finds what they say about 429, and a status in the
-response view links to its own section, for each API, in both languages."""
+response view links to its own section, for each API, in every language."""
 
 from __future__ import annotations
 
@@ -7,17 +7,18 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from test_browser_site import open_search
+from test_status_codes import LANGUAGES as PREFIX
 from test_status_codes import PAGES
 
 pytestmark = pytest.mark.browser
 
-PREFIX = {"en": "", "ja": "ja/"}
 READY = 60_000
 # What readers type when they hit a rate limit, and the sections that must answer it: on each
 # status codes page, what its sources do and do not establish about 429.
 RATE_LIMIT_QUERIES = {
     "en": [("429", set(PAGES.values())), ("rate limit", set(PAGES.values()))],
     "ja": [("429", set(PAGES.values())), ("レート制限", set(PAGES.values())), ("rate limit", set(PAGES.values()))],
+    "zh-TW": [("429", set(PAGES.values())), ("速率限制", set(PAGES.values())), ("rate limit", set(PAGES.values()))],
 }
 
 
