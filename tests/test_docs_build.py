@@ -153,16 +153,21 @@ def test_language_switcher_links_to_the_same_page(site_dir: Path, page: str) -> 
 # --- fidelity to the seeds -----------------------------------------------------------------------
 
 ROOT = Path(__file__).parent.parent
-COMMENTS_JA = json.loads((ROOT / "docs" / "code-comments.ja.json").read_text(encoding="utf-8"))
+# Each translated build's code comments: docs/code-comments.<language>.json, English comment -> translation.
+CODE_COMMENTS = {
+    lang: json.loads((ROOT / "docs" / f"code-comments.{lang}.json").read_text(encoding="utf-8"))
+    for lang in ("ja", "zh-TW")
+}
+COMMENTS_JA = CODE_COMMENTS["ja"]
 SHARED_CODE = sorted((ROOT / "docs" / "snippets").rglob("*.*")) + sorted(
     (ROOT / "playground" / "documented_examples").rglob("*.jsonc")
 )
 
 
 def in_language(code: str, lang: str) -> str:
-    """`code` as the `lang` pages show it: their comments translated (docs/code-comments.ja.json)."""
-    for english, japanese in COMMENTS_JA.items() if lang == "ja" else ():
-        code = code.replace("// " + english, "// " + japanese).replace("# " + english, "# " + japanese)
+    """`code` as the `lang` pages show it: their comments translated (docs/code-comments.<lang>.json)."""
+    for english, translated in CODE_COMMENTS.get(lang, {}).items():
+        code = code.replace("// " + english, "// " + translated).replace("# " + english, "# " + translated)
     return code
 
 
@@ -299,7 +304,9 @@ def test_japanese_sentences_are_not_broken_by_source_line_breaks(site_dir: Path,
 # --- code comments in the page's language -------------------------------------------------------
 
 
-def test_every_shared_code_comment_has_a_japanese_translation() -> None:
+@pytest.mark.parametrize("lang", CODE_COMMENTS)
+def test_every_shared_code_comment_has_a_translation(lang: str) -> None:
+    table = CODE_COMMENTS[lang]
     comments = set()
     for path in SHARED_CODE:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -307,8 +314,12 @@ def test_every_shared_code_comment_has_a_japanese_translation() -> None:
             if found and not line.startswith("#!"):
                 comments.add(found[1].strip())
     assert comments, "no comment found: the pattern is wrong"
-    assert sorted(comments - set(COMMENTS_JA)) == []
-    assert sorted(set(COMMENTS_JA) - comments) == [], "a translation of a comment that no longer exists"
+    assert sorted(comments - set(table)) == []
+    assert sorted(set(table) - comments) == [], "a translation of a comment that no longer exists"
+    # Translated: not the English, and the Chinese no copy of the Japanese.
+    assert all(translated and translated != english for english, translated in table.items())
+    if lang != "ja":
+        assert all(table[english] != CODE_COMMENTS["ja"][english] for english in table)
 
 
 @pytest.mark.parametrize(
