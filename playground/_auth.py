@@ -71,56 +71,74 @@ _L = LocalizedText
 _SPECS: dict[str, _Spec] = {
     "line_break": _Spec(
         "not_sent",
-        _L("The pasted text contains a line break.", "貼り付けたテキストに改行が含まれています。"),
-        _L("Copy the key again as a single line.", "キーを 1 行でコピーし直してください。"),
+        _L(
+            "The pasted text contains a line break.",
+            "貼り付けたテキストに改行が含まれています。",
+            "貼上的文字包含換行。",
+        ),
+        _L("Copy the key again as a single line.", "キーを 1 行でコピーし直してください。", "請將金鑰重新複製成一行。"),
     ),
     "control_character": _Spec(
         "not_sent",
         _L(
             "The pasted text contains invisible control characters (for example a tab).",
             "貼り付けたテキストに不可視の制御文字（タブなど）が含まれています。",
+            "貼上的文字包含看不見的控制字元（例如 Tab）。",
         ),
-        _L("Remove them.", "取り除いてください。"),
+        _L("Remove them.", "取り除いてください。", "請將它們移除。"),
     ),
     "zero_width_character": _Spec(
         "not_sent",
         _L(
             "The pasted text contains invisible zero-width or text-direction characters.",
             "貼り付けたテキストに不可視のゼロ幅文字、または文字方向の制御文字が含まれています。",
+            "貼上的文字包含看不見的零寬度字元或文字方向控制字元。",
         ),
-        _L("Remove them.", "取り除いてください。"),
+        _L("Remove them.", "取り除いてください。", "請將它們移除。"),
     ),
     "fullwidth_space": _Spec(
         "not_sent",
         _L(
             "The pasted text contains a full-width space (U+3000), often typed by a Japanese input method.",
             "貼り付けたテキストに全角スペース（U+3000）が含まれています。日本語入力で入りやすい文字です。",
+            "貼上的文字包含全形空格（U+3000），常由中文或日文輸入法輸入。",
         ),
-        _L("Remove it: a key has no spaces.", "取り除いてください。キーにスペースは含まれません。"),
+        _L(
+            "Remove it: a key has no spaces.",
+            "取り除いてください。キーにスペースは含まれません。",
+            "請將它移除：金鑰不含空格。",
+        ),
     ),
     "non_ascii_space": _Spec(
         "not_sent",
         _L(
             "The pasted text contains a non-breaking or other special space.",
             "貼り付けたテキストにノーブレークスペースなどの特殊なスペースが含まれています。",
+            "貼上的文字包含不分行空格或其他特殊空格。",
         ),
-        _L("Remove it: a key has no spaces.", "取り除いてください。キーにスペースは含まれません。"),
+        _L(
+            "Remove it: a key has no spaces.",
+            "取り除いてください。キーにスペースは含まれません。",
+            "請將它移除：金鑰不含空格。",
+        ),
     ),
     "fullwidth_colon": _Spec(
         "not_sent",
         _L(
             "The pasted text contains a full-width colon (U+FF1A) instead of `:`.",
             "貼り付けたテキストに `:` ではなく全角コロン（U+FF1A）が含まれています。",
+            "貼上的文字包含全形冒號（U+FF1A），而不是 `:`。",
         ),
-        _L("Paste only the key.", "キーだけを貼り付けてください。"),
+        _L("Paste only the key.", "キーだけを貼り付けてください。", "請只貼上金鑰。"),
     ),
     "fullwidth_character": _Spec(
         "not_sent",
         _L(
             "The pasted text contains full-width letters, digits or symbols.",
             "貼り付けたテキストに全角の英数字または記号が含まれています。",
+            "貼上的文字包含全形的英文字母、數字或符號。",
         ),
-        _L("Type them as half-width characters.", "半角で入力してください。"),
+        _L("Type them as half-width characters.", "半角で入力してください。", "請改以半形輸入。"),
     ),
     "non_ascii": _Spec(
         "not_sent",
@@ -129,29 +147,38 @@ _SPECS: dict[str, _Spec] = {
             "a key never has them.",
             "キーに ASCII 以外の文字（絵文字、アクセント付きの文字や形の似た文字）が含まれています。"
             "キーには使われない文字です。",
+            "金鑰包含非 ASCII 字元（表情符號、帶重音符號的字母或外形相似的字母）；金鑰絕不會包含這些字元。",
         ),
         _L(
             "Remove them. If the key is still rejected, a look-alike letter replaced one of the key's own: "
             "copy the key again from the API key page.",
             "取り除いてください。それでも拒否される場合は、形の似た文字がキー本来の文字と入れ替わっている可能性があります。"
             "API キーのページからキーをコピーし直してください。",
+            "請將它們移除。如果金鑰仍遭拒絕，表示可能有外形相似的字母取代了金鑰原本的字元："
+            "請從 API 金鑰頁面重新複製金鑰。",
         ),
     ),
     # Spaces before the key make the header invalid; after it, servers drop them (the kind is set per paste).
     "leading_trailing_space": _Spec(
         "invalid_format",
-        _L("The pasted text starts or ends with spaces.", "貼り付けたテキストの前後にスペースがあります。"),
-        _L("Remove the spaces around the key.", "キーの前後のスペースを取り除いてください。"),
+        _L(
+            "The pasted text starts or ends with spaces.",
+            "貼り付けたテキストの前後にスペースがあります。",
+            "貼上的文字開頭或結尾有空格。",
+        ),
+        _L("Remove the spaces around the key.", "キーの前後のスペースを取り除いてください。", "請移除金鑰前後的空格。"),
     ),
     "authorization_prefix_pasted": _Spec(
         "invalid_format",
         _L(
             "The pasted text includes the header name `Authorization:`; the key field holds the key alone.",
             "貼り付けたテキストにヘッダー名 `Authorization:` が含まれています。キーの欄にはキーだけを入力します。",
+            "貼上的文字包含標頭名稱 `Authorization:`；金鑰欄位只需填入金鑰本身。",
         ),
         _L(
             "Paste only the key: the form sends `Authorization: {expected} <key>` itself.",
             "キーだけを貼り付けてください。`Authorization: {expected} <キー>` はフォームが付けて送信します。",
+            "請只貼上金鑰：表單會自行傳送 `Authorization: {expected} <金鑰>`。",
         ),
     ),
     "assignment_pasted": _Spec(
@@ -161,8 +188,9 @@ _SPECS: dict[str, _Spec] = {
             "only its value is the key.",
             "貼り付けたテキストは `{found}` への代入です（`.env` ファイル、シェル、JSON の行など）。"
             "キーとして使うのは値の部分だけです。",
+            "貼上的文字是對 `{found}` 的指派（來自 `.env` 檔案、Shell 或 JSON 的一行）；只有其中的值才是金鑰。",
         ),
-        _L("Paste only the key.", "キーだけを貼り付けてください。"),
+        _L("Paste only the key.", "キーだけを貼り付けてください。", "請只貼上金鑰。"),
     ),
     "quoted_key": _Spec(
         "invalid_format",
@@ -171,10 +199,12 @@ _SPECS: dict[str, _Spec] = {
             "they would be sent as part of the key.",
             "キーが引用符で囲まれています（JSON の行の `,` が続いていることもあります）。"
             "引用符もキーの一部として送信されてしまいます。",
+            "金鑰被引號括住（後面可能還跟著 JSON 行的 `,`）；引號會被當成金鑰的一部分傳送。",
         ),
         _L(
             "Remove the quotation marks, and any `,` or `;` after them.",
             "引用符と、その後ろの `,` や `;` を取り除いてください。",
+            "請移除引號，以及引號後面的 `,` 或 `;`。",
         ),
     ),
     "angle_brackets": _Spec(
@@ -182,8 +212,9 @@ _SPECS: dict[str, _Spec] = {
         _L(
             "The key is wrapped in `< >`; in the documentation they only mark where the key goes.",
             "キーが `< >` で囲まれています。ドキュメントの `< >` はキーを入れる場所を示すだけです。",
+            "金鑰被 `< >` 括住；文件中的 `< >` 只是標示金鑰應放的位置。",
         ),
-        _L("Remove the angle brackets.", "`< >` を取り除いてください。"),
+        _L("Remove the angle brackets.", "`< >` を取り除いてください。", "請移除 `< >`。"),
     ),
     "duplicate_scheme": _Spec(
         "invalid_format",
@@ -192,8 +223,13 @@ _SPECS: dict[str, _Spec] = {
             "itself: the header would carry the scheme twice.",
             "貼り付けたテキストがスキーム `{found}` で始まっています。`{expected}` はフォームがキーの前に付けるため、"
             "ヘッダーにスキームが 2 回入ってしまいます。",
+            "貼上的文字以驗證配置 `{found}` 開頭，但表單本身就會在金鑰前加上 `{expected}`：標頭中會出現兩次驗證配置。",
         ),
-        _L("Paste only the key, without `{found}`.", "`{found}` を付けずに、キーだけを貼り付けてください。"),
+        _L(
+            "Paste only the key, without `{found}`.",
+            "`{found}` を付けずに、キーだけを貼り付けてください。",
+            "請只貼上金鑰，不要加上 `{found}`。",
+        ),
     ),
     "unknown_scheme": _Spec(
         "invalid_format",
@@ -201,18 +237,21 @@ _SPECS: dict[str, _Spec] = {
             "The pasted text contains a space: `{found}` is not a scheme {api} accepts, and a key has no spaces.",
             "貼り付けたテキストにスペースが含まれています。`{found}` は {api} が受け付けるスキームではなく、"
             "キーにもスペースは含まれません。",
+            "貼上的文字包含空格：`{found}` 不是 {api} 接受的驗證配置，而金鑰也不含空格。",
         ),
         _L(
             "Paste only the key: the form sends `Authorization: {expected} <key>` itself.",
             "キーだけを貼り付けてください。`Authorization: {expected} <キー>` はフォームが付けて送信します。",
+            "請只貼上金鑰：表單會自行傳送 `Authorization: {expected} <金鑰>`。",
         ),
     ),
     "space_in_key": _Spec(
         "invalid_format",
-        _L("The key itself contains a space.", "キーそのものにスペースが含まれています。"),
+        _L("The key itself contains a space.", "キーそのものにスペースが含まれています。", "金鑰本身包含空格。"),
         _L(
             "Copy the key again; a key never contains spaces.",
             "キーをコピーし直してください。キーにスペースは含まれません。",
+            "請重新複製金鑰；金鑰絕不含空格。",
         ),
     ),
     "invalid_key_characters": _Spec(
@@ -220,8 +259,13 @@ _SPECS: dict[str, _Spec] = {
         _L(
             "The key contains characters a {api} key does not have (a key is letters and digits only).",
             "{api} の API キーには使われない文字が含まれています（キーは英数字のみです）。",
+            "金鑰包含 {api} 金鑰不會有的字元（金鑰只由英文字母和數字組成）。",
         ),
-        _L("Copy the key again, without extra characters.", "余分な文字を含めずにキーをコピーし直してください。"),
+        _L(
+            "Copy the key again, without extra characters.",
+            "余分な文字を含めずにキーをコピーし直してください。",
+            "請重新複製金鑰，不要包含多餘的字元。",
+        ),
     ),
     "key_too_long": _Spec(
         "too_long",
@@ -230,40 +274,49 @@ _SPECS: dict[str, _Spec] = {
             "pasted. Servers refuse header values this long.",
             "キーが {found} 文字あります。API キーはもっと短いため、別のものを貼り付けた可能性があります。"
             "これほど長いヘッダー値はサーバーに拒否されます。",
+            "金鑰長達 {found} 個字元：API 金鑰遠比這短，因此可能貼上了其他內容。伺服器會拒絕這麼長的標頭值。",
         ),
-        _L("Copy only the key from the API key page.", "API キーのページからキーだけをコピーしてください。"),
+        _L(
+            "Copy only the key from the API key page.",
+            "API キーのページからキーだけをコピーしてください。",
+            "請從 API 金鑰頁面只複製金鑰。",
+        ),
     ),
     "empty_key": _Spec(
         "missing",
         _L(
             "There is no key, so the request carries no credentials.",
             "キーがないため、リクエストに認証情報が含まれません。",
+            "沒有金鑰，因此請求不含任何憑證。",
         ),
-        _L("Paste your API key.", "API キーを貼り付けてください。"),
+        _L("Paste your API key.", "API キーを貼り付けてください。", "請貼上您的 API 金鑰。"),
     ),
     "placeholder_key": _Spec(
         "invalid_format",
         _L(
             "`{found}` is the documentation's placeholder, not a real key.",
             "`{found}` はドキュメントのプレースホルダーで、実際のキーではありません。",
+            "`{found}` 是文件中的預留位置，不是真正的金鑰。",
         ),
-        _L("Replace it with your own API key.", "ご自身の API キーに置き換えてください。"),
+        _L("Replace it with your own API key.", "ご自身の API キーに置き換えてください。", "請換成您自己的 API 金鑰。"),
     ),
     "sandbox_demo_key": _Spec(
         "missing",
         _L(
             "This is the sandbox's public demo key: it works in the sandbox only; the real {api} API rejects it.",
             "これはサンドボックスの公開デモキーです。サンドボックスでのみ使え、実際の {api} API では拒否されます。",
+            "這是沙箱的公開示範金鑰：只能在沙箱中使用，實際的 {api} API 會拒絕它。",
         ),
-        _L("", ""),
+        _L("", "", ""),
     ),
     "key_ok": _Spec(
         None,
         _L(
             "The key has the documented format; Send sends `Authorization: {expected} <key>`.",
             "キーはドキュメントどおりの形式です。「送信」は `Authorization: {expected} <キー>` を送信します。",
+            "金鑰符合文件記載的格式；「傳送」會送出 `Authorization: {expected} <金鑰>`。",
         ),
-        _L("", ""),
+        _L("", "", ""),
     ),
 }
 
@@ -276,10 +329,12 @@ for _scheme in AUTH_SCHEMES:
             "in front of the key itself.",
             "キーが `" + _scheme.name + "` で始まっていますが、{api} では `{expected}` が必要です。"
             "`{expected}` はフォームがキーの前に付けます。",
+            "金鑰以 `" + _scheme.name + "` 開頭，但 {api} 需要的是 `{expected}`，而表單本身就會在金鑰前加上它。",
         ),
         _L(
             "Paste only the key; in your own code, send `Authorization: {expected} <key>`.",
             "キーだけを貼り付けてください。ご自身のコードでは `Authorization: {expected} <キー>` を送信してください。",
+            "請只貼上金鑰；在您自己的程式碼中，請傳送 `Authorization: {expected} <金鑰>`。",
         ),
     )
 
@@ -290,6 +345,7 @@ DIAGNOSIS_CODES: tuple[str, ...] = tuple(_SPECS)
 _NOT_SENT = _L(
     "HTTP clients refuse a header with such characters, so Send does not send the request.",
     "HTTP クライアントはこのような文字を含むヘッダーを送信できないため、「送信」でもリクエストは送られません。",
+    "HTTP 客戶端會拒絕含有這類字元的標頭，因此「傳送」不會送出此請求。",
 )
 # The one line a key with nothing wrong gets, and its severity.
 _QUIET = {"key_ok": "ok", "sandbox_demo_key": "info"}
@@ -307,8 +363,8 @@ class Finding:
             (the sandbox's demo key) or `"ok"` (the key has the documented format).
         apply: Whether **Apply fix** (writing [`AuthHeader.key`][playground.AuthHeader] into the key
             field) removes this problem.
-        message: What is wrong, in English and Japanese.
-        fix: What to do, in English and Japanese (empty for `info` and `ok`).
+        message: What is wrong, in every language.
+        fix: What to do, in every language (empty for `info` and `ok`).
         example_id: The documented response the real API gives for this mistake (an id of
             [`EXAMPLES`][playground.EXAMPLES]), or `None` when no request would be sent or the API accepts it.
     """
@@ -414,7 +470,7 @@ class _Findings:
             spec = _SPECS[code]
             message = spec.message.format(**values, found=found)
             if kind == "not_sent":
-                message = _L(f"{message.en} {_NOT_SENT.en}", message.ja + _NOT_SENT.ja)
+                message = _L(f"{message.en} {_NOT_SENT.en}", message.ja + _NOT_SENT.ja, message.zh_tw + _NOT_SENT.zh_tw)
             severity = _QUIET.get(code) or ("error" if kind else "warning")
             example = self.profile.failure_examples.get(kind) if kind else None
             findings.append(

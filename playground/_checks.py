@@ -21,7 +21,7 @@ from ._exceptions import (
     InvalidRequestError,
     InvalidURLError,
 )
-from ._messages import json_error_ja
+from ._messages import json_error
 from ._models import JSONNestingError, Request, loads_json
 from ._sandbox import MAX_BODY_BYTES
 
@@ -118,7 +118,10 @@ def parse_body(method: str, text: str) -> Any:
     except InvalidBodyError:
         raise
     except json.JSONDecodeError as exc:
-        raise InvalidBodyError(code="invalid_json", detail=str(exc), detail_ja=json_error_ja(exc)) from None
+        told = json_error(exc)
+        raise InvalidBodyError(
+            code="invalid_json", detail=told.en, detail_ja=told.ja, detail_zh_tw=told.zh_tw
+        ) from None
     except (ValueError, RecursionError) as exc:
         raise InvalidBodyError(code="invalid_json", detail=str(exc)) from None
     if data is not None and method in ("GET", "HEAD"):

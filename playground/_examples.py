@@ -203,7 +203,7 @@ _ALL = (
         401,
         "401-missing-key.json",
         ExampleRequest("GET", "/api/v1/chatbots/"),
-        LocalizedText("Invalid or missing API key", "API キーが無効、または指定されていない"),
+        LocalizedText("Invalid or missing API key", "API キーが無効、または指定されていない", "API 金鑰無效或未指定"),
         snippet="maiagent/missing_key",
     ),
     DocumentedExample(
@@ -212,7 +212,7 @@ _ALL = (
         401,
         "401-invalid-format.json",
         ExampleRequest("GET", "/api/v1/chatbots/", (("Authorization", f"Bearer {MAIAGENT_DEMO_KEY}"),)),
-        LocalizedText("Incorrect API key format", "API キーの形式が正しくない"),
+        LocalizedText("Incorrect API key format", "API キーの形式が正しくない", "API 金鑰格式不正確"),
         snippet="maiagent/wrong_scheme",
     ),
     DocumentedExample(
@@ -223,7 +223,9 @@ _ALL = (
         ExampleRequest(
             "POST", f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {}
         ),
-        LocalizedText("Bad request: required field missing", "不正なリクエスト：必須フィールドの欠落"),
+        LocalizedText(
+            "Bad request: required field missing", "不正なリクエスト：必須フィールドの欠落", "錯誤的請求：缺少必要欄位"
+        ),
         snippet="maiagent/missing_fields",
     ),
     DocumentedExample(
@@ -232,7 +234,7 @@ _ALL = (
         200,
         "200-paginated-shape.jsonc",
         ExampleRequest("GET", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
-        LocalizedText("Success response (shape)", "成功レスポンス（形式）"),
+        LocalizedText("Success response (shape)", "成功レスポンス（形式）", "成功回應（結構）"),
         shape=True,
         snippet="maiagent/list_chatbots",
     ),
@@ -242,7 +244,7 @@ _ALL = (
         200,
         "200-chatbots-page.json",
         ExampleRequest("GET", "/api/v1/chatbots/?page=1&pageSize=2", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
-        LocalizedText("A page of chatbots", "チャットボット一覧の 1 ページ"),
+        LocalizedText("A page of chatbots", "チャットボット一覧の 1 ページ", "聊天機器人清單的其中一頁"),
         snippet="maiagent/paginated_list",
     ),
     DocumentedExample(
@@ -251,7 +253,7 @@ _ALL = (
         201,
         "201-chatbot-created.json",
         ExampleRequest("POST", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {"name": "Docs assistant"}),
-        LocalizedText("Resource created", "リソースの作成に成功"),
+        LocalizedText("Resource created", "リソースの作成に成功", "資源建立成功"),
     ),
     DocumentedExample(
         "maiagent/403-permission-denied",
@@ -259,7 +261,7 @@ _ALL = (
         403,
         "403-permission-denied.json",
         ExampleRequest("POST", "/api/v1/chatbots/", _auth(MAIAGENT, MAIAGENT_READONLY_KEY), {"name": "Docs assistant"}),
-        LocalizedText("Permission denied", "権限がありません"),
+        LocalizedText("Permission denied", "権限がありません", "沒有權限"),
     ),
     DocumentedExample(
         "maiagent/404-not-found",
@@ -267,7 +269,7 @@ _ALL = (
         404,
         "404-not-found.json",
         ExampleRequest("GET", f"/api/v1/chatbots/{UNKNOWN_CHATBOT_ID}/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
-        LocalizedText("Resource not found", "リソースが見つかりません"),
+        LocalizedText("Resource not found", "リソースが見つかりません", "找不到資源"),
     ),
     DocumentedExample(
         "maiagent/500-server-error",
@@ -275,7 +277,7 @@ _ALL = (
         500,
         "500-server-error.json",
         ExampleRequest("GET", "/api/v1/sandbox/server-error/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY)),
-        LocalizedText("Server error", "サーバーエラー"),
+        LocalizedText("Server error", "サーバーエラー", "伺服器錯誤"),
     ),
     DocumentedExample(
         "aigne-hub/401-not-authenticated",
@@ -283,7 +285,7 @@ _ALL = (
         401,
         "401-not-authenticated.json",
         ExampleRequest("POST", "/api/v1/chat/completions", (), _HELLO),
-        LocalizedText("Missing or invalid API key", "API キーが欠落している、または無効"),
+        LocalizedText("Missing or invalid API key", "API キーが欠落している、または無効", "缺少 API 金鑰或金鑰無效"),
     ),
     DocumentedExample(
         "aigne-hub/200-chat-completion",
@@ -291,7 +293,7 @@ _ALL = (
         200,
         "200-chat-completion.json",
         ExampleRequest("POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), _HELLO),
-        LocalizedText("Chat completion", "チャット補完"),
+        LocalizedText("Chat completion", "チャット補完", "聊天完成"),
         snippet="aigne-hub/chat_completion",
     ),
     DocumentedExample(
@@ -305,7 +307,7 @@ _ALL = (
             _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY),
             {"model": "aignehub/gpt-3.5-turbo"},
         ),
-        LocalizedText("Bad request: no messages", "不正なリクエスト：messages がない"),
+        LocalizedText("Bad request: no messages", "不正なリクエスト：messages がない", "錯誤的請求：沒有 messages"),
     ),
     DocumentedExample(
         "aigne-hub/400-stream-not-boolean",
@@ -315,7 +317,11 @@ _ALL = (
         ExampleRequest(
             "POST", "/api/v1/chat/completions", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), {**_HELLO, "stream": "yes"}
         ),
-        LocalizedText("Bad request: stream is not a boolean", "不正なリクエスト：stream が真偽値でない"),
+        LocalizedText(
+            "Bad request: stream is not a boolean",
+            "不正なリクエスト：stream が真偽値でない",
+            "錯誤的請求：stream 不是布林值",
+        ),
     ),
     DocumentedExample(
         "aigne-hub/200-chat-v2",
@@ -323,7 +329,7 @@ _ALL = (
         200,
         "200-chat-v2.json",
         ExampleRequest("POST", "/api/v2/chat", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), _SDK_CHAT),
-        LocalizedText("Chat (v2, as the SDK calls it)", "チャット（v2、SDK が呼ぶ形）"),
+        LocalizedText("Chat (v2, as the SDK calls it)", "チャット（v2、SDK が呼ぶ形）", "聊天（v2，SDK 的呼叫方式）"),
     ),
     DocumentedExample(
         "aigne-hub/404-agent-not-found",
@@ -331,7 +337,7 @@ _ALL = (
         404,
         "404-agent-not-found.json",
         ExampleRequest("POST", "/api/v2/chat", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), {**_SDK_CHAT, "agent": "chat"}),
-        LocalizedText("Agent not found (v2)", "エージェントが見つからない（v2）"),
+        LocalizedText("Agent not found (v2)", "エージェントが見つからない（v2）", "找不到代理程式（v2）"),
     ),
     DocumentedExample(
         "aigne-hub/415-not-an-object",
@@ -340,7 +346,9 @@ _ALL = (
         "415-not-an-object.json",
         # A JSON array: valid JSON, but not the object the invoke envelope is.
         ExampleRequest("POST", "/api/v2/chat", _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY), []),
-        LocalizedText("Body is not a JSON object (v2)", "本文が JSON オブジェクトではない（v2）"),
+        LocalizedText(
+            "Body is not a JSON object (v2)", "本文が JSON オブジェクトではない（v2）", "本文不是 JSON 物件（v2）"
+        ),
     ),
     DocumentedExample(
         "aigne-hub/200-models",
@@ -348,7 +356,7 @@ _ALL = (
         200,
         "200-models.json",
         ExampleRequest("GET", "/api/ai/models?type=chat"),
-        LocalizedText("Chat models", "チャットモデルの一覧"),
+        LocalizedText("Chat models", "チャットモデルの一覧", "聊天模型清單"),
     ),
     DocumentedExample(
         "aigne-hub/200-status",
@@ -356,7 +364,7 @@ _ALL = (
         200,
         "200-status.json",
         ExampleRequest("GET", "/api/v2/status"),
-        LocalizedText("Hub status", "Hub の状態"),
+        LocalizedText("Hub status", "Hub の状態", "Hub 的狀態"),
     ),
     DocumentedExample(
         "aigne-hub/200-blocklet",
@@ -364,7 +372,7 @@ _ALL = (
         200,
         "200-blocklet.json",
         ExampleRequest("GET", "/__blocklet__.js?type=json"),
-        LocalizedText("The Hub's mount point (discovery)", "Hub のマウントポイント（検出）"),
+        LocalizedText("The Hub's mount point (discovery)", "Hub のマウントポイント（検出）", "Hub 的掛接點（探索）"),
     ),
 )
 

@@ -4,7 +4,7 @@ Transports translate every backend failure (urllib, socket, browser ``fetch``) i
 these, in one place each, so callers and the playground UI handle a single family. An HTTP
 error status is never an exception: it is a normal [`Response`][playground.Response].
 
-Each exception names its message by `code`; the text, in English and Japanese, is written once,
+Each exception names its message by `code`; the text, in every language, is written once,
 in the message catalogue (`playground._messages`), and read back as `hint`.
 """
 
@@ -56,7 +56,7 @@ class PlaygroundError(Exception):
 
     @property
     def hint(self) -> LocalizedText:
-        """What the reader can do about it, in English and Japanese: the message the playground shows."""
+        """What the reader can do about it, in every language: the message the playground shows."""
         # Imported here: the catalogue reads the sandbox's limits, and the sandbox imports this module.
         from ._messages import message_for
 
@@ -92,6 +92,7 @@ class InvalidRequestError(PlaygroundError, ValueError):
         code: Which problem, when a subclass names several (see each subclass).
         detail: As for `PlaygroundError`.
         detail_ja: `detail` in Japanese, when it is a sentence (a JSON parser's message).
+        detail_zh_tw: `detail` in Traditional Chinese, when it is a sentence (as `detail_ja`).
         example: A base URL of the API at hand, for messages that show one.
         request: As for `PlaygroundError`.
     """
@@ -104,12 +105,14 @@ class InvalidRequestError(PlaygroundError, ValueError):
         code: str | None = None,
         detail: str | None = None,
         detail_ja: str | None = None,
+        detail_zh_tw: str | None = None,
         example: str = "",
         request: object | None = None,
     ) -> None:
         if code is not None:
             self.code = code
         self.detail_ja = detail_ja
+        self.detail_zh_tw = detail_zh_tw
         self.example = example
         super().__init__(*args, detail=detail, request=request)
 

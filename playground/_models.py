@@ -25,7 +25,7 @@ __all__ = [
     "loads_json",
 ]
 
-LANGUAGES = ("en", "ja")
+LANGUAGES = ("en", "ja", "zh-TW")
 
 
 def json_bytes(data: Any) -> bytes:
@@ -78,29 +78,37 @@ def loads_json(text: str, **options: Any) -> Any:
 
 @dataclass(frozen=True)
 class LocalizedText:
-    """A short text in every language the site is written in.
+    """A short text in every language the site is written in (`LANGUAGES`).
 
     Parameters:
         en: The English text.
         ja: The Japanese text.
+        zh_tw: The Traditional Chinese (Taiwan) text; its language code and JSON key is `"zh-TW"`.
     """
 
     en: str
     ja: str
+    zh_tw: str
 
     def get(self, lang: str) -> str:
         """Return the text in `lang`, falling back to English.
 
         Parameters:
-            lang: A language code such as `"en"` or `"ja"` (a region suffix is ignored).
+            lang: A language code such as `"en"`, `"ja"` or `"zh-TW"`. A region or script suffix is
+                ignored: any Chinese (`zh`, `zh-TW`, `zh-Hant`) gets the Traditional Chinese text.
 
         Returns:
             The text in that language.
         """
-        return self.ja if str(lang).lower().startswith("ja") else self.en
+        code = str(lang).lower()
+        if code.startswith("ja"):
+            return self.ja
+        if code.startswith("zh"):
+            return self.zh_tw
+        return self.en
 
     def format(self, **values: str) -> LocalizedText:
-        """Fill `{name}` placeholders in both languages.
+        """Fill `{name}` placeholders in every language.
 
         Parameters:
             **values: The placeholder values.
@@ -108,11 +116,13 @@ class LocalizedText:
         Returns:
             A new `LocalizedText`.
         """
-        return LocalizedText(en=self.en.format(**values), ja=self.ja.format(**values))
+        return LocalizedText(
+            en=self.en.format(**values), ja=self.ja.format(**values), zh_tw=self.zh_tw.format(**values)
+        )
 
     def to_dict(self) -> dict[str, str]:
-        """Return `{"en": ..., "ja": ...}` (for JSON, e.g. the Web Worker's messages)."""
-        return {"en": self.en, "ja": self.ja}
+        """Return `{"en": ..., "ja": ..., "zh-TW": ...}` (for JSON, e.g. the Web Worker's messages)."""
+        return {"en": self.en, "ja": self.ja, "zh-TW": self.zh_tw}
 
 
 HeadersInput = Union["Headers", Mapping[str, str], Iterable[tuple[str, str]], None]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._examples import EXAMPLES
+from ._models import LocalizedText
 from ._profiles import PROFILES, ApiProfile
 from ._sandbox import MAX_TARGET_BYTES, DocumentedResponse, Parameter, SandboxRoute, Schema
 
@@ -79,6 +80,11 @@ def _content(
     return content
 
 
+def _description(text: LocalizedText) -> str:
+    """A description in every language, a paragraph each (English first)."""
+    return "\n\n".join(text.to_dict().values())
+
+
 def _parameter(components: _Components, parameter: Parameter) -> dict[str, Any]:
     described: dict[str, Any] = {
         "name": parameter.name,
@@ -90,7 +96,7 @@ def _parameter(components: _Components, parameter: Parameter) -> dict[str, Any]:
         "example": parameter.example,
     }
     if parameter.description is not None:
-        described["description"] = f"{parameter.description.en}\n\n{parameter.description.ja}"
+        described["description"] = _description(parameter.description)
     return described
 
 
@@ -126,7 +132,7 @@ def _operation(components: _Components, profile: ApiProfile, route: SandboxRoute
         "operationId": f"{profile.id.replace('-', '_')}_{method.lower()}_"
         + "_".join(p.strip("{}") for p in route.path.split("/") if p and p not in ("api", "v1")),
         "summary": summary.en,
-        "description": f"{summary.en}\n\n{summary.ja}",
+        "description": _description(summary),
         "tags": [profile.name],
         "security": [] if declared.public else [{profile.security_scheme_name: []}],
         "responses": dict(sorted(responses.items())),

@@ -39,6 +39,8 @@ __all__ = [
     "unregister_profile",
 ]
 
+_L = LocalizedText
+
 
 @dataclass(frozen=True)
 class AuthScheme:
@@ -83,7 +85,7 @@ class DocumentedStatus:
     anchor: str
 
     def to_dict(self) -> dict[str, object]:
-        """Return a JSON-ready dict: `{"meaning": {"en", "ja"}, "page", "anchor"}`."""
+        """Return a JSON-ready dict: `{"meaning": {"en", "ja", "zh-TW"}, "page", "anchor"}`."""
         return {"meaning": self.meaning.to_dict(), "page": self.page, "anchor": self.anchor}
 
 
@@ -194,7 +196,7 @@ class ApiProfile:
 
 MAIAGENT = ApiProfile(
     id="maiagent",
-    names=LocalizedText("MaiAgent", "MaiAgent"),
+    names=LocalizedText("MaiAgent", "MaiAgent", "MaiAgent"),
     scheme=API_KEY_SCHEME,
     origin="https://api.maiagent.ai",
     base_path="/api/v1/",
@@ -219,15 +221,15 @@ MAIAGENT = ApiProfile(
     # is headed by the code and this meaning, and has the code as id.
     statuses=MappingProxyType(
         {
-            code: DocumentedStatus(LocalizedText(en, ja), "maiagent/status-codes/", str(code))
-            for code, en, ja in (
-                (200, "Request successful", "リクエスト成功"),
-                (201, "Resource created successfully", "リソースの作成に成功"),
-                (400, "Bad Request", "不正なリクエスト（Bad Request）"),
-                (401, "Authentication failed", "認証失敗"),
-                (403, "Permission denied", "権限がありません"),
-                (404, "Resource not found", "リソースが見つかりません"),
-                (500, "Server error", "サーバーエラー"),
+            code: DocumentedStatus(meaning, "maiagent/status-codes/", str(code))
+            for code, meaning in (
+                (200, _L("Request successful", "リクエスト成功", "請求成功")),
+                (201, _L("Resource created successfully", "リソースの作成に成功", "資源建立成功")),
+                (400, _L("Bad Request", "不正なリクエスト（Bad Request）", "錯誤的請求（Bad Request）")),
+                (401, _L("Authentication failed", "認証失敗", "身分驗證失敗")),
+                (403, _L("Permission denied", "権限がありません", "沒有權限")),
+                (404, _L("Resource not found", "リソースが見つかりません", "找不到資源")),
+                (500, _L("Server error", "サーバーエラー", "伺服器錯誤")),
             )
         }
     ),
@@ -236,7 +238,7 @@ MAIAGENT = ApiProfile(
 
 AIGNE_HUB = ApiProfile(
     id="aigne-hub",
-    names=LocalizedText("AIGNE Hub", "AIGNE Hub"),
+    names=LocalizedText("AIGNE Hub", "AIGNE Hub", "AIGNE Hub"),
     scheme=BEARER_SCHEME,
     # The documentation's own placeholder: every AIGNE Hub instance has its own URL.
     origin="https://your-aigne-hub-url",
@@ -256,26 +258,53 @@ AIGNE_HUB = ApiProfile(
     # The sections of its status codes page, each headed by its code and this meaning (a test compares them).
     statuses=MappingProxyType(
         {
-            code: DocumentedStatus(LocalizedText(en, ja), "aigne-hub/status-codes/", str(code))
-            for code, en, ja in (
-                (200, "Request successful", "リクエスト成功"),
-                (400, "The body failed validation", "リクエスト本文の検証エラー"),
-                (401, "Missing or invalid API key", "API キーがない、または無効"),
-                (402, "Credits used up (credit billing only)", "クレジット不足（クレジット課金の場合のみ）"),
-                (403, "No permission (v1: owners and admins only)", "権限がない（v1 は所有者と管理者のみ）"),
-                (404, "Agent or path not found", "エージェントまたはパスが見つからない"),
-                (413, "Request body too large", "リクエスト本文が大きすぎる"),
-                (415, "The body is not a JSON object", "本文が JSON オブジェクトではない"),
+            code: DocumentedStatus(meaning, "aigne-hub/status-codes/", str(code))
+            for code, meaning in (
+                (200, _L("Request successful", "リクエスト成功", "請求成功")),
+                (400, _L("The body failed validation", "リクエスト本文の検証エラー", "請求本文未通過驗證")),
+                (401, _L("Missing or invalid API key", "API キーがない、または無効", "缺少 API 金鑰或金鑰無效")),
+                (
+                    402,
+                    _L(
+                        "Credits used up (credit billing only)",
+                        "クレジット不足（クレジット課金の場合のみ）",
+                        "點數已用完（僅限點數計費）",
+                    ),
+                ),
+                (
+                    403,
+                    _L(
+                        "No permission (v1: owners and admins only)",
+                        "権限がない（v1 は所有者と管理者のみ）",
+                        "沒有權限（v1 僅限擁有者與管理員）",
+                    ),
+                ),
+                (404, _L("Agent or path not found", "エージェントまたはパスが見つからない", "找不到代理程式或路徑")),
+                (413, _L("Request body too large", "リクエスト本文が大きすぎる", "請求本文過大")),
+                (415, _L("The body is not a JSON object", "本文が JSON オブジェクトではない", "本文不是 JSON 物件")),
                 (
                     429,
-                    "Too many requests (passed on from the model provider)",
-                    "リクエスト過多（モデルプロバイダーからの転送）",
+                    _L(
+                        "Too many requests (passed on from the model provider)",
+                        "リクエスト過多（モデルプロバイダーからの転送）",
+                        "請求過多（由模型供應商轉傳）",
+                    ),
                 ),
-                (500, "Server or model provider error", "サーバーまたはモデルプロバイダーのエラー"),
+                (
+                    500,
+                    _L(
+                        "Server or model provider error",
+                        "サーバーまたはモデルプロバイダーのエラー",
+                        "伺服器或模型供應商錯誤",
+                    ),
+                ),
                 (
                     502,
-                    "Payment Kit not running, or a model provider error",
-                    "Payment Kit の停止、またはモデルプロバイダーのエラー",
+                    _L(
+                        "Payment Kit not running, or a model provider error",
+                        "Payment Kit の停止、またはモデルプロバイダーのエラー",
+                        "Payment Kit 未執行，或模型供應商錯誤",
+                    ),
                 ),
             )
         }

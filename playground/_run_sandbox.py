@@ -62,7 +62,7 @@ def refusal(url: str) -> LocalizedText:
         url: The URL the program asked for.
 
     Returns:
-        The text in English and Japanese.
+        The text in every language.
     """
     try:
         parts = urlsplit(url)
@@ -123,7 +123,7 @@ class SandboxAdapter(HTTPAdapter):
     """A requests transport adapter that answers from the sandbox and refuses other URLs.
 
     Parameters:
-        lang: The language of the refusal (`"en"` or `"ja"`).
+        lang: The language of the refusal (`"en"`, `"ja"` or `"zh-TW"`).
     """
 
     def __init__(self, lang: str = "en") -> None:

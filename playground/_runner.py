@@ -33,7 +33,7 @@ async def run_code(
         target: `"sandbox"`: the program's requests (with `requests` or `urllib3`) to a documented
             API's real URL are answered by the in-process sandbox and any other URL is refused
             (`playground._run_sandbox`). Anything else (a live base URL): they go to the network.
-        lang: The language of a refusal (`"en"` or `"ja"`).
+        lang: The language of a refusal (`"en"`, `"ja"` or `"zh-TW"`).
 
     Returns:
         `{"ok", "stdout", "stderr", "elapsed_ms"}`; `stderr` holds the traceback of an exception.

@@ -111,12 +111,12 @@ async def send(
     Returns:
         `{"ok": True, "status", "reason", "headers", "body", "pretty", "elapsed_ms", "url", "method",
         "size", "target", "status_info"}`: `size` is the body's bytes, `target` `"sandbox"` or
-        `"live"`, `status_info` `{"meaning": {"en", "ja"}, "page", "anchor"}` where the API's pages
+        `"live"`, `status_info` `{"meaning": {"en", "ja", "zh-TW"}, "page", "anchor"}` where the API's pages
         document the status, else `None`. For the sandbox also `answered_as` (the real API's URL it
-        answers as), `unmodelled` (`{"en", "ja"}`, when it has no route for the path: its 404 is not
+        answers as), `unmodelled` (`{"en", "ja", "zh-TW"}`, when it has no route for the path: its 404 is not
         the real API's, and `status_info` is then `None`) and `note` (when it refused a well-formed
         key that is not a demo key, or redirected a path without its trailing slash). Or
-        `{"ok": False, "error": {"code", "message": {"en", "ja"}, "detail", "sent"}}`; `sent` says whether
+        `{"ok": False, "error": {"code", "message": {"en", "ja", "zh-TW"}, "detail", "sent"}}`; `sent` says whether
         the request left (and got no usable answer) or was refused before sending, and a request
         that left also names its `method` and `url`.
     """

@@ -3,7 +3,7 @@
 The page's JavaScript never builds headers, requests or messages itself: it sends one JSON
 message to [`dispatch`][playground.browser.dispatch] and renders what comes back (as text).
 Every function also runs in CPython, so the tests call them directly. Every message a reader
-sees is given in English and Japanese (`{"en": ..., "ja": ...}`).
+sees is given in English, Japanese and Traditional Chinese (`{"en": ..., "ja": ..., "zh-TW": ...}`).
 
 The work is done in private modules named for it: `_checks` (what may be sent), `_send` (send,
 reproduce, cancel), `_codegen` (the code for the reader's request, in each language), `_runner`
@@ -134,10 +134,10 @@ def code(
         use_my_key: Write the typed key into the code; otherwise the code reads it from the API's
             environment variable (`MAIAGENT_API_KEY`, `AIGNE_HUB_API_KEY`). No key typed: no
             `Authorization` header.
-        lang: The language of the code's comments (`"en"` or `"ja"`).
+        lang: The language of the code's comments (`"en"`, `"ja"` or `"zh-TW"`).
 
     Returns:
-        `{"tabs": [{"id", "label": {"en", "ja"}, "language", "code"}], "key_included", "env_var"}`
+        `{"tabs": [{"id", "label": {"en", "ja", "zh-TW"}, "language", "code"}], "key_included", "env_var"}`
         with the tabs `curl`, `python`, `javascript`, `node` (and `openai`), or the error answer
         of a method, path or live base URL that cannot be sent.
     """

@@ -158,8 +158,8 @@ def test_language_switcher_links_to_the_same_page(site_dir: Path, page: str) -> 
 # --- fidelity to the seeds -----------------------------------------------------------------------
 
 ROOT = Path(__file__).parent.parent
-# Each translation's code comments (docs/code-comments.<language>.json: English comment -> translation).
-COMMENTS = {
+# Each translated build's code comments: docs/code-comments.<language>.json, English comment -> translation.
+CODE_COMMENTS = {
     lang: json.loads((ROOT / "docs" / f"code-comments.{lang}.json").read_text(encoding="utf-8"))
     for lang in TRANSLATIONS
 }
@@ -170,7 +170,7 @@ SHARED_CODE = sorted((ROOT / "docs" / "snippets").rglob("*.*")) + sorted(
 
 def in_language(code: str, lang: str) -> str:
     """`code` as the `lang` pages show it: their comments translated (docs/code-comments.<lang>.json)."""
-    for english, translated in COMMENTS.get(lang, {}).items():
+    for english, translated in CODE_COMMENTS.get(lang, {}).items():
         code = code.replace("// " + english, "// " + translated).replace("# " + english, "# " + translated)
     return code
 
@@ -322,8 +322,9 @@ def test_cjk_sentences_are_not_broken_by_source_line_breaks(site_dir: Path, page
 # --- code comments in the page's language -------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", TRANSLATIONS)
+@pytest.mark.parametrize("lang", CODE_COMMENTS)
 def test_every_shared_code_comment_has_a_translation(lang: str) -> None:
+    table = CODE_COMMENTS[lang]
     comments = set()
     for path in SHARED_CODE:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -331,9 +332,12 @@ def test_every_shared_code_comment_has_a_translation(lang: str) -> None:
             if found and not line.startswith("#!"):
                 comments.add(found[1].strip())
     assert comments, "no comment found: the pattern is wrong"
-    assert sorted(comments - set(COMMENTS[lang])) == []
-    assert sorted(set(COMMENTS[lang]) - comments) == [], "a translation of a comment that no longer exists"
-    assert all(translated and translated != english for english, translated in COMMENTS[lang].items())
+    assert sorted(comments - set(table)) == []
+    assert sorted(set(table) - comments) == [], "a translation of a comment that no longer exists"
+    # Translated: not the English, and the Chinese no copy of the Japanese.
+    assert all(translated and translated != english for english, translated in table.items())
+    if lang != "ja":
+        assert all(table[english] != CODE_COMMENTS["ja"][english] for english in table)
 
 
 @pytest.mark.parametrize(
@@ -345,11 +349,11 @@ def test_code_comments_are_in_the_pages_language(site_dir: Path, page: str, lang
     english = html(site_dir, "en", page).select_one("article").get_text()
     translated = html(site_dir, lang, page).select_one("article").get_text()
     copy = (site_dir / LANGUAGES[lang] / (page.rstrip("/") + ".md")).read_text(encoding="utf-8")
-    shown = [comment for comment in COMMENTS[lang] if comment in english]
+    shown = [comment for comment in CODE_COMMENTS[lang] if comment in english]
     assert shown
     for comment in shown:
-        assert comment not in translated and COMMENTS[lang][comment] in translated
-        assert comment not in copy and COMMENTS[lang][comment] in copy
+        assert comment not in translated and CODE_COMMENTS[lang][comment] in translated
+        assert comment not in copy and CODE_COMMENTS[lang][comment] in copy
 
 
 # --- machine-readable copies ---------------------------------------------------------------------

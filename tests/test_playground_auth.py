@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from localized import assert_in_every_language  # tests/localized.py
 
 from playground import (
     AIGNE_HUB_DEMO_KEY,
@@ -90,9 +91,11 @@ def test_each_case_sends_what_was_typed_and_diagnoses_it(
     assert header.key == key
     finding = next(f for f in header.findings if f.code == code)
     assert (finding.apply, finding.severity) == (apply, severity)
-    assert finding.message.en and finding.message.ja and finding.message.en != finding.message.ja
+    assert_in_every_language(finding.message, fields=False)
     # A problem says what to do; the quiet lines (a right key, the demo key) are one sentence.
-    assert bool(finding.fix.en and finding.fix.ja) is (severity in ("error", "warning"))
+    assert bool(finding.fix.en and finding.fix.ja and finding.fix.zh_tw) is (severity in ("error", "warning"))
+    if finding.fix.en:
+        assert_in_every_language(finding.fix, fields=False)
 
 
 def test_every_diagnosis_code_is_covered_by_a_case() -> None:
@@ -177,6 +180,7 @@ def test_findings_localize_and_serialize() -> None:
     finding = header.findings[0]
     assert "Api-Key" in finding.message.get("en") and "Api-Key" in finding.message.get("ja-JP")
     assert finding.message.get("ja") == finding.message.ja
+    assert finding.message.get("zh-TW") == finding.message.zh_tw and "`Api-Key`" in finding.message.zh_tw
     data = header.to_dict()
     assert data["value"] == f"Api-Key Bearer {KEY}" and data["key"] == KEY and data["ok"] is False
     assert data["findings"] == [
@@ -198,6 +202,7 @@ def test_a_header_no_client_sends_says_so() -> None:
         unsent = [f for f in header.findings if f.example_id is None and f.severity == "error"]
         assert unsent, header.codes
         assert "Send does not send" in unsent[0].message.en and "送られません" in unsent[0].message.ja
+        assert unsent[0].message.zh_tw.endswith("因此「傳送」不會送出此請求。")
     assert build_auth_header("maiagent", f"Bearer {KEY}").sendable
 
 

@@ -131,14 +131,18 @@ def test_the_answer_says_its_size_target_and_what_its_status_means() -> None:
     assert result["target"] == "sandbox"
     assert result["answered_as"] == "https://api.maiagent.ai/api/v1/chatbots/?page=1&pageSize=2"
     assert result["status_info"] == {
-        "meaning": {"en": "Request successful", "ja": "リクエスト成功"},
+        "meaning": {"en": "Request successful", "ja": "リクエスト成功", "zh-TW": "請求成功"},
         "page": "maiagent/status-codes/",
         "anchor": "200",
     }
     assert "unmodelled" not in result
     unauthorized = run(browser.send(dict(spec, key="")))
     assert unauthorized["status_info"]["anchor"] == "401"
-    assert unauthorized["status_info"]["meaning"] == {"en": "Authentication failed", "ja": "認証失敗"}
+    assert unauthorized["status_info"]["meaning"] == {
+        "en": "Authentication failed",
+        "ja": "認証失敗",
+        "zh-TW": "身分驗證失敗",
+    }
     live = run(browser.send(spec, "http://127.0.0.1:9/sandbox/maiagent/", transport=playground.SandboxTransport()))
     assert live["target"] == "live" and "answered_as" not in live and "unmodelled" not in live
     assert live["status_info"]["anchor"] == "200"
@@ -148,7 +152,11 @@ def test_aigne_hub_links_each_status_to_its_status_codes_page() -> None:
     spec = {"api": "aigne-hub", "key": "", **browser.info()["apis"]["aigne-hub"]["default_request"]}
     unauthorized = run(browser.send(spec))
     assert unauthorized["status_info"] == {
-        "meaning": {"en": "Missing or invalid API key", "ja": "API キーがない、または無効"},
+        "meaning": {
+            "en": "Missing or invalid API key",
+            "ja": "API キーがない、または無効",
+            "zh-TW": "缺少 API 金鑰或金鑰無效",
+        },
         "page": "aigne-hub/status-codes/",
         "anchor": "401",
     }
@@ -168,6 +176,7 @@ def test_an_endpoint_the_sandbox_does_not_model_says_so(api: str, path: str) -> 
     assert result["status"] == 404
     assert "does not model this endpoint; the real API may" in result["unmodelled"]["en"]
     assert "再現していません" in result["unmodelled"]["ja"]
+    assert "並未模擬這個端點" in result["unmodelled"]["zh-TW"]
     assert result["status_info"] is None  # not linked to what the real API's 404 means
 
 
@@ -370,12 +379,13 @@ def test_code_reads_the_key_from_the_environment_by_default() -> None:
     assert [tab["id"] for tab in aigne["tabs"]][-1] == "openai"
     assert 'os.environ["AIGNE_HUB_API_KEY"]' in tabs(aigne)["python"]
     assert "キー" in tabs(browser.code(spec, use_my_key=True, lang="ja"))["python"]
+    assert "# 您的金鑰直接寫在這段程式碼中" in tabs(browser.code(spec, use_my_key=True, lang="zh-TW"))["python"]
 
 
 def test_code_for_a_request_without_a_key_sends_no_authorization_header() -> None:
     # A documented request without a key (the missing-key example): `key` is None.
     spec = {"api": "maiagent", "key": None, "method": "GET", "path": "/api/v1/chatbots/"}
-    for lang, note in (("en", "No key"), ("ja", "キーなし")):
+    for lang, note in (("en", "No key"), ("ja", "キーなし"), ("zh-TW", "沒有金鑰")):
         for text in tabs(browser.code(spec, use_my_key=True, lang=lang)).values():
             assert note in text.splitlines()[0] or note in text.splitlines()[2]  # after the imports
             program = [line for line in text.splitlines() if not line.startswith(("#", "//"))]
@@ -409,19 +419,19 @@ def test_code_with_my_key_writes_the_typed_text_verbatim(key: str) -> None:
 @pytest.mark.parametrize(
     ("body", "reason"),
     [
-        ('{"name": "x",}', {"en": "Illegal trailing comma", "ja": "余分な `,`"}),
-        ('{"n": 1e999}', {"en": "1e999", "ja": "1e999"}),
-        ("x" * (browser.MAX_BODY_BYTES + 1), {"en": "1 MiB", "ja": "1 MiB"}),
+        ('{"name": "x",}', {"en": "Illegal trailing comma", "ja": "余分な `,`", "zh-TW": "多餘的 `,`"}),
+        ('{"n": 1e999}', {"en": "1e999", "ja": "1e999", "zh-TW": "1e999"}),
+        ("x" * (browser.MAX_BODY_BYTES + 1), {"en": "1 MiB", "ja": "1 MiB", "zh-TW": "1 MiB"}),
     ],
 )
-@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("lang", ["en", "ja", "zh-TW"])
 def test_generated_code_says_why_it_leaves_out_a_body_send_refuses(body: str, reason: dict, lang: str) -> None:
     spec = {"api": "maiagent", "key": "k", "method": "POST", "path": "/api/v1/chatbots/", "body": body}
     assert run(browser.send(spec))["ok"] is False  # Send refuses it ...
     code = tabs(browser.code(spec, lang=lang))
     assert "json=" not in code["python"] and "--data-raw" not in code["curl"] and "body:" not in code["node"]
     # ... and the code leaves it out, on one comment line that says why
-    intro = {"en": "# The body is left out:", "ja": "# 本文は付けていません："}[lang]
+    intro = {"en": "# The body is left out:", "ja": "# 本文は付けていません：", "zh-TW": "# 未附上本文："}[lang]
     (comment,) = [line for line in code["python"].splitlines() if line.startswith(intro)]
     assert reason[lang] in comment
     compile(code["python"], "<test>", "exec")

@@ -112,6 +112,8 @@ def test_parse_body_names_what_is_wrong(method: str, text: str, code: str, detai
     assert (caught.value.code, caught.value.detail) == (code, detail)
     if code == "invalid_json":
         assert caught.value.detail_ja == '1 行目、2 列目：二重引用符（`"`）で囲んだプロパティ名が必要です'
+        assert caught.value.detail_zh_tw == '第 1 行，第 2 欄：需要以雙引號（`"`）括住的屬性名稱'
+        assert caught.value.hint.zh_tw.endswith(caught.value.detail_zh_tw)
 
 
 def test_the_page_csp_check_names_the_origin_it_refuses() -> None:

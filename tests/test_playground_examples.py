@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from localized import assert_in_every_language  # tests/localized.py
 
 from playground import EXAMPLES, PROFILES, UnknownExampleError, get_example, handle, openapi_document
 from playground._examples import strip_jsonc_comments
@@ -71,9 +72,9 @@ def test_the_seed_examples_are_unchanged() -> None:
     }
 
 
-def test_titles_are_bilingual() -> None:
+def test_titles_are_in_every_language() -> None:
     for example in EXAMPLES.values():
-        assert example.title.en and example.title.ja and example.title.en != example.title.ja
+        assert_in_every_language(example.title)
 
 
 def test_unknown_example() -> None:

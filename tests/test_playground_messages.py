@@ -1,26 +1,20 @@
-"""The message catalogue: every code has its text in both languages, and every exception has a code."""
+"""The message catalogue: every code has its text in every language, and every exception has a code."""
 
 from __future__ import annotations
 
 import ast
 import asyncio
 import inspect
-import re
-import string
 from pathlib import Path
 
 import pytest
+from localized import assert_in_every_language, placeholders  # tests/localized.py
 
 import playground
 from playground import _exceptions, _messages
 
 PACKAGE = Path(playground.__file__).parent
-JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 EXCEPTIONS = [getattr(_exceptions, name) for name in _exceptions.__all__]
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def codes_raised_in_the_package() -> set[str]:
@@ -34,11 +28,21 @@ def codes_raised_in_the_package() -> set[str]:
 
 
 @pytest.mark.parametrize("code", sorted(_messages.MESSAGES))
-def test_every_code_has_its_text_in_both_languages(code: str) -> None:
+def test_every_code_has_its_text_in_every_language(code: str) -> None:
     text = _messages.MESSAGES[code]
-    assert text.en and text.ja and text.en != text.ja
-    assert JAPANESE.search(text.ja) and not JAPANESE.search(text.en)
-    assert placeholders(text.en) == placeholders(text.ja) <= {"detail", "example"}
+    assert_in_every_language(text)
+    assert placeholders(text.en) <= {"detail", "example"}
+
+
+@pytest.mark.parametrize("name", ["UNMODELLED", "SANDBOX_KEYS_ONLY", "SLASH_REDIRECT", "RUN_NOT_IN_SANDBOX"])
+def test_every_note_of_the_catalogue_is_in_every_language(name: str) -> None:
+    assert_in_every_language(getattr(_messages, name))
+
+
+@pytest.mark.parametrize("code", sorted(_messages.MESSAGES))
+def test_every_placeholder_is_filled_in_every_language(code: str) -> None:
+    answer = _messages.error_dict(code, "DETAIL", detail_ja="DETAIL", detail_zh_tw="DETAIL", example="EXAMPLE")
+    assert_in_every_language(answer["error"]["message"], fields=False)
 
 
 @pytest.mark.parametrize("error", EXCEPTIONS, ids=lambda error: error.__name__)
@@ -61,7 +65,8 @@ def test_every_code_is_raised_and_every_raised_code_has_a_text() -> None:
 def test_an_exception_raised_without_a_message_says_its_text() -> None:
     error = _exceptions.InvalidPathError(code="empty_path")
     assert str(error) == _messages.MESSAGES["empty_path"].en
-    assert _exceptions.TimeoutException("timed out", timeout=1.5).hint.ja.startswith("サーバーが 1.5 秒以内に")
+    timeout = _exceptions.TimeoutException("timed out", timeout=1.5).hint
+    assert timeout.ja.startswith("サーバーが 1.5 秒以内に") and timeout.zh_tw.startswith("伺服器未在 1.5 秒內")
 
 
 def test_an_answer_names_the_request_that_failed() -> None:
@@ -80,6 +85,18 @@ def test_an_answer_names_the_request_that_failed() -> None:
     }
     refused = _messages.error_answer(_exceptions.InvalidURLError(code="empty_url", example="https://x/"))["error"]
     assert refused["sent"] is False and "method" not in refused and "https://x/" in refused["message"]["ja"]
+    assert "https://x/" in refused["message"]["zh-TW"]
+
+
+def test_a_detail_in_another_language_fills_that_language_only() -> None:
+    text = _messages.message("invalid_json", "Expecting value", detail_ja="値が必要", detail_zh_tw="需要值")
+    assert text.en.endswith(": Expecting value")
+    assert text.ja.endswith("：値が必要") and text.zh_tw.endswith("：需要值")
+    error = _exceptions.InvalidBodyError(detail="Expecting value", detail_ja="値が必要", detail_zh_tw="需要值")
+    assert error.hint == text
+    assert _messages.error_answer(error)["error"]["message"] == text.to_dict()
+    # Without one, the detail as it is: a value, the same in every language.
+    assert _messages.message("invalid_json", "X").zh_tw.endswith("：X")
 
 
 def test_any_other_exception_becomes_internal_or_cancelled() -> None:

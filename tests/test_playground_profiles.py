@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 import pytest
+from localized import assert_in_every_language, assert_traditional_chinese  # tests/localized.py
 
 from playground import (
     AIGNE_HUB,
@@ -44,7 +45,7 @@ from playground._sandbox import (
 ECHO_KEY = "echo-demo-key"
 ECHO = ApiProfile(
     id="echo",
-    names=LocalizedText("Echo", "エコー"),
+    names=LocalizedText("Echo", "エコー", "回音"),
     scheme=AIGNE_HUB.scheme,
     origin="https://echo.example",
     base_path="/v1/",
@@ -77,7 +78,7 @@ def _echo(ctx: Context) -> object:
 ECHO_ROUTE = SandboxRoute(
     "echo",
     "/v1/echo/{word}",
-    LocalizedText("Echo a word.", "単語をそのまま返す。"),
+    LocalizedText("Echo a word.", "単語をそのまま返す。", "原樣傳回一個單字。"),
     {
         "GET": Operation(
             _echo,
@@ -95,7 +96,7 @@ OPERATION = {
     "path": "/v1/echo/hello",
     "template": "/v1/echo/{word}",
     "append_slash": False,
-    "summary": {"en": "Echo a word.", "ja": "単語をそのまま返す。"},
+    "summary": {"en": "Echo a word.", "ja": "単語をそのまま返す。", "zh-TW": "原樣傳回一個單字。"},
     "parameters": [
         {"name": "word", "in": "path", "example": "hello", "required": True},
         {"name": "times", "in": "query", "example": "2", "required": False},
@@ -123,7 +124,7 @@ def echo_request(url: str, key: str | None = ECHO_KEY, method: str = "GET") -> R
 
 def test_info_offers_it_with_its_operations(echo: ApiProfile) -> None:
     api = browser.info()["apis"]["echo"]
-    assert api["name"] == "Echo" and api["names"] == {"en": "Echo", "ja": "エコー"}
+    assert api["name"] == "Echo" and api["names"] == {"en": "Echo", "ja": "エコー", "zh-TW": "回音"}
     assert (api["scheme"], api["demo_key"], api["env_var"]) == ("Bearer", ECHO_KEY, "ECHO_API_KEY")
     assert api["operations"] == [OPERATION]
     assert api["endpoints"] == [{"path": "/v1/echo/hello", "methods": ["GET"], "summary": OPERATION["summary"]}]
@@ -136,6 +137,8 @@ def test_the_openapi_document_describes_it(echo: ApiProfile) -> None:
     operation = document["paths"]["/sandbox/echo/v1/echo/{word}"]["get"]
     assert operation["operationId"] == "echo_get_echo_word"
     assert operation["security"] == [{"EchoBearer": []}] and operation["tags"] == ["Echo"]
+    # Its summary in every language, a paragraph each, as every operation's.
+    assert operation["description"] == "Echo a word.\n\n単語をそのまま返す。\n\n原樣傳回一個單字。"
     assert [p["name"] for p in operation["parameters"]] == ["word", "times"]
     assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Echoed"
@@ -187,6 +190,20 @@ def test_unregistered_it_is_gone_everywhere() -> None:
     assert not any(path.startswith("/sandbox/echo/") for path in openapi_document()["paths"])
     response = handle(echo_request("http://127.0.0.1:8000/sandbox/echo/v1/echo/hi"))
     assert (response.status_code, response.json()["detail"]) == (404, "No sandbox API at this URL.")
+
+
+# --- the documented APIs' own texts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("api", ["maiagent", "aigne-hub"])
+def test_each_profile_names_its_statuses_and_itself_in_every_language(api: str) -> None:
+    profile = PROFILES[api]
+    assert profile.statuses
+    for status in profile.statuses.values():
+        assert_in_every_language(status.meaning)
+    # A product name is the same in every language; the Chinese one is still written out.
+    assert profile.names.zh_tw and profile.names.get("zh-TW") == profile.names.zh_tw
+    assert_traditional_chinese(profile.names.zh_tw)
 
 
 # --- one id spelling --------------------------------------------------------------------------------

@@ -29,7 +29,11 @@ response = requests.get(
 print(response.status_code)
 print(response.text)
 """
-REFUSED = {"en": 'choose "A live base URL" under "Send to"', "ja": "「送信先」で「実際のベース URL」を選んで"}
+REFUSED = {
+    "en": 'choose "A live base URL" under "Send to"',
+    "ja": "「送信先」で「実際のベース URL」を選んで",
+    "zh-TW": "請在「傳送目標」選擇「實際的基底 URL」",
+}
 
 
 def run(source: str, key: str | None = playground.MAIAGENT_DEMO_KEY, target: str = "sandbox", lang: str = "en"):
@@ -68,7 +72,7 @@ def test_the_key_comes_from_the_environment_variable_as_typed() -> None:
     assert status_and_body(run(PROGRAM, key=playground.MAIAGENT_READONLY_KEY))[0] == 200
 
 
-@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("lang", ["en", "ja", "zh-TW"])
 @pytest.mark.parametrize("url", ["https://example.com/api/v1/chatbots/?key=secret", "http://api.maiagent.ai/api/v1/"])
 def test_any_other_url_is_refused_and_says_to_choose_a_live_base_url(lang: str, url: str) -> None:
     result = run(f"import requests\nrequests.get({url!r})\n", lang=lang)
@@ -125,7 +129,7 @@ urllib3.PoolManager().request("GET", "https://example.com/")
 def test_the_answered_origins_are_the_profiles() -> None:
     profile = playground.ApiProfile(
         id="run-test",
-        names=playground.LocalizedText("Run test", "Run test"),
+        names=playground.LocalizedText("Run test", "Run test", "Run test"),
         scheme=playground.AUTH_SCHEMES[0],
         origin="https://api.run-test.example",
         base_path="/v1/",
@@ -170,5 +174,6 @@ def test_a_refused_url_is_named_by_its_origin_only() -> None:
     from playground._run_sandbox import refusal
 
     text = refusal("https://user:secret@example.com:8443/path?api_key=secret")
-    assert "https://example.com:8443" in text.en and "secret" not in text.en + text.ja
+    assert "https://example.com:8443" in text.en and "secret" not in text.en + text.ja + text.zh_tw
+    assert "https://example.com:8443" in text.zh_tw
     assert urllib3.__version__ >= "2.2"  # the first with Pyodide (emscripten) support

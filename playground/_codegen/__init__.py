@@ -29,13 +29,16 @@ class Tab:
 
 
 TABS = (
-    Tab("curl", _L("curl", "curl"), "bash", curl_code),
-    Tab("python", _L("Python (requests)", "Python（requests）"), "python", requests_code),
+    Tab("curl", _L("curl", "curl", "curl"), "bash", curl_code),
+    Tab("python", _L("Python (requests)", "Python（requests）", "Python（requests）"), "python", requests_code),
     Tab(
-        "javascript", _L("JavaScript (fetch)", "JavaScript（fetch）"), "javascript", lambda r: fetch_code(r, node=False)
+        "javascript",
+        _L("JavaScript (fetch)", "JavaScript（fetch）", "JavaScript（fetch）"),
+        "javascript",
+        lambda r: fetch_code(r, node=False),
     ),
-    Tab("node", _L("Node.js", "Node.js"), "javascript", lambda r: fetch_code(r, node=True)),
-    Tab("openai", _L("OpenAI SDK (Python)", "OpenAI SDK（Python）"), "python", openai_code),
+    Tab("node", _L("Node.js", "Node.js", "Node.js"), "javascript", lambda r: fetch_code(r, node=True)),
+    Tab("openai", _L("OpenAI SDK (Python)", "OpenAI SDK（Python）", "OpenAI SDK（Python）"), "python", openai_code),
 )
 """Every tab, in the order the code panel shows them (`openai` only for an API that answers as
 OpenAI's API does)."""
@@ -51,10 +54,10 @@ def generate(
         target: `"sandbox"` (the code calls the API's real base URL) or a live base URL.
         use_my_key: Write the typed key into the code; otherwise the code reads the API's
             environment variable (the browser's, which cannot, holds a placeholder).
-        lang: The comments' language, `"en"` or `"ja"`.
+        lang: The comments' language, `"en"`, `"ja"` or `"zh-TW"` (as `LocalizedText.get` reads it).
 
     Returns:
-        `{"tabs": [{"id", "label": {en, ja}, "language", "code"}], "key_included", "env_var"}`.
+        `{"tabs": [{"id", "label": {en, ja, zh-TW}, "language", "code"}], "key_included", "env_var"}`.
 
     Raises:
         InvalidRequestError: The method, the path or the live base URL cannot be sent.

@@ -423,7 +423,11 @@ ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
         AIGNE_HUB.id,
         "/api/v1/chat/completions",
-        _L("Create a chat completion (OpenAI's format).", "チャット補完を作成（OpenAI の形式）。"),
+        _L(
+            "Create a chat completion (OpenAI's format).",
+            "チャット補完を作成（OpenAI の形式）。",
+            "建立聊天完成（OpenAI 的格式）。",
+        ),
         {
             "POST": Operation(
                 _chat_completion,
@@ -454,7 +458,7 @@ ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
         AIGNE_HUB.id,
         "/api/ai/models",
-        _L("List the models (public).", "モデルの一覧を取得（認証不要）。"),
+        _L("List the models (public).", "モデルの一覧を取得（認証不要）。", "列出模型（不需驗證身分）。"),
         {
             "GET": Operation(
                 _models,
@@ -469,7 +473,11 @@ ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
         AIGNE_HUB.id,
         "/api/v2/status",
-        _L("Check that the Hub can serve (public).", "Hub が応答できるかを確認（認証不要）。"),
+        _L(
+            "Check that the Hub can serve (public).",
+            "Hub が応答できるかを確認（認証不要）。",
+            "確認 Hub 能否提供服務（不需驗證身分）。",
+        ),
         {"GET": Operation(_status, (DocumentedResponse(200, STATUS, "Always 200."),), public=True)},
         ERROR,
     ),
@@ -479,6 +487,7 @@ ROUTES: tuple[SandboxRoute, ...] = (
         _L(
             "Find the Hub's mount point (Blocklet Server's discovery file, at the origin's root).",
             "Hub のマウントポイントを取得（Blocklet Server の検出ファイル、オリジンのルート）。",
+            "取得 Hub 的掛接點（Blocklet Server 的探索檔案，位於原始來源的根路徑）。",
         ),
         {
             "GET": Operation(

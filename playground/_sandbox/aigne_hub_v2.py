@@ -342,6 +342,7 @@ CHAT_V2_ROUTE = SandboxRoute(
     LocalizedText(
         "Chat, as the AIGNE Hub SDK calls it (the AIGNE invoke envelope).",
         "チャット（AIGNE Hub SDK が呼ぶ形、AIGNE の invoke 形式）。",
+        "聊天（AIGNE Hub SDK 的呼叫方式，AIGNE 的 invoke 格式）。",
     ),
     {
         "POST": Operation(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from .._models import Headers, Request, Response, loads_json
+from .._models import Headers, LocalizedText, Request, Response, loads_json
 from .._profiles import ApiProfile
 from .responses import Reject, error_response, json_response
 
@@ -145,7 +145,7 @@ def drf_string_schema(max_length: int | None = 255) -> dict[str, Any]:
         max_length: As for `drf_string`; at least 25, so that any float's text fits.
 
     Returns:
-        The schema, its description in English and Japanese.
+        The schema, its description in every language.
 
     Raises:
         ValueError: `max_length` is below 25.
@@ -154,19 +154,34 @@ def drf_string_schema(max_length: int | None = 255) -> dict[str, Any]:
         raise ValueError("max_length must be at least 25: a float's text takes up to 24 characters")
     kept = f"[^{_SPACE}\\x00]"  # a character that stays at either end once stripped
     middle = "[^\\x00]" + ("*" if max_length is None else f"{{0,{max_length - 2}}}")
-    limit_en = "" if max_length is None else f" and at most {max_length} characters"
-    limit_ja = "" if max_length is None else f"、{max_length} 文字以内であること"
-    return {
-        "type": ["string", "number"],
-        "pattern": f"^[{_SPACE}]*{kept}(?:{middle}{kept})?[{_SPACE}]*$",
-        "description": "Text, stripped of white space at both ends, then not empty"
-        f'{limit_en}, without NUL (400 "Null characters are not allowed.") or lone surrogates; a number '
+    limit = (
+        LocalizedText("", "", "")
+        if max_length is None
+        else LocalizedText(
+            f" and at most {max_length} characters",
+            f"、{max_length} 文字以内であること",
+            f"，且不超過 {max_length} 個字元",
+        )
+    )
+    description = LocalizedText(
+        "Text, stripped of white space at both ends, then not empty"
+        f'{limit.en}, without NUL (400 "Null characters are not allowed.") or lone surrogates; a number '
         "is accepted and stored as its text. As Django REST framework's CharField "
         "(encode/django-rest-framework, rest_framework/fields.py) with Django's "
-        "ProhibitNullCharactersValidator (django/django, django/core/validators.py).\n\n"
-        f"テキスト。条件は、前後の空白を取り除いた結果が空でないこと{limit_ja}です。"
+        "ProhibitNullCharactersValidator (django/django, django/core/validators.py).",
+        f"テキスト。条件は、前後の空白を取り除いた結果が空でないこと{limit.ja}です。"
         "NUL（400「Null characters are not allowed.」）と、対になっていないサロゲートは含められません。"
         "数値も受け付け、そのテキストとして保存します。動作は Django REST framework の CharField"
         "（encode/django-rest-framework、rest_framework/fields.py）と同じです。NUL を拒否するのは Django の "
         "ProhibitNullCharactersValidator（django/django、django/core/validators.py）です。",
+        f"文字：去除前後的空白後不得為空{limit.zh_tw}，也不得包含 NUL（400「Null characters are not allowed.」）"
+        "或不成對的代理字元。也接受數字，並以其文字形式儲存。行為與 Django REST framework 的 CharField"
+        "（encode/django-rest-framework，rest_framework/fields.py）相同；拒絕 NUL 的是 Django 的 "
+        "ProhibitNullCharactersValidator（django/django，django/core/validators.py）。",
+    )
+    return {
+        "type": ["string", "number"],
+        "pattern": f"^[{_SPACE}]*{kept}(?:{middle}{kept})?[{_SPACE}]*$",
+        # One paragraph per language, as the OpenAPI document describes its operations.
+        "description": "\n\n".join(description.to_dict().values()),
     }

@@ -369,6 +369,8 @@ _PAGE = _L(
     "ページ番号（1 から）。`last` は最後のページ、空の値は最初のページです。最後のページを超える番号や"
     f"それ以外の値には 404 `Invalid page.` を返します（Django REST framework の PageNumberPagination、"
     f"{_DRF_PAGINATION}）。",
+    "頁碼，從 1 開始；`last` 表示最後一頁，空值表示第一頁。超過最後一頁的頁碼或其他任何值，"
+    f"都會得到 404 `Invalid page.`（Django REST framework 的 PageNumberPagination，{_DRF_PAGINATION}）。",
 )
 _PAGE_SIZE = _L(
     f"Results per page, {PAGE_SIZE} by default. A value above {MAX_PAGE_SIZE} is treated as {MAX_PAGE_SIZE}, "
@@ -377,13 +379,20 @@ _PAGE_SIZE = _L(
     f"1 ページの件数（既定は {PAGE_SIZE}）。{MAX_PAGE_SIZE} を超える値は {MAX_PAGE_SIZE} として扱い、"
     f"正の整数でない値は無視して既定値を使います。どちらの場合もエラーにはなりません（Django REST framework の "
     f"PageNumberPagination.get_page_size、{_DRF_PAGINATION}）。",
+    f"每頁的結果數，預設為 {PAGE_SIZE}。大於 {MAX_PAGE_SIZE} 的值會視為 {MAX_PAGE_SIZE}，"
+    "不是正整數的值則會被忽略（改用預設值）：兩種情況都不會產生錯誤（Django REST framework 的 "
+    f"PageNumberPagination.get_page_size，{_DRF_PAGINATION}）。",
 )
 
 ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
         MAIAGENT.id,
         "/api/v1/chatbots/",
-        _L("List chatbots (paginated) or create one.", "チャットボットの一覧（ページ分割）の取得、または作成。"),
+        _L(
+            "List chatbots (paginated) or create one.",
+            "チャットボットの一覧（ページ分割）の取得、または作成。",
+            "列出聊天機器人（分頁）或建立聊天機器人。",
+        ),
         {
             "GET": Operation(
                 _list_chatbots,
@@ -391,7 +400,11 @@ ROUTES: tuple[SandboxRoute, ...] = (
                     DocumentedResponse(200, CHATBOT_PAGE, "A page of chatbots."),
                     DocumentedResponse(404, DETAIL, "`page` is past the last page (`Invalid page.`)."),
                 ),
-                summary=_L("List chatbots (paginated).", "チャットボットの一覧（ページ分割）を取得。"),
+                summary=_L(
+                    "List chatbots (paginated).",
+                    "チャットボットの一覧（ページ分割）を取得。",
+                    "列出聊天機器人（分頁）。",
+                ),
                 parameters=(
                     Parameter(
                         "page",
@@ -419,7 +432,7 @@ ROUTES: tuple[SandboxRoute, ...] = (
                     _TOO_LARGE,
                     _UNSUPPORTED,
                 ),
-                summary=_L("Create a chatbot.", "チャットボットを作成。"),
+                summary=_L("Create a chatbot.", "チャットボットを作成。", "建立聊天機器人。"),
                 body=CHATBOT_CREATE,
             ),
         },
@@ -428,7 +441,7 @@ ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
         MAIAGENT.id,
         "/api/v1/chatbots/{chatbotId}/",
-        _L("Get one chatbot.", "チャットボットを 1 件取得。"),
+        _L("Get one chatbot.", "チャットボットを 1 件取得。", "取得一個聊天機器人。"),
         {
             "GET": Operation(
                 _get_chatbot,
@@ -445,7 +458,7 @@ ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
         MAIAGENT.id,
         "/api/v1/knowledge-bases/{knowledgeBaseId}/files/",
-        _L("Add a file to a knowledge base.", "ナレッジベースにファイルを追加。"),
+        _L("Add a file to a knowledge base.", "ナレッジベースにファイルを追加。", "將檔案加入知識庫。"),
         {
             "POST": Operation(
                 _add_knowledge_base_file,
@@ -466,7 +479,11 @@ ROUTES: tuple[SandboxRoute, ...] = (
     SandboxRoute(
         MAIAGENT.id,
         SERVER_ERROR_PATH,
-        _L("Always answers 500 (sandbox only).", "常に 500 を返す（サンドボックス専用）。"),
+        _L(
+            "Always answers 500 (sandbox only).",
+            "常に 500 を返す（サンドボックス専用）。",
+            "一律傳回 500（僅限沙箱）。",
+        ),
         {
             "GET": Operation(
                 _server_error, (DocumentedResponse(500, DETAIL, "Always: the documented server error, on purpose."),)

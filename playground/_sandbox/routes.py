@@ -59,7 +59,7 @@ class Parameter:
         example: A documented value the sandbox answers for, as it appears in a URL.
         schema: The JSON Schema of its value.
         required: Whether a request must carry it; a path parameter always must.
-        description: What it does, in English and Japanese, where its name and schema do not say.
+        description: What it does, in every language, where its name and schema do not say.
     """
 
     name: str
@@ -118,7 +118,7 @@ class Operation:
     Parameters:
         handler: Answers the request (authentication has passed); may raise `Reject`.
         responses: The statuses it answers with, as documented.
-        summary: What it does, in English and Japanese; the route's summary when not given.
+        summary: What it does, in every language; the route's summary when not given.
         body: The schema of its JSON request body, if it takes one.
         parameters: Its path parameters (every one the path template names) and query parameters.
         public: Answered without a key, as the real API does (no `401`); the handler's `Context`
@@ -140,7 +140,7 @@ class SandboxRoute:
     Parameters:
         api: The id of the API's profile.
         path: The path template, e.g. `/api/v1/chatbots/{chatbotId}/`.
-        summary: What the path offers, in English and Japanese.
+        summary: What the path offers, in every language.
         operations: Per method (`"GET"`, `"POST"`, ...), its operation. `HEAD` (for a `GET`) and
             `OPTIONS` are answered for every route.
         error_schema: The schema of the API's error bodies, which its `401` has.
@@ -261,7 +261,7 @@ class SandboxRoute:
             method: One of `methods`.
 
         Returns:
-            `{"method", "path" (concrete), "template", "append_slash", "summary": {"en", "ja"},
+            `{"method", "path" (concrete), "template", "append_slash", "summary": {"en", "ja", "zh-TW"},
             "parameters": [{"name", "in", "example", "required"}], "body"}`; `body` is the documented
             example's request body as JSON text, or `""`, and `append_slash` says that the template's
             trailing slash is required (its API's `ApiProfile.append_slash`) rather than optional.
