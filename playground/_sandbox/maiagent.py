@@ -380,7 +380,7 @@ _PAGE_SIZE = _L(
     f"正の整数でない値は無視して既定値を使います。どちらの場合もエラーにはなりません（Django REST framework の "
     f"PageNumberPagination.get_page_size、{_DRF_PAGINATION}）。",
     f"每頁的結果數，預設為 {PAGE_SIZE}。大於 {MAX_PAGE_SIZE} 的值會視為 {MAX_PAGE_SIZE}，"
-    "不是正整數的值則會被忽略（改用預設值）：兩種情況都不會產生錯誤（Django REST framework 的 "
+    "不是正整數的值則會被忽略，改用預設值。兩種情況都不會產生錯誤（Django REST framework 的 "
     f"PageNumberPagination.get_page_size，{_DRF_PAGINATION}）。",
 )
 
