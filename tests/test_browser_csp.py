@@ -163,8 +163,14 @@ def send(tab) -> None:
     )
 
 
-@pytest.mark.parametrize("lang", PREFIX)
-@pytest.mark.parametrize("path", ["playground/", "maiagent/authentication/"])
+# Both kinds of playground page in English and Japanese; the Playground page in every language.
+FEATURE_PAGES = [
+    *((lang, path) for lang in ("en", "ja") for path in ("playground/", "maiagent/authentication/")),
+    *((lang, "playground/") for lang in PREFIX if lang not in ("en", "ja")),
+]
+
+
+@pytest.mark.parametrize(("lang", "path"), FEATURE_PAGES)
 def test_every_playground_feature_works_without_violations(
     site_server: str, watched: Watcher, lang: str, path: str
 ) -> None:

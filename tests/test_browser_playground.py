@@ -13,11 +13,13 @@ from test_status_codes import PAGES as STATUS_PAGES
 from test_status_codes import REPRODUCED
 
 import playground
+from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
 from playground import browser as adapter
 
 pytestmark = pytest.mark.browser
 
-PREFIX = {"en": "", "ja": "ja/"}
+# The flows run in English and Japanese; the reproduced examples and the pages' loading in every language.
+PREFIX = {lang: LANGUAGES[lang] for lang in ("en", "ja")}
 REPRODUCE_PAGES = {
     "maiagent/authentication/": ["maiagent/401-missing-key", "maiagent/401-invalid-format"],
     "aigne-hub/authentication/": ["aigne-hub/401-not-authenticated"],
@@ -28,6 +30,7 @@ REPRODUCE_PAGES = {
 WORDS = {
     "en": {"equal": "Matches", "bearer": "expects", "fullwidth": "full-width space"},
     "ja": {"equal": "一致", "bearer": "必要です", "fullwidth": "全角スペース"},
+    "zh-TW": {"equal": "相符"},
 }
 READY = 60_000
 
@@ -62,10 +65,10 @@ def foreign(urls: list[str], base: str) -> list[str]:
 # --- documented examples, reproduced from the pages ------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", REPRODUCE_PAGES)
 def test_reproduce_buttons_match_the_documented_examples(site_server: str, context, lang: str, path: str) -> None:
-    tab = open_page(context, urljoin(site_server, PREFIX[lang] + path))
+    tab = open_page(context, urljoin(site_server, LANGUAGES[lang] + path))
     try:
         blocks = tab.locator(".playground-reproduce")
         assert [blocks.nth(i).get_attribute("data-example") for i in range(blocks.count())] == REPRODUCE_PAGES[path]
@@ -631,13 +634,13 @@ def test_the_key_is_kept_nowhere_unless_asked(pg, context) -> None:
 # --- loading ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", ["", "reference/"])
 def test_pages_without_a_playground_load_no_pyodide(site_server: str, context, lang: str, path: str) -> None:
     tab = context.new_page()
     urls: list[str] = []
     tab.on("request", lambda request: urls.append(request.url))
-    tab.goto(urljoin(site_server, PREFIX[lang] + path), wait_until="networkidle")
+    tab.goto(urljoin(site_server, LANGUAGES[lang] + path), wait_until="networkidle")
     assert tab.locator("article h1").count() == 1
     assert not [u for u in urls if "/pyodide/" in u or "worker.mjs" in u]
     assert not tab.evaluate("() => document.querySelector('.playground, .playground-reproduce')")
