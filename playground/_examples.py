@@ -224,7 +224,7 @@ _ALL = (
             "POST", f"/api/v1/knowledge-bases/{DEMO_KNOWLEDGE_BASE_ID}/files/", _auth(MAIAGENT, MAIAGENT_DEMO_KEY), {}
         ),
         LocalizedText(
-            "Bad request: required field missing", "不正なリクエスト：必須フィールドの欠落", "錯誤的請求：缺少必要欄位"
+            "Bad request: required field missing", "不正なリクエスト：必須フィールドの欠落", "請求錯誤：缺少必要欄位"
         ),
         snippet="maiagent/missing_fields",
     ),
@@ -307,7 +307,7 @@ _ALL = (
             _auth(AIGNE_HUB, AIGNE_HUB_DEMO_KEY),
             {"model": "aignehub/gpt-3.5-turbo"},
         ),
-        LocalizedText("Bad request: no messages", "不正なリクエスト：messages がない", "錯誤的請求：沒有 messages"),
+        LocalizedText("Bad request: no messages", "不正なリクエスト：messages がない", "請求錯誤：沒有 messages"),
     ),
     DocumentedExample(
         "aigne-hub/400-stream-not-boolean",
@@ -320,7 +320,7 @@ _ALL = (
         LocalizedText(
             "Bad request: stream is not a boolean",
             "不正なリクエスト：stream が真偽値でない",
-            "錯誤的請求：stream 不是布林值",
+            "請求錯誤：stream 不是布林值",
         ),
     ),
     DocumentedExample(

@@ -225,9 +225,9 @@ MAIAGENT = ApiProfile(
             for code, meaning in (
                 (200, _L("Request successful", "リクエスト成功", "請求成功")),
                 (201, _L("Resource created successfully", "リソースの作成に成功", "資源建立成功")),
-                (400, _L("Bad Request", "不正なリクエスト（Bad Request）", "錯誤的請求（Bad Request）")),
+                (400, _L("Bad Request", "不正なリクエスト（Bad Request）", "請求錯誤（Bad Request）")),
                 (401, _L("Authentication failed", "認証失敗", "身分驗證失敗")),
-                (403, _L("Permission denied", "権限がありません", "沒有權限")),
+                (403, _L("Permission denied", "権限がありません", "權限不足")),
                 (404, _L("Resource not found", "リソースが見つかりません", "找不到資源")),
                 (500, _L("Server error", "サーバーエラー", "伺服器錯誤")),
             )
@@ -261,14 +261,14 @@ AIGNE_HUB = ApiProfile(
             code: DocumentedStatus(meaning, "aigne-hub/status-codes/", str(code))
             for code, meaning in (
                 (200, _L("Request successful", "リクエスト成功", "請求成功")),
-                (400, _L("The body failed validation", "リクエスト本文の検証エラー", "請求本文未通過驗證")),
+                (400, _L("The body failed validation", "リクエスト本文の検証エラー", "本文未通過驗證")),
                 (401, _L("Missing or invalid API key", "API キーがない、または無効", "缺少 API 金鑰或金鑰無效")),
                 (
                     402,
                     _L(
                         "Credits used up (credit billing only)",
                         "クレジット不足（クレジット課金の場合のみ）",
-                        "點數已用完（僅限點數計費）",
+                        "點數用盡（僅限點數計費）",
                     ),
                 ),
                 (
@@ -276,7 +276,7 @@ AIGNE_HUB = ApiProfile(
                     _L(
                         "No permission (v1: owners and admins only)",
                         "権限がない（v1 は所有者と管理者のみ）",
-                        "沒有權限（v1 僅限擁有者與管理員）",
+                        "沒有權限（v1：僅限擁有者與管理員）",
                     ),
                 ),
                 (404, _L("Agent or path not found", "エージェントまたはパスが見つからない", "找不到代理程式或路徑")),
@@ -287,7 +287,7 @@ AIGNE_HUB = ApiProfile(
                     _L(
                         "Too many requests (passed on from the model provider)",
                         "リクエスト過多（モデルプロバイダーからの転送）",
-                        "請求過多（由模型供應商轉傳）",
+                        "請求過多（轉傳自模型供應商）",
                     ),
                 ),
                 (

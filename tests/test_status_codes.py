@@ -48,6 +48,7 @@ REPRODUCED = {
 NO_429 = {
     "en": re.compile(r"no429TooManyRequests.*ratelimit", re.S),
     "ja": re.compile(r"429TooManyRequests.*レート制限.*記載[はが]ありません", re.S),
+    "zh-TW": re.compile(r"沒有(?:列出|記載)429TooManyRequests.*沒有(?:提到|記載)(?:任何)?速率限制", re.S),
 }
 SOURCE = re.compile(r"RFC (9110|6585)")
 
