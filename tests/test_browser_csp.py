@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from test_browser_site import open_search
 
 import playground
 from build import LANGUAGES  # scripts/build.py: the site's languages and their prefixes
@@ -106,11 +107,7 @@ def wait_python(watched: Watcher) -> None:
 def use_material(tab) -> None:
     """Search (its Web Worker, and lunr's Japanese support), the palette toggle and content tabs."""
     box = tab.locator("input.md-search__input")
-    box.click()
-    tab.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() && !/Initializing|初期化/.test(m.textContent); }"
-    )
+    open_search(tab)
     box.press_sequentially("API")
     box.press("End")
     tab.wait_for_selector(".md-search-result__item", timeout=10_000)

@@ -6,6 +6,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from build import LANGUAGES
+
 pytestmark = pytest.mark.browser
 
 PAGES = [
@@ -35,10 +37,10 @@ def assert_all_local(urls: list[str], base: str) -> None:
 def open_search(page) -> None:
     """Go to Material's search box and wait until its worker has built the index."""
     page.locator("input.md-search__input").click()
-    # Material shows "Initializing search" until the worker has loaded the index.
+    # Material shows "Initializing search" (初期化, 初始化) until the worker has loaded the index.
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() && !/Initializing|初期化/.test(m.textContent); }"
+        " return m && m.textContent.trim() && !/Initializing|初期化|初始化/.test(m.textContent); }"
     )
 
 
@@ -211,7 +213,15 @@ def ranked_pages(page, query: str) -> list[str]:
     page.wait_for_function("idle => document.querySelector('.md-search-result__meta').textContent !== idle", arg=idle)
     links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     # Material groups a page's sections under it: the first link of each group is the page.
-    return list(dict.fromkeys(urlsplit(u).path.lstrip("/").removeprefix("ja/") for u in links))
+    return list(dict.fromkeys(page_path(urlsplit(u).path.lstrip("/")) for u in links))
+
+
+def page_path(path: str) -> str:
+    """The page's path with its build's language prefix taken off ("zh-TW/playground/" is "playground/")."""
+    for prefix in LANGUAGES.values():
+        if prefix and path.startswith(prefix):
+            return path.removeprefix(prefix)
+    return path
 
 
 def test_japanese_queries_reach_the_search_worker_as_the_index_splits_words(site_server: str, page) -> None:
