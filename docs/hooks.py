@@ -1,6 +1,6 @@
 """MkDocs hooks shared by the English and the Japanese build.
 
-- Shared assets: ``docs/assets/`` holds CSS/JS used by both languages; each build has its own
+- Shared assets: ``docs/assets/`` holds CSS/JS used by every language; each build has its own
   ``docs_dir``, so the files are added to each build here instead of being copied twice. The
   playground's JS/CSS lives with its Python package (``playground/web/``) and is added the same
   way, as ``assets/playground/``.

@@ -168,7 +168,7 @@ def site_policy(site: str | Path) -> str:
     """The policy for a built site: every HTML file's inline scripts are hashed.
 
     Parameters:
-        site: The built site's directory (both languages).
+        site: The built site's directory (every language).
 
     Returns:
         The `Content-Security-Policy` header value for every response of that site.

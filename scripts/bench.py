@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 raise SystemExit(f"{prebuilt} is not a built site (no pyodide/pyodide.mjs): run scripts/build.py")
             copy_site(prebuilt, site_dir)
         else:
-            say("building the site (both languages) and vendoring Pyodide, timed once")
+            say("building the site (every language) and vendoring Pyodide, timed once")
             build_times = build_site_timed(site_dir)
             add_floor_pages(site_dir)
         add_page_floor(site_dir)

@@ -72,7 +72,7 @@ def sandbox_server(playground_site_dir: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both languages built strictly (broken links or missing includes fail the build), with Pyodide."""
+    """Every language built strictly (broken links or missing includes fail the build), with Pyodide."""
     prebuilt = os.environ.get("DOCS_SITE_DIR")
     if prebuilt:
         return Path(prebuilt)

@@ -1,5 +1,5 @@
 """The Content Security Policy: one policy, hashed from the built pages, sent by the server with
-every response, written into the static build's `_headers`, and documented in both languages.
+every response, written into the static build's `_headers`, and documented in every language.
 
 The browser side (zero violations on every page and playground feature) is tests/test_browser_csp.py.
 """

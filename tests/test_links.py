@@ -1,4 +1,4 @@
-"""Every internal link and anchor of the built site resolves, in both languages.
+"""Every internal link and anchor of the built site resolves, in every language.
 
 What is checked, in the build that readers get (``scripts/build.py``: English at the root,
 Japanese under ``ja/``):

@@ -1,4 +1,4 @@
-"""The Web Worker's adapter (playground.browser), in CPython: JSON-ready dicts in and out, both languages."""
+"""The Web Worker's adapter (playground.browser), in CPython: JSON-ready dicts in and out, every language."""
 
 from __future__ import annotations
 

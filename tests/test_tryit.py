@@ -3,7 +3,7 @@
 - `info()["examples"][id]["request"]` is what the form holds so that its Send sends the documented
   request: the form sends `Authorization: <scheme> <key field>`, or no header for an empty field.
 - The build puts one Try it link under each tab set of snippets that shows a documented request, in
-  both languages, pointing at the page's own playground or else at the playground page, with the
+  every language, pointing at the page's own playground or else at the playground page, with the
   request in its fragment and never a key in it; the Markdown copies have none.
 """
 

@@ -81,7 +81,7 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
     if with_build:
         figures += [
             Figure("build.total", "Full site build, scripts/build.py (one timed build)", "s"),
-            Figure("build.docs", "of which MkDocs, both languages (build_docs)", "s"),
+            Figure("build.docs", "of which MkDocs, every language (build_docs)", "s"),
         ]
     figures += [
         Figure("floor.cold", "Floor: bare loadPyodide() in a module worker, cold", "ms"),
