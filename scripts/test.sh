@@ -3,7 +3,8 @@
 #   scripts/test.sh          everything, as CI runs it (.ci/run); sets up Debian's Chromium too
 #   scripts/test.sh --fast   the loop to run while working: no browser test and no slow test
 # Both first run ruff (check and format), ESLint and the JavaScript unit tests; any failure stops
-# the run. Other arguments go to pytest, e.g. scripts/test.sh --fast -k parity
+# the run. Other arguments go to pytest, e.g. scripts/test.sh --fast -k parity. pytest runs on two
+# workers (pytest-xdist); PYTEST_WORKERS=0 scripts/test.sh runs it in one process.
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 
 fast=0
@@ -37,4 +38,9 @@ step "ruff check" "$VENV/bin/ruff" check .
 step "ruff format --check" "$VENV/bin/ruff" format --check .
 step "eslint" node_modules/.bin/eslint --max-warnings 0 .
 step "node --test tests/js/" node --test tests/js/
-step "pytest" "$PY" -m pytest ${pytest_args[@]+"${pytest_args[@]}"}
+# Two workers, each taking a whole test file at a time (module fixtures stay one per file; the
+# site is built once for both, tests/conftest.py). PYTEST_WORKERS=0 runs in one process.
+workers="${PYTEST_WORKERS:-2}"
+xdist=()
+if [ "$workers" != 0 ]; then xdist=(-n "$workers" --dist loadfile); fi
+step "pytest" "$PY" -m pytest ${xdist[@]+"${xdist[@]}"} ${pytest_args[@]+"${pytest_args[@]}"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import sys
 from collections.abc import Iterator
@@ -21,8 +22,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that starts Chromium says so with the `browser` marker, which
     `scripts/test.sh --fast` leaves out: a test reaching the `browser` fixture without it is refused.
 
-    Browser tests run last: fast feedback first, and Playwright's session-long event loop
-    (it keeps one running in the main thread) cannot disturb tests that call asyncio.run."""
+    Browser tests run last: fast feedback first."""
     unmarked = [
         item.nodeid
         for item in items
@@ -71,13 +71,25 @@ def sandbox_server(playground_site_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every language built strictly (broken links or missing includes fail the build), with Pyodide."""
+def site_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """Every language built strictly (broken links or missing includes fail the build), with Pyodide.
+
+    Built once per run: pytest-xdist's workers share one build under their common temporary
+    directory, the first one there building it while the others wait on the lock."""
     prebuilt = os.environ.get("DOCS_SITE_DIR")
     if prebuilt:
         return Path(prebuilt)
-    site = tmp_path_factory.mktemp("built-site")
-    build.build_site(site)
+    if worker_id == "master":  # no xdist workers
+        site = tmp_path_factory.mktemp("built-site")
+        build.build_site(site)
+        return site
+    shared = tmp_path_factory.getbasetemp().parent
+    site, done = shared / "built-site", shared / "built-site.done"
+    with (shared / "built-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            build.build_site(site)
+            done.touch()
     return site
 
 
@@ -116,9 +128,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright (its own browser download cannot work offline)."""
+    """Debian's Chromium, headless, driven by Playwright (its own browser download cannot work offline).
+
+    One per test module: Playwright's sync API keeps an event loop running in the main thread while
+    it is open, and a worker of scripts/test.sh's `pytest -n 2` may go on to a module that calls
+    asyncio.run (which refuses to start inside a running loop)."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/setup.sh --browser (installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
