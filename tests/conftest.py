@@ -79,11 +79,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     prebuilt = os.environ.get("DOCS_SITE_DIR")
     if prebuilt:
         return Path(prebuilt)
-    if worker_id == "master":  # no xdist workers
-        site = tmp_path_factory.mktemp("built-site")
-        build.build_site(site)
-        return site
-    shared = tmp_path_factory.getbasetemp().parent
+    # Without xdist ("master") the run's own temporary directory; with it, the one its workers share.
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent
     site, done = shared / "built-site", shared / "built-site.done"
     with (shared / "built-site.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
