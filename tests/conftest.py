@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import fcntl
 import os
@@ -33,7 +34,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             "these tests use the browser fixture but are not marked browser "
             "(add @pytest.mark.browser, or pytestmark = pytest.mark.browser to the module):\n  " + "\n  ".join(unmarked)
         )
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    browser_items = collections.Counter(item.path for item in items if item.get_closest_marker("browser"))
+    # The largest browser files first among them: with scripts/test.sh's two workers taking a file
+    # at a time, a long file picked last would leave the other worker idle until it ends.
+    items.sort(key=lambda item: (1, -browser_items[item.path]) if item.get_closest_marker("browser") else (0, 0))
 
 
 # --- servers -----------------------------------------------------------------------------------
