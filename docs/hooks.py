@@ -28,6 +28,8 @@
   Each page links to its copy (``overrides/partials/actions.html``).
 - The search index reads a page as a reader scans it: a table row by row, with its cells apart, and
   the API reference without its signatures (see ``_search_html``).
+- Each build's ``sitemap.xml`` names every page in every language (hreflang alternates, full URLs),
+  and no head carries Material's relative, home-page ones (see ``language_alternates``).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import griffe
 import markdown
@@ -504,6 +506,51 @@ def _give_the_page_its_html_back(context: dict, page: Page, config: MkDocsConfig
 
 
 on_page_context = CombinedEvent(_show_search_its_html, _give_the_page_its_html_back)
+
+
+# Search engines learn each page's translations from hreflang alternates, full URLs only (Lighthouse's
+# hreflang audit fails a relative one). Material writes one <link rel="alternate" hreflang> per
+# extra.alternate in every head, relative, naming each language's home page, and its bundle fetches
+# the sitemap.xml beside each link: a full URL would send that fetch to site_url's host wherever the
+# site is served from (a local port, a preview), and a link to the page itself to a sitemap.xml that
+# is not there (mkdocs-material#6582). So the head has none, and each build's sitemap.xml names
+# every page in every language (Google reads hreflang from a sitemap as from a head); the language
+# switcher links to this page in each language by itself (overrides/partials/alternate.html).
+_MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
+_SITEMAP_URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+_SITEMAP_LOC = re.compile(r"<loc>([^<]*)</loc>")
+
+
+def language_alternates(page_url: str, config: MkDocsConfig) -> dict[str, str]:
+    """The full URL of the page at `page_url` (a build-relative path, "maiagent/authentication/")
+    in each language of extra.alternate, by language code: extra.alternate's links are relative to
+    this build's root, whose URL is site_url."""
+    return {alt["lang"]: urljoin(config.site_url, alt["link"]) + page_url for alt in config.extra["alternate"]}
+
+
+def _sitemap_with_alternates(sitemap: str, config: MkDocsConfig) -> str:
+    if _SITEMAP_URLSET not in sitemap:
+        raise PluginError("sitemap.xml: no <urlset> to add the pages' hreflang alternates to")
+
+    def with_alternates(loc: re.Match[str]) -> str:
+        page_url = loc[1].removeprefix(config.site_url)
+        links = language_alternates(page_url, config).items()
+        return loc[0] + "".join(
+            f'\n         <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(url)}"/>' for lang, url in links
+        )
+
+    sitemap = sitemap.replace(_SITEMAP_URLSET, _SITEMAP_URLSET[:-1] + ' xmlns:xhtml="http://www.w3.org/1999/xhtml">')
+    return _SITEMAP_LOC.sub(with_alternates, sitemap)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _MATERIAL_ALTERNATE.sub("", output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "sitemap.xml":  # mkdocs gzips this very text into sitemap.xml.gz
+        return _sitemap_with_alternates(output, config)
+    return _MATERIAL_ALTERNATE.sub("", output)  # 404.html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
