@@ -3,27 +3,33 @@
 One command, everything measured side by side in the same browser run (Debian's Chromium, headless,
 driven by Playwright):
 
-    .venv/bin/python scripts/bench.py [--runs N] [--json PATH] [--site-dir DIR]
+    .venv/bin/python scripts/bench.py [--runs N] [--json PATH] [--site-dir DIR] [--server python|nginx]
 
-- floor: a minimal page whose module worker runs bare ``loadPyodide()`` from the site's own
-  vendored files (``/pyodide/``); every start-up figure is compared with it.
+- main-thread floor: a minimal page that runs bare ``loadPyodide()`` from the site's own vendored
+  files (``/pyodide/``) on its own main thread; Chromium keeps its compiled WebAssembly between
+  visits (a worker's, it does not), and every start-up figure is compared with it, per round.
+- worker floor (a reference): the same in a module worker, as our playground runs it.
 - floor on our page: ``/playground/``'s own HTML, Material and all, with bare ``loadPyodide()`` in
   place of our playground: splits ours ÷ floor into what the page costs and what our playground adds.
 - shipped: the same page on Pyodide's npm files as shipped, without our compile cache
   (scripts/precompile.mjs): what start-up cost before it, measured in the same run.
-- ours: ``/playground/`` and ``/ja/playground/``, navigation to ``data-ready="true"`` (Python, our
-  package and the first answer from it), cold (fresh profile) and warm (persistent profile). Python
-  comes from the build's start-up snapshot (scripts/snapshot.mjs); the floor boots it.
+- ours: MaiAgent's authentication page in every language and ``/playground/`` in English and
+  Japanese, navigation to ``data-ready="true"`` (Python, our package and the first answer from it),
+  cold (fresh profile) and warm (persistent profile). Python comes from the build's start-up
+  snapshot (scripts/snapshot.mjs); the floors boot it.
 - main-thread long tasks (> 50 ms) during start-up, Send to the painted response (sandbox target),
   the code panel's code for one request in every language (``codegen``, CPython, budget 20 ms),
-  bytes per page with and without a playground, the full site build.
+  bytes per page with and without a playground (and of a plain Material page), the full site build.
 - the peer: markdown-exec's ``pyodide`` fence on a tiny MkDocs site, its CDN URLs redirected by a
   Playwright route to a local mirror: the same Pyodide files, npm copies of its editor and highlighter.
 
-Start-up figures are the median of ``--runs`` (default 5); times are ``performance.now()`` marks
-taken inside the page, so they start at navigation and carry no Playwright round trip. The table
-is printed as Markdown, the full results go to JSON, and the "latest run" section of
-maintainers/performance.md is rewritten from this run (``--no-write-doc`` leaves it alone).
+Start-up figures are the median of ``--runs`` (default 7); times are ``performance.now()`` marks
+taken inside the page, so they start at navigation and carry no Playwright round trip. The pages
+are served by ``playground.server`` or, with ``--server nginx``, by Debian's nginx with the
+configuration the build writes (scripts/site_server.py). The table is printed as Markdown, then
+issue 23's bars, each pass or FAIL (a report: the exit status is 0 either way); the full results go
+to JSON, and the "latest run" section of maintainers/performance.md is rewritten from this run
+(``--no-write-doc`` leaves it alone).
 
 The parts live in scripts/benchkit/ (harness, pages, peer, figures, report); this is the command.
 """
@@ -40,9 +46,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchkit.figures import Bench, declare_figures  # noqa: E402  (scripts/benchkit/)
+import site_server  # noqa: E402  (scripts/site_server.py)
+from benchkit.budget import declare_budgets, evaluate_budgets, render_budgets  # noqa: E402  (scripts/benchkit/)
+from benchkit.figures import Bench, declare_figures  # noqa: E402
 from benchkit.harness import ROOT, Browser, require_chromium, say  # noqa: E402
-from benchkit.pages import add_floor_pages, add_page_floor, build_site_timed, copy_site, is_built_site  # noqa: E402
+from benchkit.pages import (  # noqa: E402
+    add_floor_pages,
+    add_page_floor,
+    add_plain_page,
+    build_site_timed,
+    copy_site,
+    is_built_site,
+)
 from benchkit.peer import build_peer_site, peer_prerequisites, peer_server  # noqa: E402
 from benchkit.report import (  # noqa: E402
     DEFAULT_DOC,
@@ -56,14 +71,32 @@ from benchkit.report import (  # noqa: E402
     run_notes,
     write_latest_section,
 )
-from site_server import running_server  # noqa: E402  (scripts/site_server.py)
 
-__all__ = ["main", "parse_args"]
+__all__ = ["SERVERS", "main", "parse_args", "serve_site"]
+
+# --server: what serves the site under test, and how the report names it.
+SERVERS = {"python": "playground.server", "nginx": "Debian's nginx (the build's configuration)"}
+
+
+def serve_site(server: str, site_dir: Path) -> contextlib.AbstractContextManager[site_server.RunningServer]:
+    """Serve ``site_dir`` with ``server`` (a key of SERVERS) on a free loopback port."""
+    if server == "python":
+        return site_server.running_server(site_dir)
+    running_nginx = getattr(site_server, "running_nginx", None)
+    if running_nginx is None:
+        raise SystemExit("scripts/site_server.py has no running_nginx(): --server nginx needs it")
+    return running_nginx(site_dir, host="127.0.0.1")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per start-up figure (default: 5)")
+    parser.add_argument("--runs", type=int, default=7, help="runs per start-up figure (default: 7)")
+    parser.add_argument(
+        "--server",
+        choices=SERVERS,
+        default="python",
+        help="python: playground.server (the default); nginx: Debian's nginx, as the build configures it",
+    )
     parser.add_argument(
         "--json",
         type=Path,
@@ -110,12 +143,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             build_times = build_site_timed(site_dir)
             add_floor_pages(site_dir)
         add_page_floor(site_dir)
-        meta = machine_meta(args.runs, build_times)
+        add_plain_page(site_dir)
+        meta = machine_meta(args.runs, build_times, SERVERS[args.server])
         peer_site = None if args.no_peer else build_peer_site(scratch / "peer")
         figures = declare_figures(with_build=build_times is not None, with_peer=peer_site is not None)
 
         with (
-            running_server(site_dir) as site,
+            serve_site(args.server, site_dir) as site,
             peer_server(peer_site, site_dir / "pyodide") if peer_site else contextlib.nullcontext() as peer_url,
             sync_playwright() as playwright,
         ):
@@ -135,20 +169,35 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     meta["load_average_1min_at_end"] = load_average()
     notes = run_notes(bench, build_times is not None, meta)
+    budgets = evaluate_budgets(declare_budgets(), bench.figures)
     document = results_document(figures, meta, notes)
     document["peer_routes"] = bench.peer_routes
     document["loads"] = bench.loads
+    document["budgets"] = [
+        {
+            "bar": result.budget.bar,
+            "figure": result.budget.figure,
+            "per": result.budget.per,
+            "statistic": result.budget.statistic,
+            "value": result.value,
+            "limit": result.budget.limit,
+            "result": result.verdict,
+        }
+        for result in budgets
+    ]
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     print(f"Benchmark, {headline(meta)}\n")
     print(render_table(figures))
+    print("\nIssue 23's bars, from this run's figures:\n")
+    print(render_budgets(budgets))
     print()
     for note in notes:
         print(f"- {note}")
     print(f"\nJSON: {args.json}")
     if args.write_doc:
-        write_latest_section(DEFAULT_DOC, latest_section(figures, meta, notes))
+        write_latest_section(DEFAULT_DOC, latest_section(figures, meta, notes, render_budgets(budgets)))
         print(f"Latest run written to {DEFAULT_DOC.relative_to(ROOT)}")
 
 

@@ -1,14 +1,16 @@
 """Compare two builds of the site, paired: the same pages, loaded in the same rounds.
 
-    .venv/bin/python scripts/bench_ab.py BEFORE_DIR AFTER_DIR [--rounds N] [--warm] [--json PATH]
+    .venv/bin/python scripts/bench_ab.py BEFORE_DIR AFTER_DIR [--rounds N] [--warm] [--pages en,auth.ja]
+                                         [--server python|nginx] [--json PATH]
 
 BEFORE_DIR and AFTER_DIR are sites built by scripts/build.py, for instance from two commits
 checked out in two worktrees. Runs of scripts/bench.py minutes apart differ by more than most
 single changes do (on a shared VM the floor alone took 1.5 s in one run and 2.0 s in the next), so
-one change is judged here: each round loads the floor and each page from both builds, in shuffled
-order, each after the machine is quiet and (cold) in a fresh profile, then divides each round's
-"after" by its "before". The loads are scripts/bench.py's own (scripts/benchkit/): the same
-browser, flags, floor page and marks.
+one change is judged here: each round loads the two floors (bare ``loadPyodide()`` on the main
+thread, and in a worker) and each page from both builds, in shuffled order, each after the machine
+is quiet and (cold) in a fresh profile, then divides each round's "after" by its "before", and each
+page by the main-thread floor. The loads are scripts/bench.py's own (scripts/benchkit/): the same
+browser, flags, floor pages, marks and servers.
 """
 
 from __future__ import annotations
@@ -26,14 +28,21 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchkit.harness import ROOT, Browser, load_page, require_chromium, say, wait_for_quiet  # noqa: E402
-from benchkit.pages import FLOOR_PAGE, copy_site, is_built_site  # noqa: E402
+from bench import SERVERS, serve_site  # noqa: E402  (scripts/bench.py)
+from benchkit.harness import ROOT, Browser, load_page, prime_profile, require_chromium, say, wait_for_quiet  # noqa: E402
+from benchkit.pages import FLOOR_PAGE, MAIN_FLOOR_PAGE, OUR_PAGES, copy_site, is_built_site  # noqa: E402
 from benchkit.report import format_value  # noqa: E402
-from site_server import running_server  # noqa: E402  (scripts/site_server.py)
 
 __all__ = ["main", "parse_args", "per_round", "render_table"]
 
-PAGES = {"en": "playground/", "ja": "ja/playground/"}
+# /playground/ by its language (en, ja), the authentication pages by their figure id (auth, auth.ja, …).
+PAGES = {
+    "en": OUR_PAGES["ours"],
+    "ja": OUR_PAGES["ours.ja"],
+    **{key: path for key, path in OUR_PAGES.items() if key.startswith("auth")},
+}
+DEFAULT_PAGES = ("en", "ja")
+FLOORS = {"floor.main": MAIN_FLOOR_PAGE, "floor": FLOOR_PAGE}
 BUILDS = ("before", "after")
 DEFAULT_JSON = ROOT / ".cache" / "bench" / "ab.json"
 
@@ -47,25 +56,28 @@ def per_round(numerators: Sequence[float], denominators: Sequence[float]) -> dic
 
 
 def render_table(samples: dict[str, list[float]], pages: Sequence[str]) -> str:
-    """A Markdown table: each page's medians before and after, and the paired ratios."""
+    """A Markdown table: each page's medians before and after, and the paired ratios: after ÷ before,
+    and each build ÷ the main-thread floor (after ÷ the worker floor as a reference)."""
 
     def shown(summary: dict[str, float]) -> str:
         return f"{summary['median']:.3f}× ({summary['min']:.2f}× – {summary['max']:.2f}×)"
 
     rows = [
-        "| page | before | after | after ÷ before, per round | before ÷ floor | after ÷ floor |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| page | before | after | after ÷ before, per round | before ÷ main-thread floor"
+        " | after ÷ main-thread floor | after ÷ worker floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    floor = samples["floor"]
+    main, worker = samples["floor.main"], samples["floor"]
     for page in pages:
         before, after = samples[f"before.{page}"], samples[f"after.{page}"]
         rows.append(
-            f"| {page} | {format_value(statistics.median(before), 'ms')}"
+            f"| {page} (/{PAGES[page]}) | {format_value(statistics.median(before), 'ms')}"
             f" | {format_value(statistics.median(after), 'ms')}"
-            f" | {shown(per_round(after, before))} | {shown(per_round(before, floor))}"
-            f" | {shown(per_round(after, floor))} |"
+            f" | {shown(per_round(after, before))} | {shown(per_round(before, main))}"
+            f" | {shown(per_round(after, main))} | {shown(per_round(after, worker))} |"
         )
-    rows.append(f"| floor | {format_value(statistics.median(floor), 'ms')} | | | | |")
+    rows.append(f"| main-thread floor | {format_value(statistics.median(main), 'ms')} | | | | | |")
+    rows.append(f"| worker floor | {format_value(statistics.median(worker), 'ms')} | | | | | |")
     return "\n".join(rows)
 
 
@@ -79,7 +91,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="kept profiles (one per build and page, primed by one uncounted load) instead of fresh ones",
     )
-    parser.add_argument("--pages", default=",".join(PAGES), help=f"which of {', '.join(PAGES)} (default: all)")
+    parser.add_argument(
+        "--pages",
+        default=",".join(DEFAULT_PAGES),
+        help=f"which of {', '.join(PAGES)} (default: {','.join(DEFAULT_PAGES)})",
+    )
+    parser.add_argument(
+        "--server", choices=SERVERS, default="python", help="python: playground.server (the default); nginx"
+    )
     parser.add_argument(
         "--json",
         type=Path,
@@ -105,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     require_chromium()
     from playwright.sync_api import sync_playwright
 
-    loads = ["floor"] + [f"{build}.{page}" for build in BUILDS for page in args.pages]
+    loads = [*FLOORS] + [f"{build}.{page}" for build in BUILDS for page in args.pages]
     samples: dict[str, list[float]] = {name: [] for name in loads}
     with tempfile.TemporaryDirectory(prefix="bench-ab-") as tmp, contextlib.ExitStack() as stack:
         scratch = Path(tmp)
@@ -113,16 +132,16 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         for build in BUILDS:
             site = scratch / build
             copy_site(getattr(args, build).resolve(), site)
-            base[build] = stack.enter_context(running_server(site)).url
+            base[build] = stack.enter_context(serve_site(args.server, site)).url
         urls = {f"{build}.{page}": base[build] + PAGES[page] for build in BUILDS for page in args.pages}
-        urls["floor"] = base["after"] + FLOOR_PAGE
+        urls.update({name: base["after"] + path for name, path in FLOORS.items()})
         playwright = stack.enter_context(sync_playwright())
         browser = Browser(playwright, scratch)
         stack.callback(browser.close)
         if args.warm:
             say("priming the warm profiles")
             for name in loads:
-                load_page(browser.warm_context(name), urls[name])
+                prime_profile(browser.warm_context(name), urls[name])
         for number in range(1, args.rounds + 1):
             say(f"round {number}/{args.rounds}")
             order = list(loads)
@@ -133,12 +152,16 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                     load, _ = load_page(context, urls[name])
                 samples[name].append(load.marks["ready"])
     table = render_table(samples, args.pages)
-    print(f"{'Warm' if args.warm else 'Cold'} loads, {args.rounds} paired round(s): {args.before} → {args.after}\n")
+    print(
+        f"{'Warm' if args.warm else 'Cold'} loads, {args.rounds} paired round(s), served by {SERVERS[args.server]}: "
+        f"{args.before} → {args.after}\n"
+    )
     print(table)
     result = {
         "before": str(args.before),
         "after": str(args.after),
         "warm": args.warm,
+        "server": SERVERS[args.server],
         "rounds": args.rounds,
         "samples": samples,
         "table": table,

@@ -280,6 +280,7 @@ def finished_run() -> tuple[list[bench.Figure], dict[str, object], list[str]]:
         "pyodide": "314.0.7",
         "runs": 3,
         "built_here": False,
+        "server": "playground.server",
     }
     return sample_figures(), meta, ["a note", "another note"]
 
@@ -289,12 +290,15 @@ def test_latest_section_holds_the_runs_context_table_and_notes_between_the_marke
     lines = section.splitlines()
     assert lines[0] == bench.DOC_START and lines[-1] == bench.DOC_END
     assert lines[2] == (
-        "Latest run: 2026-12-04T10:00:00+00:00, 2 cores (1-min load average 0.5 → 1.0 from start to "
-        "end), Chromium 156.0, Pyodide 314.0.7, 3 run(s) per start-up figure, on Linux-test, "
-        "a prebuilt site (`--site-dir`)."
+        "Latest run: 2026-12-04T10:00:00+00:00, pages served by playground.server, 2 cores (1-min load "
+        "average 0.5 → 1.0 from start to end), Chromium 156.0, Pyodide 314.0.7, 3 run(s) per start-up figure, "
+        "on Linux-test, a prebuilt site (`--site-dir`)."
     )
     assert bench.render_table(sample_figures()) in section
     assert lines[-4:-2] == ["- a note", "- another note"]
+    assert "bars" not in section
+    with_budgets = bench.latest_section(*finished_run(), budgets="| bar | figure |")
+    assert "Issue 23's bars, from this run's figures:\n\n| bar | figure |\n\n- a note" in with_budgets
 
 
 def test_the_writer_replaces_exactly_the_marked_section() -> None:
@@ -343,3 +347,206 @@ def test_the_maintainers_performance_document_has_one_latest_run_section() -> No
 def test_bench_writes_the_document_unless_told_not_to() -> None:
     assert bench_command.parse_args([]).write_doc is True
     assert bench_command.parse_args(["--no-write-doc"]).write_doc is False
+
+
+def test_our_pages_are_the_authentication_page_in_every_language_and_the_playground_in_two() -> None:
+    assert bench.our_pages({"en": "", "ja": "ja/", "zh-TW": "zh-TW/"}) == {
+        "ours": "playground/",
+        "ours.ja": "ja/playground/",
+        "auth": "maiagent/authentication/",
+        "auth.ja": "ja/maiagent/authentication/",
+        "auth.zh-TW": "zh-TW/maiagent/authentication/",
+    }
+    # The site's own languages: a language added to the build is measured too.
+    import build
+
+    assert {key for key in bench.OUR_PAGES if key.startswith("auth")} == {
+        "auth" if lang == "en" else f"auth.{lang}" for lang in build.LANGUAGES
+    }
+    assert bench.WARM_PAGES["floor.main"] == bench.MAIN_FLOOR_PAGE
+
+
+def test_every_measured_page_has_cold_warm_and_per_round_rows_against_the_main_thread_floor() -> None:
+    figures = {figure.id: figure for figure in bench.declare_figures(with_build=False, with_peer=False)}
+    for key, path in bench.OUR_PAGES.items():
+        for temperature in ("cold", "warm"):
+            assert f"/{path}" in figures[f"{key}.{temperature}"].label
+            assert figures[f"{key}.{temperature}"].ratios[:2] == [f"floor.main.{temperature}", f"floor.{temperature}"]
+            paired = figures[f"{key}.vs.floor.main.{temperature}"]
+            assert paired.unit == "ratio" and f"/{path}" in paired.label and "main-thread floor" in paired.label
+    # The worker floor stays, as a reference row.
+    assert figures["floor.cold"].ratios == ["floor.main.cold"] and "Reference" in figures["floor.cold"].label
+
+
+class _ScriptedBench(bench.Bench):
+    """A Bench whose loads are made up (ms by load name): run_once without a browser."""
+
+    def __init__(self, times: dict[str, float]) -> None:
+        super().__init__(bench.declare_figures(with_build=False, with_peer=False), "http://127.0.0.1:1/", None, Path())
+        self.times = times
+        self.names: list[str] = []
+
+    def made_up(self, name: str) -> bench.PageLoad:
+        self.names.append(name)
+        ms = self.times.get(name, 1000.0)
+        return bench.PageLoad(
+            marks={"ready": ms, "python": ms},
+            long_tasks={"count": 0, "max": 0.0, "total": 0.0},
+            bytes_total=100,
+            bytes_pyodide=0,
+            requests=1,
+            third_party=[],
+            timeline=[],
+            own_script_max=self.times.get(f"own:{name}", 5.0),
+        )
+
+    def cold(self, name, browser, path, **options):
+        return self.made_up(name)
+
+    def load(self, name, context, url, **options):
+        return self.made_up(name), (object() if options.get("keep_open") else None)
+
+    def measure_sends(self, page) -> None:
+        self.add("own.send.max", 0.0)
+
+
+class _NoBrowser:
+    def warm_context(self, name: str) -> str:
+        return name
+
+
+def test_a_round_pairs_each_page_with_the_main_thread_floor_of_the_same_round(monkeypatch) -> None:
+    monkeypatch.setattr("benchkit.figures.measure_codegen", lambda: 1.0)
+    times = {
+        "floor.main.cold": 1000.0,
+        "floor.cold": 1250.0,
+        "auth.ja.cold": 1500.0,
+        "floor.main.warm": 500.0,
+        "auth.zh-TW.warm": 450.0,
+        "ours.warm": 600.0,
+        "own:auth.ja.warm": 70.0,
+    }
+    run = _ScriptedBench(times)
+    run.run_once(_NoBrowser())
+    assert run.figures["auth.ja.vs.floor.main.cold"].samples == [1.5]
+    assert run.figures["auth.zh-TW.vs.floor.main.warm"].samples == [0.9]
+    assert run.figures["ours.vs.floor.main.warm"].samples == [1.2]
+    assert run.figures["auth.vs.floor.main.cold"].samples == [1.0]  # 1000 ÷ 1000: unscripted loads take 1 s
+    assert run.figures["ours.vs.floor.cold"].samples == [0.8]  # the worker floor's reference row
+    # The longest run of our scripts over every page of the round, warm loads included.
+    assert run.figures["own.all.max"].samples == [70.0]
+    assert run.figures["bytes.auth.total"].samples == [100] and run.figures["bytes.plain.total"].samples == [100]
+    # Each floor comes before the pages compared with it, and every page is loaded cold and warm.
+    assert run.names.index("floor.main.cold") < min(run.names.index(f"{key}.cold") for key in bench.OUR_PAGES)
+    assert {f"{key}.{t}" for key in bench.OUR_PAGES for t in ("cold", "warm")} <= set(run.names)
+
+
+def made_up_figures(**samples: list[float]) -> dict[str, bench.Figure]:
+    return {name: bench.Figure(name, name, "ms", samples=values) for name, values in samples.items()}
+
+
+def test_budgets_pass_or_fail_from_a_runs_figures() -> None:
+    budgets = bench.declare_budgets(["ours", "auth", "auth.ja"])
+    figures = made_up_figures(
+        **{
+            "auth.vs.floor.main.warm": [0.9, 1.3, 0.95],  # median 0.95: passes though one round is over
+            "auth.ja.vs.floor.main.warm": [1.05, 1.1, 0.9],  # median 1.05: fails
+            "auth.vs.floor.main.cold": [1.0],  # at the bar: passes
+            "ours.vs.floor.main.warm": [0.8],
+            "bytes.playground.total": [7_900_000, 8_000_001],  # one load over 8 MB: fails
+            "bytes.auth.total": [7_500_000],
+            "own.all.max": [12.0, 51.0, 20.0],  # the median is fine, one task is not
+            "own.send.max": [0.0],
+            "bytes.home.pyodide": [0, 0],
+            "bytes.reference.pyodide": [0, 1],
+            "bytes.home.total": [440_000.0],
+            "bytes.plain.total": [400_000.0],  # 1.10×: passes
+        }
+    )
+    verdicts = {
+        result.budget.figure: result.verdict
+        for result in bench.evaluate_budgets(budgets, figures)
+        if not result.budget.figure.startswith("bytes.home.pyodide")
+    }
+    assert verdicts == {
+        "ours.vs.floor.main.warm": "pass",
+        "auth.vs.floor.main.warm": "pass",
+        "auth.ja.vs.floor.main.warm": "FAIL",
+        "auth.vs.floor.main.cold": "pass",
+        "auth.ja.vs.floor.main.cold": "n/a",  # not measured
+        "bytes.playground.total": "FAIL",
+        "bytes.auth.total": "pass",
+        "own.all.max": "FAIL",
+        "own.send.max": "pass",
+        "bytes.reference.pyodide": "FAIL",
+        "bytes.home.total": "pass",
+    }
+    # /playground/'s cold start has no bar in the issue: the cold bar is the authentication pages'.
+    assert "ours.vs.floor.main.cold" not in {budget.figure for budget in budgets}
+    home = next(r for r in bench.evaluate_budgets(budgets, figures) if r.budget.per == "bytes.plain.total")
+    assert home.value == pytest.approx(1.1)
+
+
+def test_budget_table_names_each_bar_its_figure_and_its_verdict() -> None:
+    budgets = [
+        bench.Budget("Warm start /x/: ours ÷ main-thread floor, per round", "auth.vs.floor.main.warm", 1.0, "ratio"),
+        bench.Budget("No Pyodide byte: /", "bytes.home.pyodide", 0, "bytes", "max"),
+        bench.Budget("Plain", "bytes.home.total", 1.1, "ratio", per="bytes.plain.total"),
+    ]
+    figures = made_up_figures(**{"auth.vs.floor.main.warm": [1.234], "bytes.home.pyodide": [0, 2048]})
+    lines = bench.render_budgets(bench.evaluate_budgets(budgets, figures)).splitlines()
+    assert lines[0] == "| bar (issue 23) | figure | measured | limit | result |"
+    assert lines[2] == (
+        "| Warm start /x/: ours ÷ main-thread floor, per round | `auth.vs.floor.main.warm` | 1.23× | ≤ 1.00× | FAIL |"
+    )
+    assert lines[3] == "| No Pyodide byte: / | `bytes.home.pyodide` (largest sample) | 2.0 kB | ≤ 0 B | FAIL |"
+    assert lines[4] == "| Plain | `bytes.home.total` ÷ `bytes.plain.total` | n/a | ≤ 1.10× | n/a |"
+    with pytest.raises(ValueError, match="statistic"):
+        bench.Budget("x", "y", 1.0, "ms", "mean")
+
+
+def test_the_plain_material_page_keeps_only_materials_own_stylesheets_and_scripts() -> None:
+    html = (
+        '<link rel="stylesheet" href="../assets/stylesheets/main.57a0d79d.min.css">'
+        '<link rel="stylesheet" href="../assets/stylesheets/palette.fb2fffe2.min.css">'
+        '<link rel="stylesheet" href="../assets/_mkdocstrings.css">'
+        '<link rel="stylesheet" href="../assets/playground/playground.css">'
+        "<script>inline, Material's</script>"
+        '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+        '<script src="../assets/javascripts/language-switch.js"></script>'
+    )
+    assert bench.plain_material_html(html) == (
+        '<link rel="stylesheet" href="../assets/stylesheets/main.57a0d79d.min.css">'
+        '<link rel="stylesheet" href="../assets/stylesheets/palette.fb2fffe2.min.css">'
+        "<script>inline, Material's</script>"
+        '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    )
+    with pytest.raises(RuntimeError):
+        bench.plain_material_html("<p>no stylesheet, no script</p>")
+
+
+def test_the_main_thread_floor_runs_bare_load_pyodide_in_a_module_script(tmp_path: Path) -> None:
+    bench.add_floor_pages(tmp_path)
+    html = (tmp_path / bench.MAIN_FLOOR_PAGE).read_text(encoding="utf-8")
+    assert '<script type="module" src="main-floor.mjs"></script>' in html
+    module = (tmp_path / bench.MAIN_FLOOR_PAGE).with_name("main-floor.mjs").read_text(encoding="utf-8")
+    assert module.startswith('import { loadPyodide } from "../pyodide/pyodide.mjs";')
+    assert "Worker" not in module and "dataset.ready" in module
+
+
+def test_bench_runs_seven_times_on_playground_server_unless_told_otherwise(monkeypatch) -> None:
+    args = bench_command.parse_args([])
+    assert (args.runs, args.server) == (7, "python")
+    assert bench_command.parse_args(["--server", "nginx"]).server == "nginx"
+    with pytest.raises(SystemExit):
+        bench_command.parse_args(["--server", "apache"])
+    # Until scripts/site_server.py has running_nginx, --server nginx says so instead of failing later.
+    monkeypatch.delattr(bench_command.site_server, "running_nginx", raising=False)
+    with pytest.raises(SystemExit, match="running_nginx"):
+        bench_command.serve_site("nginx", Path())
+
+
+def test_the_headline_names_the_server() -> None:
+    _, meta, _ = finished_run()
+    assert "pages served by playground.server," in bench.headline(meta)
+    assert "pages served by Debian's nginx" in bench.headline({**meta, "server": bench_command.SERVERS["nginx"]})

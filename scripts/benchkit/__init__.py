@@ -6,12 +6,15 @@
   floor, the floor on Pyodide as shipped, the floor on our own page);
 - ``peer``: markdown-exec's ``pyodide`` fence, its site, its CDN mirror and the routes to it;
 - ``figures``: what is measured, and the rounds that fill each figure, paired ratios included;
-- ``report``: the Markdown table, the notes, the JSON and the maintainers' latest-run section.
+- ``report``: the Markdown table, the notes, the JSON and the maintainers' latest-run section;
+- ``budget``: issue 23's bars, each pass or FAIL from a run's figures.
 
 Their names are re-exported here (each module's ``__all__``), as httpx's ``__init__`` does.
 """
 
 # Star imports of modules that each declare __all__: the one list of names is theirs.
+from .budget import *  # noqa: F403
+from .budget import __all__ as _budget
 from .figures import *  # noqa: F403
 from .figures import __all__ as _figures
 from .harness import *  # noqa: F403
@@ -23,4 +26,4 @@ from .peer import __all__ as _peer
 from .report import *  # noqa: F403
 from .report import __all__ as _report
 
-__all__ = [*_figures, *_harness, *_pages, *_peer, *_report]
+__all__ = [*_budget, *_figures, *_harness, *_pages, *_peer, *_report]

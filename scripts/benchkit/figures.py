@@ -22,12 +22,13 @@ from .harness import (
     load_page,
     measure_sends,
     own_script_max,
+    prime_profile,
     wait_for_quiet,
 )
-from .pages import PAGE_FLOOR, PAGES_WITHOUT_PLAYGROUND, WARM_PAGES
+from .pages import OUR_PAGES, PAGE_FLOOR, PAGES_WITHOUT_PLAYGROUND, PLAIN_PAGE, WARM_PAGES
 from .peer import NOT_LOOPBACK, PEER_INIT_SCRIPT, CdnRedirect
 
-__all__ = ["SEND_BUDGET_MS", "UNITS", "Bench", "Figure", "declare_figures", "figure_ratios", "ratio"]
+__all__ = ["SEND_BUDGET_MS", "UNITS", "Bench", "Figure", "declare_figures", "figure_ratios", "page_label", "ratio"]
 
 UNITS = ("ms", "s", "bytes", "count", "ratio")
 SENDS_PER_RUN = 3
@@ -75,6 +76,11 @@ def figure_ratios(figure: Figure, by_id: dict[str, Figure]) -> list[tuple[str, f
     return pairs
 
 
+def page_label(key: str) -> str:
+    """The URL path of one of our measured pages, as the table names it."""
+    return "/" + OUR_PAGES[key]
+
+
 def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
     """Every figure, in table order."""
     figures = []
@@ -84,43 +90,66 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
             Figure("build.docs", "of which MkDocs, every language (build_docs)", "s"),
         ]
     figures += [
-        Figure("floor.cold", "Floor: bare loadPyodide() in a module worker, cold", "ms"),
-        Figure("floor.warm", "Floor, warm", "ms"),
+        Figure("floor.main.cold", "Main-thread floor: bare loadPyodide() on the page's main thread, cold", "ms"),
+        Figure("floor.main.warm", "Main-thread floor, warm (with Chromium's WebAssembly code cache)", "ms"),
+        Figure(
+            "floor.cold",
+            "Reference: worker floor, bare loadPyodide() in a module worker, cold",
+            "ms",
+            ratios=["floor.main.cold"],
+        ),
+        Figure("floor.warm", "Reference: worker floor, warm", "ms", ratios=["floor.main.warm"]),
         Figure(
             "shipped.cold",
-            "Reference: the floor on Pyodide's npm files as shipped (no compile cache), cold",
+            "Reference: the worker floor on Pyodide's npm files as shipped (no compile cache), cold",
             "ms",
             ratios=["floor.cold"],
         ),
         Figure("shipped.warm", "Reference: the same, warm", "ms", ratios=["floor.warm"]),
-        Figure(
-            "ours.cold",
-            "Ours /playground/: navigation → ready, cold",
-            "ms",
-            ratios=["floor.cold", "shipped.cold", "peer.result.cold"] if with_peer else ["floor.cold", "shipped.cold"],
-        ),
-        Figure("ours.warm", "Ours /playground/, warm", "ms", ratios=["floor.warm", "shipped.warm"]),
-        Figure("ours.ja.cold", "Ours /ja/playground/, cold", "ms", ratios=["floor.cold"]),
-        Figure("ours.ja.warm", "Ours /ja/playground/, warm", "ms", ratios=["floor.warm"]),
+    ]
+    for key in OUR_PAGES:
+        cold_ratios = ["floor.main.cold", "floor.cold"]
+        if key == "ours":
+            cold_ratios += ["shipped.cold", "peer.result.cold"] if with_peer else ["shipped.cold"]
+        figures += [
+            Figure(f"{key}.cold", f"Ours {page_label(key)}: navigation → ready, cold", "ms", ratios=cold_ratios),
+            Figure(f"{key}.warm", f"Ours {page_label(key)}, warm", "ms", ratios=["floor.main.warm", "floor.warm"]),
+        ]
+    figures += [
         Figure(
             "floor.page.cold",
-            "Floor on our page: /playground/ with bare loadPyodide() in place of our playground, cold",
+            "Floor on our page: /playground/ with bare loadPyodide() (worker) in place of our playground, cold",
             "ms",
             ratios=["floor.cold"],
         ),
         Figure("ours.python.cold", "Ours: worker reports Python + package loaded, cold", "ms", ratios=["floor.cold"]),
-        # The same comparisons pairwise: each round's own ratio, then the median. The machine's
-        # speed drifts between rounds and moves both loads of a round together; a ratio of
-        # medians mixes rounds, these do not.
-        Figure("ours.vs.floor.cold", "Ours ÷ floor, cold, per round", "ratio"),
-        Figure("ours.vs.floor.warm", "Ours ÷ floor, warm, per round", "ratio"),
-        Figure("ours.ja.vs.floor.cold", "Ours /ja/ ÷ floor, cold, per round", "ratio"),
-        Figure("floor.page.vs.floor.cold", "Floor on our page ÷ floor, cold, per round: what the page costs", "ratio"),
+    ]
+    # The same comparisons pairwise: each round's own ratio, then the median. The machine's speed
+    # drifts between rounds and moves both loads of a round together; a ratio of medians mixes
+    # rounds, these do not. The issue's bars are read from the ratios to the main-thread floor.
+    for temperature in ("cold", "warm"):
+        figures += [
+            Figure(
+                f"{key}.vs.floor.main.{temperature}",
+                f"Ours {page_label(key)} ÷ main-thread floor, {temperature}, per round",
+                "ratio",
+            )
+            for key in OUR_PAGES
+        ]
+    figures += [
+        Figure("ours.vs.floor.cold", "Reference: ours /playground/ ÷ worker floor, cold, per round", "ratio"),
+        Figure("ours.vs.floor.warm", "Reference: ours /playground/ ÷ worker floor, warm, per round", "ratio"),
+        Figure("ours.ja.vs.floor.cold", "Reference: ours /ja/playground/ ÷ worker floor, cold, per round", "ratio"),
+        Figure("ours.ja.vs.floor.warm", "Reference: ours /ja/playground/ ÷ worker floor, warm, per round", "ratio"),
+        Figure(
+            "floor.page.vs.floor.cold",
+            "Floor on our page ÷ worker floor, cold, per round: what the page costs",
+            "ratio",
+        ),
         Figure(
             "ours.vs.floor.page.cold", "Ours ÷ floor on our page, cold, per round: what our playground adds", "ratio"
         ),
-        Figure("ours.ja.vs.floor.warm", "Ours /ja/ ÷ floor, warm, per round", "ratio"),
-        Figure("floor.first_pyodide_request.cold", "Floor: navigation → first /pyodide/ request, cold", "ms"),
+        Figure("floor.first_pyodide_request.cold", "Worker floor: navigation → first /pyodide/ request, cold", "ms"),
         Figure("ours.first_pyodide_request.cold", "Ours: navigation → first /pyodide/ request, cold", "ms"),
         Figure("ours.wheel_request.cold", "Ours: navigation → our wheel requested, cold", "ms"),
         Figure("longtasks.ours.cold.count", "Long tasks > 50 ms until ready, ours cold: count", "count"),
@@ -129,12 +158,17 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         Figure("longtasks.ours.warm.max", "Long tasks, ours warm: longest", "ms"),
         Figure(
             "own.ours.cold.max",
-            "Longest main-thread run of our scripts until ready, cold (long-animation-frame attribution)",
+            "Longest main-thread run of our scripts until ready, /playground/ cold (long-animation-frame attribution)",
             "ms",
         ),
-        Figure("own.ours.warm.max", "Longest main-thread run of our scripts until ready, warm", "ms"),
+        Figure("own.ours.warm.max", "Longest main-thread run of our scripts until ready, /playground/ warm", "ms"),
+        Figure(
+            "own.all.max",
+            "Longest main-thread run of our scripts until ready, any page measured, cold or warm, in the round",
+            "ms",
+        ),
         Figure("own.send.max", "Longest main-thread run of our scripts during the Sends", "ms"),
-        Figure("longtasks.floor.cold.max", "Long tasks, floor cold: longest", "ms"),
+        Figure("longtasks.floor.cold.max", "Long tasks, worker floor cold: longest", "ms"),
         Figure("longtasks.reference.cold.max", "Long tasks, /reference/ (no playground) cold: longest", "ms"),
         Figure(
             "send.sandbox",
@@ -145,8 +179,15 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         Figure("codegen", "Code for one request, every tab (CPython generate(); budget 20 ms)", "ms"),
         Figure("bytes.playground.total", "Bytes, /playground/ cold: all", "bytes"),
         Figure("bytes.playground.pyodide", "Bytes, /playground/ cold: Pyodide (/pyodide/)", "bytes"),
-        Figure("bytes.home.total", "Bytes, / (no playground) cold: all", "bytes"),
+        Figure("bytes.auth.total", f"Bytes, {page_label('auth')} cold: all", "bytes"),
+        Figure("bytes.auth.pyodide", f"Bytes, {page_label('auth')} cold: Pyodide (/pyodide/)", "bytes"),
+        Figure("bytes.home.total", "Bytes, / (no playground) cold: all", "bytes", ratios=["bytes.plain.total"]),
         Figure("bytes.home.pyodide", "Bytes, / cold: Pyodide", "bytes"),
+        Figure(
+            "bytes.plain.total",
+            "Bytes, a plain Material page (/'s HTML without the site's extra stylesheets and scripts) cold: all",
+            "bytes",
+        ),
         Figure("bytes.reference.total", "Bytes, /reference/ (no playground) cold: all", "bytes"),
         Figure("bytes.reference.pyodide", "Bytes, /reference/ cold: Pyodide", "bytes"),
     ]
@@ -154,7 +195,7 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
         figures += [
             Figure(
                 "floor.routed.cold",
-                "Control: floor with the peer's Playwright routes on, cold",
+                "Control: worker floor with the peer's Playwright routes on, cold",
                 "ms",
                 ratios=["floor.cold"],
             ),
@@ -226,29 +267,39 @@ class Bench:
 
     def prime_warm_profiles(self, browser: Browser) -> None:
         for name, path in WARM_PAGES.items():
-            load_page(browser.warm_context(name), self.site_url + path)
+            prime_profile(browser.warm_context(name), self.site_url + path)
 
     def run_once(self, browser: Browser) -> None:
         """One round of every measurement, interleaved so that a busy moment of the machine
         spreads over all figures instead of landing on one."""
+        own_runs = []  # our scripts' longest main-thread run, in each load of our pages this round
+
+        self.add("floor.main.cold", self.cold("floor.main.cold", browser, WARM_PAGES["floor.main"]).marks["ready"])
         load = self.cold("floor.cold", browser, WARM_PAGES["floor"])
         self.add("floor.cold", load.marks["ready"])
         self.add("floor.first_pyodide_request.cold", first_request_ms(load.timeline, is_pyodide_url))
         self.add("longtasks.floor.cold.max", load.long_tasks["max"])
 
-        load = self.cold("ours.cold", browser, WARM_PAGES["ours"])
-        self.add("ours.cold", load.marks["ready"])
-        self.add("ours.python.cold", load.marks.get("python"))
-        self.add("ours.first_pyodide_request.cold", first_request_ms(load.timeline, is_pyodide_url))
-        self.add("ours.wheel_request.cold", first_request_ms(load.timeline, is_wheel_url))
-        self.add("longtasks.ours.cold.count", load.long_tasks["count"])
-        self.add("longtasks.ours.cold.max", load.long_tasks["max"])
-        self.add("own.ours.cold.max", load.own_script_max)
-        self.add("bytes.playground.total", load.bytes_total)
-        self.add("bytes.playground.pyodide", load.bytes_pyodide)
+        for key, path in OUR_PAGES.items():
+            load = self.cold(f"{key}.cold", browser, path)
+            self.add(f"{key}.cold", load.marks["ready"])
+            own_runs.append(load.own_script_max)
+            if key == "ours":
+                self.add("ours.python.cold", load.marks.get("python"))
+                self.add("ours.first_pyodide_request.cold", first_request_ms(load.timeline, is_pyodide_url))
+                self.add("ours.wheel_request.cold", first_request_ms(load.timeline, is_wheel_url))
+                self.add("longtasks.ours.cold.count", load.long_tasks["count"])
+                self.add("longtasks.ours.cold.max", load.long_tasks["max"])
+                self.add("own.ours.cold.max", load.own_script_max)
+                self.add("bytes.playground.total", load.bytes_total)
+                self.add("bytes.playground.pyodide", load.bytes_pyodide)
+            elif key == "auth":
+                self.add("bytes.auth.total", load.bytes_total)
+                self.add("bytes.auth.pyodide", load.bytes_pyodide)
 
-        self.add("ours.ja.cold", self.cold("ours.ja.cold", browser, WARM_PAGES["ours.ja"]).marks["ready"])
         self.add("floor.page.cold", self.cold("floor.page.cold", browser, PAGE_FLOOR).marks["ready"])
+        for key in OUR_PAGES:
+            self.add_paired(f"{key}.vs.floor.main.cold", f"{key}.cold", "floor.main.cold")
         self.add_paired("ours.vs.floor.cold", "ours.cold", "floor.cold")
         self.add_paired("ours.ja.vs.floor.cold", "ours.ja.cold", "floor.cold")
         self.add_paired("floor.page.vs.floor.cold", "floor.page.cold", "floor.cold")
@@ -258,16 +309,44 @@ class Bench:
             peer_result = self.run_peer(browser)
             self.add("ours.vs.peer", ratio(self.figures["ours.cold"].samples[-1], peer_result))
 
-        load, _ = self.load("floor.warm", browser.warm_context("floor"), self.site_url + WARM_PAGES["floor"])
-        self.add("floor.warm", load.marks["ready"])
+        for floor in ("floor.main", "floor"):
+            load, _ = self.load(f"{floor}.warm", browser.warm_context(floor), self.site_url + WARM_PAGES[floor])
+            self.add(f"{floor}.warm", load.marks["ready"])
 
-        load, page = self.load(
-            "ours.warm", browser.warm_context("ours"), self.site_url + WARM_PAGES["ours"], keep_open=True
-        )
-        self.add("ours.warm", load.marks["ready"])
-        self.add("longtasks.ours.warm.count", load.long_tasks["count"])
-        self.add("longtasks.ours.warm.max", load.long_tasks["max"])
-        self.add("own.ours.warm.max", load.own_script_max)
+        for key, path in OUR_PAGES.items():
+            # /playground/ stays open for the Sends.
+            load, page = self.load(
+                f"{key}.warm", browser.warm_context(key), self.site_url + path, keep_open=key == "ours"
+            )
+            self.add(f"{key}.warm", load.marks["ready"])
+            own_runs.append(load.own_script_max)
+            if page is not None:
+                self.add("longtasks.ours.warm.count", load.long_tasks["count"])
+                self.add("longtasks.ours.warm.max", load.long_tasks["max"])
+                self.add("own.ours.warm.max", load.own_script_max)
+                self.measure_sends(page)
+                self.add("codegen", measure_codegen())
+        self.add("own.all.max", max(own_runs))
+        for key in OUR_PAGES:
+            self.add_paired(f"{key}.vs.floor.main.warm", f"{key}.warm", "floor.main.warm")
+        self.add_paired("ours.vs.floor.warm", "ours.warm", "floor.warm")
+        self.add_paired("ours.ja.vs.floor.warm", "ours.ja.warm", "floor.warm")
+
+        for name, path in {**PAGES_WITHOUT_PLAYGROUND, "plain": PLAIN_PAGE}.items():
+            load = self.cold(f"{name}.cold", browser, path, ready=False)
+            self.add(f"bytes.{name}.total", load.bytes_total)
+            if name in PAGES_WITHOUT_PLAYGROUND:
+                self.add(f"bytes.{name}.pyodide", load.bytes_pyodide)
+            if name == "reference":
+                self.add("longtasks.reference.cold.max", load.long_tasks["max"])
+
+        # Last: the reference on Pyodide as shipped is the heaviest load of the round.
+        self.add("shipped.cold", self.cold("shipped.cold", browser, WARM_PAGES["shipped"]).marks["ready"])
+        load, _ = self.load("shipped.warm", browser.warm_context("shipped"), self.site_url + WARM_PAGES["shipped"])
+        self.add("shipped.warm", load.marks["ready"])
+
+    def measure_sends(self, page: Any) -> None:
+        """Time the Sends on a ready /playground/, and our scripts' longest run during them; close the tab."""
         try:
             sends_from = page.evaluate("() => performance.now()")
             for ms in measure_sends(page, SENDS_PER_RUN):
@@ -276,25 +355,6 @@ class Bench:
             self.add("own.send.max", own_script_max([s for s in scripts if s["start"] >= sends_from], float("inf")))
         finally:
             page.close()
-
-        self.add("codegen", measure_codegen())
-
-        load, _ = self.load("ours.ja.warm", browser.warm_context("ours.ja"), self.site_url + WARM_PAGES["ours.ja"])
-        self.add("ours.ja.warm", load.marks["ready"])
-        self.add_paired("ours.vs.floor.warm", "ours.warm", "floor.warm")
-        self.add_paired("ours.ja.vs.floor.warm", "ours.ja.warm", "floor.warm")
-
-        for name, path in PAGES_WITHOUT_PLAYGROUND.items():
-            load = self.cold(f"{name}.cold", browser, path, ready=False)
-            self.add(f"bytes.{name}.total", load.bytes_total)
-            self.add(f"bytes.{name}.pyodide", load.bytes_pyodide)
-            if name == "reference":
-                self.add("longtasks.reference.cold.max", load.long_tasks["max"])
-
-        # Last: the reference on Pyodide as shipped is the heaviest load of the round.
-        self.add("shipped.cold", self.cold("shipped.cold", browser, WARM_PAGES["shipped"]).marks["ready"])
-        load, _ = self.load("shipped.warm", browser.warm_context("shipped"), self.site_url + WARM_PAGES["shipped"])
-        self.add("shipped.warm", load.marks["ready"])
 
     def run_peer(self, browser: Browser) -> float:
         """Measure the peer and its control; return the peer's time to its first result."""

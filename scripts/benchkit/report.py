@@ -114,9 +114,10 @@ def load_average() -> float | None:
         return None
 
 
-def machine_meta(runs: int, build_times: dict[str, float] | None) -> dict[str, Any]:
+def machine_meta(runs: int, build_times: dict[str, float] | None, server: str = "playground.server") -> dict[str, Any]:
     chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     return {
+        "server": server,
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "cores": os.cpu_count(),
         "load_average_1min_at_start": load_average(),
@@ -145,8 +146,11 @@ def run_notes(bench: Bench, site_built: bool, meta: dict[str, Any]) -> list[str]
         "Cold: a fresh Chromium profile per load. Warm: one kept profile per page, primed by one uncounted load.",
         'ready: the playground root has data-ready="true" (Python, our package, and its first answer, `info`).',
         "Long tasks: PerformanceObserver('longtask', buffered) on the main thread, from navigation to ready.",
-        "Bytes: encoded response bodies + headers of every request of the page and its worker, cold cache.",
-        "Ratios are ratios of medians.",
+        "Bytes: encoded response bodies + headers (as received, compressed where the server sent a "
+        "Content-Encoding) of every request of the page and its worker, cold cache.",
+        "The issue's bars are read from the per-round ratios to the main-thread floor (bare loadPyodide() "
+        "on the page itself, which Chromium gives its WebAssembly code cache on warm loads; a worker gets "
+        "none); the worker floor stays as a reference. The last column's ratios are ratios of medians.",
     ]
     if bench.quiet_waits:
         notes.append(
@@ -192,13 +196,15 @@ def shown_load(meta: dict[str, Any]) -> str:
 def headline(meta: dict[str, Any]) -> str:
     """When, on what and how many runs: the line above the table."""
     return (
-        f"{meta['date']}, {meta['cores']} cores (1-min load average {shown_load(meta)}), "
-        f"{meta['chromium']}, Pyodide {meta['pyodide']}, {meta['runs']} run(s) per start-up figure"
+        f"{meta['date']}, pages served by {meta.get('server', 'playground.server')}, {meta['cores']} cores "
+        f"(1-min load average {shown_load(meta)}), {meta['chromium']}, Pyodide {meta['pyodide']}, "
+        f"{meta['runs']} run(s) per start-up figure"
     )
 
 
-def latest_section(figures: Sequence[Figure], meta: dict[str, Any], notes: Sequence[str]) -> str:
-    """The document's "latest run" section, markers included: the run's context, the table and the notes."""
+def latest_section(figures: Sequence[Figure], meta: dict[str, Any], notes: Sequence[str], budgets: str = "") -> str:
+    """The document's "latest run" section, markers included: the run's context, the table, the
+    budgets' table (when given) and the notes."""
     site = "a site built and timed by this run" if meta["built_here"] else "a prebuilt site (`--site-dir`)"
     lines = [
         DOC_START,
@@ -208,6 +214,8 @@ def latest_section(figures: Sequence[Figure], meta: dict[str, Any], notes: Seque
         render_table(figures),
         "",
     ]
+    if budgets:
+        lines += ["Issue 23's bars, from this run's figures:", "", budgets, ""]
     lines += [f"- {note}" for note in notes]
     lines += ["", DOC_END]
     return "\n".join(lines)
