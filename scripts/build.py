@@ -2,8 +2,10 @@
 Chinese (Taiwan) under ``site/zh-TW/``, self-hosted Pyodide and our wheel under ``site/pyodide/``.
 
 Each language is a separate strict MkDocs build (its own search index, in its own language).
-English goes first because a build empties its ``site_dir``. Then ``site/_headers`` gets the
-site's Content Security Policy and security headers, for static hosts (``playground/_csp.py``).
+English goes first because a build empties its ``site_dir``. Then Pyodide and our wheel are vendored,
+and ``site/_headers`` (Netlify, Cloudflare Pages) and ``site/_nginx.conf`` (nginx) get the site's
+Content Security Policy, security headers and cache lifetimes (``playground/_csp.py``,
+``scripts/nginx_config.py``).
 """
 
 from __future__ import annotations
@@ -57,10 +59,13 @@ def write_headers(site_dir: Path) -> Path:
     It hashes the inline scripts of every language's pages, so it runs once both builds are done
     (a MkDocs hook sees one language only).
     """
+    import nginx_config  # here: it reads LANGUAGES from this module
     from playground import _csp
 
     target = site_dir / _csp.HEADERS_FILE
-    target.write_text(_csp.headers_file(_csp.site_policy(site_dir)), encoding="utf-8")
+    policy = _csp.site_policy(site_dir)
+    target.write_text(_csp.headers_file(policy, nginx_config.hashed_paths(site_dir)), encoding="utf-8")
+    nginx_config.write(site_dir)
     return target
 
 
@@ -68,8 +73,9 @@ def build_site(site_dir: Path) -> None:
     import vendor_pyodide
 
     build_docs(site_dir)
-    write_headers(site_dir)
     vendor_pyodide.vendor(site_dir)
+    # After vendoring: the cache lifetimes name the vendored files that are named after their content.
+    write_headers(site_dir)
 
 
 def main() -> None:

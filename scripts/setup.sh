@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Set up everything the site and the tests need: a Python venv with the pinned packages, and,
-# with --browser, Debian's Chromium for the Playwright tests; with --clients, the real client SDKs
-# the client tests run (tests/clients/). Safe to run again.
+# with --browser, Debian's Chromium for the Playwright tests and Debian's nginx; with --nginx, nginx
+# only (the tests that serve the site as a static host; the fast loop runs those without a browser);
+# with --clients, the real client SDKs the client tests run (tests/clients/). Safe to run again.
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 
 with_browser=0
+with_nginx=0
 with_clients=0
 for arg in "$@"; do
   case "$arg" in
-    --browser) with_browser=1 ;;
+    --browser) with_browser=1; with_nginx=1 ;;
+    --nginx) with_nginx=1 ;;
     --clients) with_clients=1 ;;
-    *) die "unknown option: $arg (usage: scripts/setup.sh [--browser] [--clients])" ;;
+    *) die "unknown option: $arg (usage: scripts/setup.sh [--browser] [--nginx] [--clients])" ;;
   esac
 done
 
@@ -64,5 +67,24 @@ if [ "$with_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || ! has_japanese_fon
   say "installing Debian's chromium and fonts-noto-cjk (browser tests)"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+
+# Debian's nginx and its brotli_static module: the tests and the benchmark serve the built site with
+# it (its own configuration, on a loopback port, scripts/site_server.py), as a static host would.
+# policy-rc.d answering 101 keeps the package's scripts from starting a system nginx on port 80
+# (the tests never use one; a Docker image has this file already).
+if [ "$with_nginx" = 1 ] && { [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; }; then
+  command -v apt-get >/dev/null || die "Debian's nginx and libnginx-mod-http-brotli-static are needed for the nginx tests and apt-get is not available: install nginx at /usr/sbin/nginx with the brotli_static module."
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  say "installing Debian's nginx and libnginx-mod-http-brotli-static (nginx tests)"
+  policy_rc=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy_rc" ]; then
+    trap '$sudo rm -f "$policy_rc"' EXIT
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy_rc" >/dev/null
+    $sudo chmod 755 "$policy_rc"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    nginx libnginx-mod-http-brotli-static </dev/null >/dev/null
 fi
 say "setup done"

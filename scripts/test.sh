@@ -14,7 +14,7 @@ for arg in "$@"; do
 done
 
 if [ "$fast" = 1 ]; then
-  "$ROOT/scripts/setup.sh" --clients
+  "$ROOT/scripts/setup.sh" --nginx --clients
   # pyproject.toml registers the markers; -m given again in the extra arguments replaces this one.
   pytest_args=(-m "not browser and not slow" ${pytest_args[@]+"${pytest_args[@]}"})
 else
