@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 import lighthouse as lighthouse_command  # scripts/lighthouse.py, the command
-from benchkit.lighthouse import LighthouseRow, lighthouse_row, render_lighthouse_table, run_lighthouse, site_pages
+from benchkit.lighthouse import (
+    DOC_MARKERS,
+    LighthouseRow,
+    failed_bars,
+    lighthouse_row,
+    lighthouse_section,
+    render_lighthouse_table,
+    run_lighthouse,
+    site_pages,
+)
+from benchkit.report import replace_latest_section
 
 
 def audit(score: float | None, mode: str = "binary", value: float | None = None) -> dict:
@@ -164,3 +174,32 @@ def test_a_failed_page_is_a_row_and_the_others_are_measured(monkeypatch: pytest.
         ("/reference/", None),
     ]
     assert rows[2].scores["performance"] == 63
+
+
+def test_the_bars_name_each_page_under_them() -> None:
+    rows = [
+        LighthouseRow("/", {"performance": 97, "seo": 100}),
+        LighthouseRow("/ja/", {"performance": 94, "seo": 100}),
+        LighthouseRow("/zh-TW/", {"performance": 99, "seo": 92}),
+        LighthouseRow("/reference/", {"accessibility": 100}),
+        LighthouseRow("/playground/", error="timed out"),
+    ]
+    assert failed_bars(rows) == [
+        "/ja/: performance 94 < 95",
+        "/zh-TW/: seo 92 < 100",
+        "/reference/: performance missing < 95",
+        "/reference/: seo missing < 100",
+        "/playground/: no result (timed out)",
+    ]
+    assert failed_bars(rows[:1]) == []
+
+
+def test_the_section_replaces_its_own_markers_only() -> None:
+    document = "# Doc\n\n<!-- latest run: written by scripts/bench.py from here to the end marker -->\nrun\n"
+    document += "<!-- latest run: end -->\n\n" + "\n".join(DOC_MARKERS) + "\n\nafter\n"
+    passing = lighthouse_section([LighthouseRow("/", {"performance": 100, "seo": 100})], "Lighthouse 12.2.3.")
+    failing = lighthouse_section([LighthouseRow("/", {"performance": 60, "seo": 100})], "Lighthouse 12.2.3.")
+    assert "pass" in passing and "FAIL on 1" in failing and "- /: performance 60 < 95" in failing
+    rewritten = replace_latest_section(document, failing, DOC_MARKERS)
+    assert "| `/` | 60 |" in rewritten and rewritten.endswith("\n\nafter\n") and "\nrun\n" in rewritten
+    assert replace_latest_section(rewritten, passing, DOC_MARKERS).count(DOC_MARKERS[0]) == 1

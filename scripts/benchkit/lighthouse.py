@@ -15,7 +15,18 @@ from pathlib import Path
 
 from .harness import CHROMIUM, ROOT
 
-__all__ = ["CATEGORIES", "LighthouseRow", "lighthouse_row", "render_lighthouse_table", "run_lighthouse", "site_pages"]
+__all__ = [
+    "BARS",
+    "CATEGORIES",
+    "DOC_MARKERS",
+    "LighthouseRow",
+    "failed_bars",
+    "lighthouse_row",
+    "lighthouse_section",
+    "render_lighthouse_table",
+    "run_lighthouse",
+    "site_pages",
+]
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -26,6 +37,13 @@ METRICS = (
     ("total-blocking-time", "TBT"),
     ("cumulative-layout-shift", "CLS"),
     ("speed-index", "SI"),
+)
+# Issue 23's bars: each category's lowest score on every page of every language.
+BARS = {"performance": 95, "seo": 100}
+# maintainers/performance.md's Lighthouse section lies between these lines (scripts/lighthouse.py writes it).
+DOC_MARKERS = (
+    "<!-- lighthouse: written by scripts/lighthouse.py from here to the end marker -->",
+    "<!-- lighthouse: end -->",
 )
 # Lighthouse's report lists an audit under "passed" from this score up (report-utils.js, RATINGS.PASS).
 PASS_SCORE = 0.9
@@ -160,3 +178,31 @@ def render_lighthouse_table(rows: Sequence[LighthouseRow]) -> str:
             ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def failed_bars(rows: Sequence[LighthouseRow]) -> list[str]:
+    """Each page that misses a bar of [`BARS`][], or has no result, as "page: category score < bar"."""
+    failures = []
+    for row in rows:
+        if row.error is not None:
+            failures.append(f"{row.page}: no result ({row.error})")
+            continue
+        for category, bar in BARS.items():
+            score = row.scores.get(category)
+            if score is None or score < bar:
+                failures.append(f"{row.page}: {category} {score if score is not None else 'missing'} < {bar}")
+    return failures
+
+
+def lighthouse_section(rows: Sequence[LighthouseRow], headline: str) -> str:
+    """The performance document's Lighthouse section, markers included: the table and the bars' verdict."""
+    failures = failed_bars(rows)
+    bars = ", ".join(f"{category} ≥ {bar}" for category, bar in BARS.items())
+    verdict = (
+        [f"Bars ({bars}, every page): pass."]
+        if not failures
+        else [f"Bars ({bars}, every page): FAIL on {len(failures)}:", "", *(f"- {failure}" for failure in failures)]
+    )
+    return "\n".join(
+        [DOC_MARKERS[0], "", headline, "", render_lighthouse_table(rows), "", *verdict, "", DOC_MARKERS[1]]
+    )

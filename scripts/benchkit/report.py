@@ -221,17 +221,19 @@ def latest_section(figures: Sequence[Figure], meta: dict[str, Any], notes: Seque
     return "\n".join(lines)
 
 
-def replace_latest_section(document: str, section: str) -> str:
-    """``document`` with its markers and what lies between them replaced by ``section``; the rest kept as it is."""
-    starts, ends = document.count(DOC_START), document.count(DOC_END)
+def replace_latest_section(document: str, section: str, markers: tuple[str, str] = (DOC_START, DOC_END)) -> str:
+    """``document`` with its markers and what lies between them replaced by ``section``; the rest kept as it is.
+    ``markers``: the start and end lines of the section (the benchmark's own by default)."""
+    doc_start, doc_end = markers
+    starts, ends = document.count(doc_start), document.count(doc_end)
     if starts != 1 or ends != 1:
         raise ValueError(f"expected each latest-run marker once, found the start {starts} and the end {ends} time(s)")
-    start, end = document.index(DOC_START), document.index(DOC_END)
+    start, end = document.index(doc_start), document.index(doc_end)
     if end < start:
         raise ValueError("the latest-run end marker comes before the start marker")
-    return document[:start] + section + document[end + len(DOC_END) :]
+    return document[:start] + section + document[end + len(doc_end) :]
 
 
-def write_latest_section(path: Path, section: str) -> None:
-    """Rewrite the latest-run section of the document at ``path`` in place."""
-    path.write_text(replace_latest_section(path.read_text(encoding="utf-8"), section), encoding="utf-8")
+def write_latest_section(path: Path, section: str, markers: tuple[str, str] = (DOC_START, DOC_END)) -> None:
+    """Rewrite the section between ``markers`` of the document at ``path`` in place."""
+    path.write_text(replace_latest_section(path.read_text(encoding="utf-8"), section, markers), encoding="utf-8")
