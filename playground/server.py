@@ -36,12 +36,13 @@ import h11
 import uvicorn
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers as HTTPHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import FileResponse, PlainTextResponse
 from starlette.responses import Response as HTTPResponse
-from starlette.staticfiles import StaticFiles
+from starlette.staticfiles import NotModifiedResponse, StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -85,6 +86,9 @@ _HOST_REFUSED = (
 )
 _TARGET_TOO_LONG = f"Request target is too long (limit {MAX_TARGET_BYTES} bytes)"
 _LINGER_SECONDS = 1.0
+# The build's precompressed copies of a file X (scripts/precompress.py): each Content-Encoding and
+# its copy's suffix, the preferred first (brotli's are the smaller).
+_ENCODED_COPIES = (("br", ".br"), ("gzip", ".gz"))
 
 
 class _Hosts:
@@ -289,10 +293,50 @@ def _refusal(scope: Scope, hosts: _Hosts, status: int, message: str) -> Response
     return Response(status, Headers({"Content-Type": "text/plain; charset=utf-8"}), (message + ".\n").encode())
 
 
+def _accepted_encodings(header: str) -> dict[str, float]:
+    """The content codings an Accept-Encoding header names, lowercased, with their q-values
+    (RFC 9110, 12.5.3: 1 unless given; 0 means "not this one")."""
+    weights: dict[str, float] = {}
+    for item in header.split(","):
+        coding, *parameters = (part.strip() for part in item.split(";"))
+        if not coding:
+            continue
+        weight = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    weight = 0.0
+        weights[coding.lower()] = weight
+    if "x-gzip" in weights:  # the same coding (RFC 9110, 8.4.1.3)
+        weights.setdefault("gzip", weights["x-gzip"])
+    return weights
+
+
+def _chosen_encoding(header: str, available: Sequence[str]) -> str | None:
+    """Of the codings `available` (the preferred first), the one the client weighs most, or None
+    if it accepts none of them: one it does not name counts as "*" does, or as not accepted."""
+    weights = _accepted_encodings(header)
+    chosen, best = None, 0.0
+    for coding in available:
+        weight = weights.get(coding, weights.get("*", 0.0))
+        if weight > best:  # a tie keeps the preferred one
+            chosen, best = coding, weight
+    return chosen
+
+
 class _SiteFiles(StaticFiles):
     """The built site. A missing page gets the 404.html of its language: under /ja/ the Japanese
     one, elsewhere the site's. Only the language roots' pages are tried, so a miss costs the same
-    however deep its path."""
+    however deep its path.
+
+    A file X the build precompressed (``X.br``, ``X.gz`` beside it) is sent as the copy the request's
+    Accept-Encoding prefers, with X's type and `Content-Encoding`, as nginx's ``brotli_static`` and
+    ``gzip_static`` send it (scripts/nginx_config.py); its ETag names the coding, and every response
+    for X says `Vary: Accept-Encoding`. A Range request gets X itself: its ranges are X's bytes.
+    A request for ``X.gz`` itself gets that file, as it is."""
 
     def __init__(self, *, directory: str, html: bool) -> None:
         super().__init__(directory=directory, html=html)
@@ -312,6 +356,38 @@ class _SiteFiles(StaticFiles):
         except (FileNotFoundError, NotADirectoryError):
             return "", None
         return super().lookup_path(path)
+
+    def file_response(
+        self, full_path: str | os.PathLike[str], stat_result: os.stat_result, scope: Scope, status_code: int = 200
+    ) -> HTTPResponse:
+        request_headers = HTTPHeaders(scope=scope)
+        copies = {}  # coding: (path, stat) of each copy beside the file
+        for coding, suffix in _ENCODED_COPIES:
+            copy = f"{os.fspath(full_path)}{suffix}"
+            try:
+                found = os.stat(copy)
+            except OSError:
+                continue
+            if stat.S_ISREG(found.st_mode):
+                copies[coding] = (copy, found)
+        coding = None
+        if copies and "range" not in request_headers:
+            coding = _chosen_encoding(request_headers.get("accept-encoding", ""), list(copies))
+        if coding is None:
+            response = FileResponse(full_path, status_code=status_code, stat_result=stat_result)
+        else:
+            copy, found = copies[coding]
+            # X's type (FileResponse would name the copy's: application/octet-stream for a .snapshot.br).
+            media_type = mimetypes.guess_type(os.fspath(full_path))[0] or "application/octet-stream"
+            response = FileResponse(copy, status_code=status_code, stat_result=found, media_type=media_type)
+            response.headers["content-encoding"] = coding
+            response.headers["etag"] = response.headers["etag"].removesuffix('"') + f'-{coding}"'
+            del response.headers["accept-ranges"]  # ranges are served of X only
+        if copies:
+            response.headers["vary"] = "Accept-Encoding"
+        if self.is_not_modified(response.headers, request_headers):
+            return NotModifiedResponse(response.headers)
+        return response
 
     async def get_response(self, path: str, scope: Scope) -> HTTPResponse:
         try:

@@ -5,7 +5,8 @@ Each language is a separate strict MkDocs build (its own search index, in its ow
 English goes first because a build empties its ``site_dir``. Then Pyodide and our wheel are vendored,
 and ``site/_headers`` (Netlify, Cloudflare Pages) and ``site/_nginx.conf`` (nginx) get the site's
 Content Security Policy, security headers and cache lifetimes (``playground/_csp.py``,
-``scripts/nginx_config.py``).
+``scripts/nginx_config.py``). Last, each file that compresses gets a brotli and a gzip copy beside
+it (``X.br``, ``X.gz``: ``scripts/precompress.py``), which nginx and ``playground.server`` send.
 """
 
 from __future__ import annotations
@@ -70,12 +71,15 @@ def write_headers(site_dir: Path) -> Path:
 
 
 def build_site(site_dir: Path) -> None:
+    import precompress
     import vendor_pyodide
 
     build_docs(site_dir)
     vendor_pyodide.vendor(site_dir)
     # After vendoring: the cache lifetimes name the vendored files that are named after their content.
     write_headers(site_dir)
+    # Last: every file is final.
+    print(precompress.precompress(site_dir))
 
 
 def main() -> None:

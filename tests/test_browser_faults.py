@@ -224,12 +224,16 @@ def test_the_server_stopping_is_explained_and_survived(site_dir: Path, browser) 
         tab.fill(".playground__url", base + "sandbox/maiagent/")
         send_and_wait(tab)
         assert words["network"] in tab.locator(".playground__response .playground__error").text_content()
-        # Python dies while the server is down: the restart cannot load Python, and says so.
+        # Python dies while the server is down: the restart cannot load Python, and says so. The
+        # browser's HTTP cache may hold all of Pyodide (sent compressed, its files fit in it): refused
+        # here, as by a browser that has not kept them.
+        tab.route("**/pyodide/**", lambda route: route.abort())
         tab.fill(".playground__code", CRASH)
         tab.click(".playground__run")
         failed = tab.locator(".playground .playground__loading--failed")
         failed.wait_for(timeout=READY)
         assert words["failed"] in failed.text_content()
+        tab.unroute("**/pyodide/**")
         with _server_on(site_dir, port):
             failed.locator(".playground__retry").click()
             wait_ready(tab)

@@ -678,7 +678,7 @@ def runtime_seen_by_code(browser, url: str, *, snapshot: bool) -> tuple[str, lis
     try:
         tab = ctx.new_page()
         if not snapshot:
-            tab.route("**/pyodide/*.snapshot.gz", lambda route: route.fulfill(status=404, body="missing"))
+            tab.route("**/pyodide/*.snapshot", lambda route: route.fulfill(status=404, body="missing"))
         tab.goto(url)
         wait_ready(tab)
         tab.fill(".playground__code", RUNTIME_CODE)
@@ -699,6 +699,48 @@ def test_python_starts_from_the_snapshot_and_sees_the_readers_runtime(site_serve
     assert restored[1][:-1] == booted[1][:-1]
     assert booted[1][1]["LANG"] == "ja_JP.UTF-8" and booted[1][7] == ["UTC+0900", "UTC+0900"]
     assert restored[1][-1] != booted[1][-1]
+
+
+@pytest.mark.parametrize("served", ["as the server sends it", "its gzip copy, as it is", "an error page, with 200"])
+def test_the_snapshot_is_restored_whatever_compression_the_host_applies(
+    site_server: str, site_dir, browser, served: str
+) -> None:
+    # playground.server sends the build's brotli copy (Content-Encoding: br), which the browser
+    # decodes; a host may instead send the .gz copy as the file itself, which the page unpacks.
+    # Anything else is refused, saying so, and Python starts without it.
+    (snapshot,) = (site_dir / "pyodide").glob("*.snapshot")
+    bodies = {
+        "its gzip copy, as it is": (snapshot.parent / f"{snapshot.name}.gz").read_bytes(),
+        "an error page, with 200": b"<!doctype html><title>Not found</title>",
+    }
+    ctx = browser.new_context()
+    try:
+        tab = ctx.new_page()
+        messages, encodings = [], []
+
+        def seen(response) -> None:
+            if response.url.endswith(".snapshot"):
+                encodings.append(response.headers.get("content-encoding"))
+
+        tab.on("console", lambda message: messages.append(message.text))
+        tab.on("response", seen)
+        if served in bodies:
+            tab.route(
+                "**/pyodide/*.snapshot",
+                lambda route: route.fulfill(status=200, body=bodies[served], content_type="application/octet-stream"),
+            )
+        tab.goto(urljoin(site_server, "maiagent/authentication/"))
+        wait_ready(tab)
+        start = tab.locator(".playground").first.get_attribute("data-python-start")
+    finally:
+        ctx.close()
+    if served == "as the server sends it":
+        assert (start, encodings) == ("snapshot", ["br"])
+    elif served == "its gzip copy, as it is":
+        assert start == "snapshot"
+    else:
+        assert start == "boot"
+        assert any("the start-up snapshot is damaged" in message for message in messages), messages
 
 
 def python_tab_code(tab) -> str:

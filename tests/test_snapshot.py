@@ -15,13 +15,14 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import brotli
 import pytest
 from pyodide_node import run_in_pyodide
 
 # Pyodide in Node, started afresh by nearly every test: about 20 s in all.
 pytestmark = pytest.mark.slow
 
-SNAPSHOT_GLOB = "*.snapshot.gz"
+SNAPSHOT_GLOB = "*.snapshot"
 PAGE = 65536
 
 
@@ -44,7 +45,7 @@ def restored(site_dir: Path) -> dict:
 
 def unpack(snapshot: Path) -> tuple[dict, bytes]:
     """The header and the memory of a snapshot file (pyodide-boot.mjs: packSnapshot)."""
-    packed = gzip.decompress(snapshot.read_bytes())
+    packed = snapshot.read_bytes()
     size = int.from_bytes(packed[:4], "little")
     header, pages = json.loads(packed[4 : 4 + size]), packed[4 + size :]
     memory = bytearray(header["length"])
@@ -56,14 +57,14 @@ def unpack(snapshot: Path) -> tuple[dict, bytes]:
 def pack(header: dict, memory: bytes) -> bytes:
     data = json.dumps(header).encode()
     pages = b"".join(memory[page * PAGE : (page + 1) * PAGE] for page in header["pages"])
-    return gzip.compress(len(data).to_bytes(4, "little") + data + pages, compresslevel=1)
+    return len(data).to_bytes(4, "little") + data + pages
 
 
 def test_the_build_writes_one_snapshot_named_after_the_wheel(site_dir: Path) -> None:
     lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text())
     entry = lock["packages"]["api-auth-playground"]
     (snapshot,) = (site_dir / "pyodide").glob(SNAPSHOT_GLOB)
-    assert snapshot.name == f"{entry['file_name'].removesuffix('.whl')}.{entry['sha256'][:16]}.snapshot.gz"
+    assert snapshot.name == f"{entry['file_name'].removesuffix('.whl')}.{entry['sha256'][:16]}.snapshot"
     header, memory = unpack(snapshot)
     assert memory[:4] == b"\0snp" and len(memory) >= 16 * 2**20  # Pyodide's magic number, then the memory
     # Only the pages with data are stored; the archives zipimport indexed are the build's own.
@@ -73,6 +74,16 @@ def test_the_build_writes_one_snapshot_named_after_the_wheel(site_dir: Path) -> 
         "/lib/python314.zip": hashlib.sha256((site_dir / "pyodide" / "python_stdlib.zip").read_bytes()).hexdigest(),
         f"/lib/{entry['file_name']}": entry["sha256"],
     }
+
+
+def test_the_snapshot_is_sent_compressed_as_every_file_is(site_dir: Path) -> None:
+    # Written as it is; the build's copies (scripts/precompress.py) are what servers send, with
+    # Content-Encoding, and what the browser decodes.
+    (snapshot,) = (site_dir / "pyodide").glob(SNAPSHOT_GLOB)
+    raw = snapshot.read_bytes()
+    brotli_copy, gzip_copy = (snapshot.with_name(snapshot.name + suffix).read_bytes() for suffix in (".br", ".gz"))
+    assert brotli.decompress(brotli_copy) == raw == gzip.decompress(gzip_copy)
+    assert len(brotli_copy) < len(gzip_copy) < len(raw) / 2
 
 
 def test_python_starts_from_the_snapshot_with_the_package_imported(booted: dict, restored: dict) -> None:
@@ -125,6 +136,39 @@ def test_a_damaged_snapshot_is_not_restored(site_dir: Path, tmp_path: Path) -> N
     snapshot = next(copy.glob(f"pyodide/{SNAPSHOT_GLOB}"))
     snapshot.write_bytes(snapshot.read_bytes()[: 1 << 20])  # cut short
     refused(copy)
+
+
+def test_a_snapshot_sent_gzipped_without_saying_so_is_restored(site_dir: Path, tmp_path: Path) -> None:
+    # A host that sends the .gz copy as the file, without Content-Encoding: the page unpacks it.
+    copy = copy_pyodide(site_dir, tmp_path)
+    snapshot = next(copy.glob(f"pyodide/{SNAPSHOT_GLOB}"))
+    snapshot.write_bytes(gzip.compress(snapshot.read_bytes(), compresslevel=1))
+    assert runtime(copy, snapshot=True)["started"] == "snapshot"
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (b"<!doctype html><title>Not found</title>", "no header"),  # a host's error page, sent with 200
+        (b"\x10\0\0\0not json at all!", "its header"),
+        (b"\2\0\0\0{}", "its header"),
+        (b"\1\0", "2 bytes"),
+        (None, "gzip"),  # the gzip copy, cut short
+    ],
+)
+def test_a_body_that_is_not_a_snapshot_is_refused_saying_so(
+    site_dir: Path, tmp_path: Path, body: bytes | None, why: str
+) -> None:
+    copy = copy_pyodide(site_dir, tmp_path)
+    snapshot = next(copy.glob(f"pyodide/{SNAPSHOT_GLOB}"))
+    if body is None:
+        body = gzip.compress(snapshot.read_bytes(), compresslevel=1)[: 1 << 20]
+    snapshot.write_bytes(body)
+    result = run_in_pyodide("runtime_main.py", copy, [], [], env={"PLAYGROUND_SNAPSHOT": "1"})
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["started"] == "boot" and report["answers"] == "Api-Key"
+    assert f"the start-up snapshot is damaged: {why}" in result.stderr
 
 
 def test_a_snapshot_of_another_pyodide_build_is_refused(site_dir: Path, tmp_path: Path) -> None:

@@ -117,12 +117,13 @@ export async function sha256Hex(bytes) {
 }
 
 // The file the build writes the start-up snapshot to, beside the wheel (`entry`: our package's
-// entry in pyodide-lock.json).
+// entry in pyodide-lock.json). It is written as it is; the build's brotli and gzip copies beside
+// it (scripts/precompress.py) are what a server sends, with Content-Encoding.
 export function snapshotFileName(entry) {
-  return `${entry.file_name.replace(/\.whl$/, "")}.${entry.sha256.slice(0, 16)}.snapshot.gz`;
+  return `${entry.file_name.replace(/\.whl$/, "")}.${entry.sha256.slice(0, 16)}.snapshot`;
 }
 
-// The snapshot's file, before gzip: a little-endian uint32 with the header's length, the header
+// The snapshot's file: a little-endian uint32 with the header's length, the header
 // (JSON: the memory's length, which of its 64 KiB pages are not all zeros, and the sha256 of each
 // archive zipimport had indexed), then those pages. Of 31 MB of memory, 18 MB are zero pages:
 // leaving them out halves what the page has to unpack.
@@ -145,11 +146,39 @@ export function packSnapshot(memory, archives) {
   return packed;
 }
 
-// Unpacked as it downloads (`stream`: the gzipped file).
-async function unpackSnapshot(stream) {
-  const packed = new Uint8Array(await new Response(stream.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-  const headerLength = new DataView(packed.buffer).getUint32(0, true);
-  const header = JSON.parse(new TextDecoder().decode(packed.subarray(4, 4 + headerLength)));
+// gzip's magic number and its one method (deflate). A snapshot starts with its header's length,
+// which would have to be over 500 KB to begin so (a header is a few KB).
+const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
+
+// The memory and archives of a snapshot file's bytes (`bytes`: the body as the browser decoded it).
+// The browser undoes the server's Content-Encoding (brotli or gzip) as the bytes arrive; a host
+// that sends the build's .gz copy without saying so (a .gz file served as it is) hands over gzip's
+// own bytes, which are unpacked here. Any other body (a host's error page sent with status 200, a
+// cut-off download) is refused with an error that says so, and Python starts without it.
+async function unpackSnapshot(bytes) {
+  let packed = bytes;
+  const damaged = (why) => new Error(`the start-up snapshot is damaged: ${why}`);
+  if (GZIP_MAGIC.every((byte, index) => packed[index] === byte)) {
+    const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+    try {
+      packed = new Uint8Array(await new Response(inflated).arrayBuffer());
+    } catch (error) {
+      throw damaged(`gzip (${error.message})`);
+    }
+  }
+  if (packed.length < 4) throw damaged(`${packed.length} bytes`);
+  const headerLength = new DataView(packed.buffer, packed.byteOffset, packed.length).getUint32(0, true);
+  if (4 + headerLength > packed.length) throw damaged("no header");
+  let header;
+  try {
+    header = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(packed.subarray(4, 4 + headerLength)));
+  } catch (error) {
+    throw damaged(`its header (${error.message})`);
+  }
+  const pageCount = Math.ceil(header.length / PAGE_BYTES);
+  if (!Number.isSafeInteger(header.length) || header.length <= 0 || !Array.isArray(header.pages)
+    || !header.pages.every((page) => Number.isInteger(page) && page >= 0 && page < pageCount)
+    || !header.archives || typeof header.archives !== "object") throw damaged("its header");
   const memory = new Uint8Array(header.length); // zeros, but for the pages written below
   let offset = 4 + headerLength;
   for (const page of header.pages) {
@@ -157,7 +186,7 @@ async function unpackSnapshot(stream) {
     memory.set(bytes, page * PAGE_BYTES);
     offset += bytes.length;
   }
-  if (offset !== packed.length) throw new Error("the start-up snapshot is damaged");
+  if (offset !== packed.length) throw damaged(`${packed.length} bytes, ${offset} expected`);
   return { memory, archives: header.archives };
 }
 
@@ -169,7 +198,9 @@ async function unpackSnapshot(stream) {
 //   locale Python sets from it, and `sys._emscripten_info.runtime` (the browser's user agent);
 // - the archives it imports from, which zipimport indexed in the build: one that is not the
 //   build's copy is read again, so that a damaged one fails here, at start, as it would without
-//   the snapshot (hashing it takes a few ms; reading its index in Python took 50-80);
+//   the snapshot (reading its index in Python took 50-80 ms). `verified` names the sha256 of those
+//   already checked (our wheel, against the lock); the others are hashed by Web Crypto, off this
+//   thread, while Python adopts the rest (30-40 ms each for the 13 MB standard library);
 // - JavaScript Promise Integration: Pyodide binds `pyodide.ffi.run_sync` once, when Python starts,
 //   to a stub if that runtime has no JSPI (the build's Node has none), and the snapshot keeps the
 //   stub; but `can_run_sync()` asks this browser, which may have JSPI, and says yes. urllib3 (Run's
@@ -177,12 +208,12 @@ async function unpackSnapshot(stream) {
 //   not supported"). Where run_sync is the stub, can_run_sync says no: urllib3 uses XMLHttpRequest.
 // Python's str hash seed stays the build's: that only fixes the order of sets between page loads.
 // tests/test_snapshot.py compares each of these with a Python started without the snapshot.
-async function adoptThisRuntime(pyodide, archives) {
+async function adoptThisRuntime(pyodide, archives, verified = {}) {
   const module = pyodide._module;
-  const changed = [];
-  for (const [path, sha256] of Object.entries(archives)) {
-    if ((await sha256Hex(pyodide.FS.readFile(path))) !== sha256) changed.push(path);
-  }
+  const changed = Promise.all(Object.entries(archives).map(async ([path, sha256]) =>
+    ((verified[path] || await sha256Hex(pyodide.FS.readFile(path))) === sha256 ? null : path)))
+    .then((paths) => paths.filter(Boolean));
+  changed.catch(() => {}); // awaited below, after the first part of the adoption
   const tzname = module._tzname >>> 2; // char *tzname[2]
   module.__tzset_js(module._timezone, module._daylight, module.HEAPU32[tzname], module.HEAPU32[tzname + 1]);
   const here = {
@@ -193,7 +224,6 @@ async function adoptThisRuntime(pyodide, archives) {
     // As CPython finds it (Python/sysmodule.c, _Py_emscripten_runtime).
     runtime: typeof navigator === "object" ? navigator.userAgent
       : typeof process === "object" ? `Node.js ${process.version}` : "UNKNOWN",
-    changed,
   };
   const scope = pyodide.globals.get("dict")();
   try {
@@ -218,7 +248,10 @@ locale.setlocale(locale.LC_CTYPE, "")  # as Python's start-up does, from LANG
 sys._emscripten_info = type(sys._emscripten_info)(
     (sys._emscripten_info.emscripten_version, here["runtime"], *sys._emscripten_info[2:]))
 sys.path[:] = dict.fromkeys(sys.path)  # a restore puts "" first on sys.path again
-for archive in here["changed"]:  # zipimport's index of the build's copy does not fit this one
+`, { globals: scope });
+    // zipimport's index of the build's copy does not fit an archive that is not that copy.
+    pyodide.runPython(`
+for archive in json.loads(${JSON.stringify(JSON.stringify(await changed))}):
     zipimport.zipimporter(archive).invalidate_caches()
     zipimport.zipimporter(archive)
 import _pyodide_core, pyodide.ffi
@@ -244,9 +277,6 @@ if stub:
 export async function bootPlayground({
   loadPyodide, indexURL, readFile = fetchBytes, lock = null, snapshot = false, onSnapshotFailure = () => {}, ...options
 }) {
-  // In a browser the snapshot is unpacked as it arrives; a `readFile` given by Node reads it whole.
-  const readStream = readFile === fetchBytes
-    ? async (url) => (await fetchOk(url)).body : async (file) => new Blob([await readFile(file)]).stream();
   if (!indexURL.endsWith("/")) indexURL += "/";
   if (!lock) lock = readLock(indexURL, readFile);
   const entry = lock.then(packageEntry);
@@ -261,7 +291,7 @@ export async function bootPlayground({
   if (snapshot) {
     // Downloaded and unpacked while pyodide.asm.mjs loads; loadPyodide waits for it before it
     // instantiates the WebAssembly (whose download has started by then).
-    const unpacked = entry.then((found) => readStream(indexURL + snapshotFileName(found))).then(unpackSnapshot);
+    const unpacked = entry.then((found) => readFile(indexURL + snapshotFileName(found))).then(unpackSnapshot);
     const memory = unpacked.then((contents) => contents.memory);
     memory.catch(() => {}); // loadPyodide awaits it, after loading pyodide.asm.mjs; a failure is handled below
     try {
@@ -275,7 +305,7 @@ export async function bootPlayground({
   const { name, bytes } = await wheel;
   const path = `/lib/${name}`;
   pyodide.FS.writeFile(path, bytes); // a snapshot holds no files: Pyodide's are in JavaScript
-  if (archives) await adoptThisRuntime(pyodide, archives);
+  if (archives) await adoptThisRuntime(pyodide, archives, { [path]: (await entry).sha256 }); // checked by lockedWheel
   else pyodide.pyimport("sys").path.append(path);
   return pyodide;
 }
