@@ -15,7 +15,7 @@
 // saves the interpreter's memory (Pyodide's `_makeSnapshot`/`makeMemorySnapshot`, the mechanism
 // Cloudflare's Python Workers start from). A page restores that memory instead of starting Python
 // and importing our package again: cold loads about 0.7 s faster on this project's machine, for
-// ~5 MB more on a first visit (README, Performance). The file is named after our wheel's sha256,
+// ~4 MB more on a first visit, brotli (README, Performance). The file is named after our wheel's sha256,
 // so a snapshot of another build is never restored with this one's wheel; Pyodide itself refuses a
 // snapshot of another Pyodide (its build id). If the snapshot is missing or refused, Python starts
 // as before.
