@@ -31,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench import SERVERS, serve_site  # noqa: E402  (scripts/bench.py: the servers a run can use)
 from benchkit.harness import ROOT, require_chromium, say  # noqa: E402  (scripts/benchkit/)
 from benchkit.lighthouse import (  # noqa: E402
     DOC_MARKERS,
@@ -44,12 +45,10 @@ from benchkit.lighthouse import (  # noqa: E402
     site_pages,
 )
 from benchkit.report import DEFAULT_DOC, write_latest_section  # noqa: E402
-from site_server import running_nginx, running_server  # noqa: E402  (scripts/site_server.py)
 
 __all__ = ["main", "parse_args"]
 
 DEFAULT_JSON = ROOT / ".cache" / "bench" / "lighthouse.json"
-SERVERS = {"python": running_server, "nginx": running_nginx}
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -112,12 +111,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     with contextlib.ExitStack() as stack:
         reports = args.reports or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="lighthouse-")))
         reports.mkdir(parents=True, exist_ok=True)
-        base = args.url or stack.enter_context(SERVERS[args.server](args.site_dir.resolve())).url
+        base = args.url or stack.enter_context(serve_site(args.server, args.site_dir.resolve())).url
         rows = measure(base, pages, reports)
     version = json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text(encoding="utf-8"))["version"]
-    server = (
-        "a server at " + base if args.url else {"python": "playground.server", "nginx": "Debian's nginx"}[args.server]
-    )
+    server = "a server at " + base if args.url else SERVERS[args.server]
     failures = failed_bars(rows)
     document = {
         "lighthouse": version,

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 import brotli
 import pytest
-from test_browser_csp import Watcher, send, wait_python
+from test_browser_csp import Watcher, send_demo_request, wait_python
 from test_browser_playground import foreign
 
 import nginx_config  # scripts/nginx_config.py
@@ -275,12 +275,7 @@ def test_the_playground_works_from_nginx(nginx_site: str, browser) -> None:
         with watched.explained():
             # Send, to the in-browser sandbox.
             tab.check(".playground__target-sandbox")
-            tab.click(".playground__demo")
-            tab.wait_for_function("() => document.querySelector('.playground__key').value.length > 0")
-            tab.select_option(".playground__method", "GET")
-            tab.fill(".playground__path", "/api/v1/chatbots/")
-            send(tab)
-            assert tab.locator(".playground__response [data-status]").get_attribute("data-status") == "200"
+            send_demo_request(tab)
             # The first documented example, reproduced.
             block = tab.locator(".playground-reproduce").first
             block.locator(".playground-reproduce__button").click()

@@ -137,10 +137,15 @@ def declare_figures(with_build: bool, with_peer: bool) -> list[Figure]:
             for key in OUR_PAGES
         ]
     figures += [
-        Figure("ours.vs.floor.cold", "Reference: ours /playground/ ÷ worker floor, cold, per round", "ratio"),
-        Figure("ours.vs.floor.warm", "Reference: ours /playground/ ÷ worker floor, warm, per round", "ratio"),
-        Figure("ours.ja.vs.floor.cold", "Reference: ours /ja/playground/ ÷ worker floor, cold, per round", "ratio"),
-        Figure("ours.ja.vs.floor.warm", "Reference: ours /ja/playground/ ÷ worker floor, warm, per round", "ratio"),
+        Figure(
+            f"{key}.vs.floor.{temperature}",
+            f"Reference: ours {page_label(key)} ÷ worker floor, {temperature}, per round",
+            "ratio",
+        )
+        for key in ("ours", "ours.ja")
+        for temperature in ("cold", "warm")
+    ]
+    figures += [
         Figure(
             "floor.page.vs.floor.cold",
             "Floor on our page ÷ worker floor, cold, per round: what the page costs",

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .harness import CHROMIUM, ROOT
+from .report import format_value
 
 __all__ = [
     "BARS",
@@ -146,10 +147,6 @@ def lighthouse_row(page: str, report: dict) -> LighthouseRow:
     return LighthouseRow(page, scores, metrics, None if weight is None else int(weight), failing)
 
 
-def _seconds(ms: float) -> str:
-    return f"{ms / 1000:.1f} s"
-
-
 def _cell(row: LighthouseRow, audit: str) -> str:
     value = row.metrics.get(audit)
     if value is None:
@@ -157,8 +154,8 @@ def _cell(row: LighthouseRow, audit: str) -> str:
     if audit == "cumulative-layout-shift":
         return f"{value:.3f}"
     if audit == "total-blocking-time":
-        return f"{value:,.0f} ms"
-    return _seconds(value)
+        return format_value(value, "ms")
+    return format_value(value / 1000, "s")
 
 
 def render_lighthouse_table(rows: Sequence[LighthouseRow]) -> str:
