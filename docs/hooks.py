@@ -3,7 +3,12 @@
 - Shared assets: ``docs/assets/`` holds CSS/JS used by every language; each build has its own
   ``docs_dir``, so the files are added to each build here instead of being copied twice. The
   playground's JS/CSS lives with its Python package (``playground/web/``) and is added the same
-  way, as ``assets/playground/``.
+  way, as ``assets/playground/``. The site's scripts reach a page as a few minified bundles, each
+  of the scripts ``extra.scripts`` names for it (``script_bundles``); its stylesheets, minified.
+- Stylesheets a page does not use stay out of it: the playground's (``meta.playground_css``) and
+  mkdocstrings' (``meta.mkdocstrings_css``) are linked by ``overrides/main.html`` where used.
+- ``toc_depth`` in a page's front matter keeps its table of contents to that heading level (the
+  API reference lists the package's names, not each one's members: see ``_toc_to_depth``).
 - Playground pages: a page whose HTML has a playground or a Reproduce element gets
   ``meta.playground``; ``overrides/main.html`` then loads the playground's script in its head, with
   where this build's Pyodide is (``extra.playground.pyodide``: the Japanese build sits one level
@@ -110,6 +115,50 @@ def playground_bundle(entry: str = PLAYGROUND_ENTRY) -> tuple[str, set[Path]]:
         return out.read_text(encoding="utf-8"), inputs
 
 
+SITE_SCRIPTS = SHARED_ASSETS / "javascripts"
+
+
+def script_bundles(config: MkDocsConfig) -> dict[str, str]:
+    """The site's scripts as extra_javascript loads them: for each bundle ``extra.scripts`` names
+    (``search.js: [search-ja.js, search-rank.js]``), its scripts from ``docs/assets/javascripts/``
+    run in that order, minified, in one classic script (an IIFE: each script keeps its own scope).
+
+    Each response carries the site's headers (its Content-Security-Policy is over 700 bytes): five
+    scripts of a few hundred bytes each, compressed, weighed more in headers than in code.
+
+    Returns:
+        Each bundle's text, by its path in the site (``assets/javascripts/search.js``).
+    """
+    bundles = {}
+    for name, scripts in (config.extra.get("scripts") or {}).items():
+        entry = "".join(f"import {json.dumps((SITE_SCRIPTS / script).as_posix())};\n" for script in scripts)
+        bundles["assets/javascripts/" + name] = _minified(entry, name, "--bundle", "--format=iife")
+    return bundles
+
+
+def _minified(source: str, name: str, *options: str) -> str:
+    command = [str(ESBUILD), "--minify", "--charset=utf8", "--log-level=warning", *options]
+    try:
+        done = subprocess.run(command, input=source, cwd=SITE_SCRIPTS, check=True, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise PluginError(f"{ESBUILD} is missing: run scripts/setup.sh (npm ci) first") from None
+    except subprocess.CalledProcessError as error:
+        raise PluginError(f"esbuild could not minify {name}:\n{error.stderr}") from None
+    return done.stdout
+
+
+SITE_STYLESHEETS = SHARED_ASSETS / "stylesheets"
+
+
+def minified_stylesheets() -> dict[str, str]:
+    """The site's stylesheets (``docs/assets/stylesheets/``) as served: minified, their comments
+    (more than half of site.css) left in the sources."""
+    return {
+        f"assets/stylesheets/{path.name}": _minified(path.read_text(encoding="utf-8"), path.name, "--loader=css")
+        for path in sorted(SITE_STYLESHEETS.glob("*.css"))
+    }
+
+
 def _playground_info_json() -> str:
     # In a <script type="application/json"> block: "<" escaped, so no "</script>" or "<!--" ends it early.
     return json.dumps(playground_info(), ensure_ascii=False).replace("<", "\\u003c")
@@ -194,6 +243,11 @@ def _terms(terminology: Path) -> list[str]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     bundle, bundled = playground_bundle()
     files.append(File.generated(config, ASSET_DIRS[PLAYGROUND_WEB] + PLAYGROUND_ENTRY, content=bundle))
+    for src_uri, content in {**script_bundles(config), **minified_stylesheets()}.items():
+        files.append(File.generated(config, src_uri, content=content))
+    # A site script reaches the pages in a bundle only (extra.scripts), every one of them; a
+    # stylesheet, minified.
+    bundled |= {path.resolve() for path in [*SITE_SCRIPTS.glob("*.js"), *SITE_STYLESHEETS.glob("*.css")]}
     for folder, prefix in ASSET_DIRS.items():
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.resolve() not in bundled:
@@ -440,7 +494,37 @@ def _code_break_points(table: re.Match[str]) -> str:
     return _INLINE_CODE.sub(mark, table[0])
 
 
+# The stylesheets a page links only if it uses them (overrides/main.html): the playground's, on a page
+# with a playground, a Reproduce button or a "Try it" link; mkdocstrings', on the API reference. Every
+# other page loads neither (with its response headers, 4 KB and 2.6 KB compressed per first visit).
+_PLAYGROUND_CLASS = re.compile(r'class="[^"]*\bplayground')
+_MKDOCSTRINGS_CLASS = re.compile(r'class="doc doc-')
+MKDOCSTRINGS_CSS = "assets/_mkdocstrings.css"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # mkdocstrings lists its stylesheet for every page (in its on_config, which has run by now).
+    if MKDOCSTRINGS_CSS in config.extra_css:
+        config.extra_css.remove(MKDOCSTRINGS_CSS)
+
+
+def _stylesheets_used(html: str, page: Page) -> None:
+    if _PLAYGROUND_CLASS.search(html):
+        page.meta["playground_css"] = True
+    if _MKDOCSTRINGS_CLASS.search(html):
+        page.meta["mkdocstrings_css"] = MKDOCSTRINGS_CSS
+
+
+# Material mounts a code block when it comes into view (content.lazy, mkdocs.yml), and only then
+# makes it focusable if it scrolls sideways, so that a keyboard can scroll it: one not yet shown
+# could not be reached by Tab (axe: scrollable-region-focusable). Each starts focusable; the mount
+# takes it back from one that fits, as before.
+_CODE_BLOCK = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code>")
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _stylesheets_used(html, page)
+    html = _CODE_BLOCK.sub(r'\1<code tabindex="0">', html)
     if _PLAYGROUND_ELEMENT.search(html):
         page.meta["playground"] = True
     if _FULL_PLAYGROUND_ELEMENT.search(html):
@@ -505,7 +589,28 @@ def _give_the_page_its_html_back(context: dict, page: Page, config: MkDocsConfig
     return context
 
 
-on_page_context = CombinedEvent(_show_search_its_html, _give_the_page_its_html_back)
+# A page's `toc_depth` (front matter) keeps its table of contents to that heading level. The API
+# reference documents 44 names and, under them, 57 members: Material lays out and watches every
+# heading its table of contents links to (both sidebars' copies; on a phone, the page's main-thread
+# work at load grew with them), while a member stays one scroll away under its name, and its heading
+# keeps its permalink. After the search index is built (it reads the page's headings, not this).
+@event_priority(-100)
+def _toc_to_depth(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    depth = page.meta.get("toc_depth")
+    if depth:
+
+        def trim(items: list) -> None:
+            for item in items:
+                if item.level >= depth:
+                    item.children = []
+                else:
+                    trim(item.children)
+
+        trim(page.toc.items)
+    return context
+
+
+on_page_context = CombinedEvent(_show_search_its_html, _give_the_page_its_html_back, _toc_to_depth)
 
 
 # Search engines learn each page's translations from hreflang alternates, full URLs only (Lighthouse's

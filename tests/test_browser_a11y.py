@@ -67,7 +67,17 @@ SETTLED = """() => Promise.race([
 ])"""
 
 
+# axe measures what the browser lays out: content it skips until the reader scrolls near it
+# (content-visibility: auto, site.css) read as black on black. It is shown first, as a reader
+# scrolling to it sees it (a style set from script: the page's policy allows no inline <style>).
+SHOW_SKIPPED = """() => {
+  for (const el of document.querySelectorAll("*"))
+    if (getComputedStyle(el).contentVisibility === "auto") el.style.contentVisibility = "visible";
+}"""
+
+
 def run_axe(tab) -> list[dict]:
+    tab.evaluate(SHOW_SKIPPED)
     tab.evaluate(SETTLED)
     # page.evaluate is not subject to the page's Content Security Policy, unlike a <script> tag.
     if not tab.evaluate("() => typeof window.axe === 'object'"):

@@ -483,3 +483,35 @@ def test_a_content_tab_shows_keyboard_focus(site_server: str, page, lang: str) -
     page.keyboard.press("ArrowRight")  # the keyboard moves to the next tab, as with radio buttons
     assert labels.nth(1).evaluate(ring) == "solid"
     assert labels.nth(0).evaluate(ring) == "none"
+
+
+def test_a_code_block_mounted_as_it_comes_into_view_is_labelled_too(site_server: str, page) -> None:
+    """Material mounts a code block when it comes into view (content.lazy): its copy button's <nav>
+    gets role="none" then, as the ones mounted at load do (accessibility.js)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(urljoin(site_server, "test-against-the-sandbox/"))
+    last = page.locator("article .highlight").last
+    assert last.locator("nav.md-code__nav").count() == 0  # far below the first screen: not mounted yet
+    last.scroll_into_view_if_needed()
+    last.locator("nav.md-code__nav").wait_for(state="attached")
+    page.wait_for_function("() => !document.querySelector('nav.md-code__nav:not([role=none])')")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_link_to_a_member_of_the_reference_shows_its_heading(site_server: str, browser, lang: str) -> None:
+    """The reference lays out each name's parts only near the screen (site.css), and its table of
+    contents lists the names only: a link to a member still lands on it, its text shown."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(urljoin(site_server, LANGUAGES[lang] + "reference/#playground.Client.request"))
+        heading = tab.locator('[id="playground.Client.request"]')
+        tab.wait_for_timeout(500)  # Material's own scroll adjustments after load
+        top = heading.evaluate("node => node.getBoundingClientRect().top")
+        assert 0 <= top < 844 / 2, top
+        # The member's parameters, in the part laid out only near the screen, are shown.
+        parameter = tab.locator('[id="playground.Client.request"] ~ .doc-contents li.doc-section-item').first
+        assert parameter.is_visible()
+        assert parameter.evaluate("node => node.checkVisibility({ contentVisibilityAuto: true })")
+    finally:
+        context.close()

@@ -510,12 +510,30 @@ def test_reference_cross_references_resolve(site_dir: Path, lang: str) -> None:
     assert not re.findall(r"\]\[playground\.[\w.]+\]", text)
 
 
+def test_the_reference_contents_list_the_packages_names_and_each_member_keeps_its_permalink(
+    site_dir: Path,
+) -> None:
+    """toc_depth: 2 (reference.md): the table of contents links the names the package exports, not
+    their members, whose headings keep their ids and ¶ links (docs/hooks.py, _toc_to_depth)."""
+    for lang in LANGUAGES:
+        page = html(site_dir, lang, "reference/")
+        listed = [link["href"] for link in page.select(".md-sidebar--secondary .md-nav__link")]
+        names = [f"#{heading['id']}" for heading in page.select("article h2.doc-heading[id]")]
+        # The package's own entry (mkdocstrings lists it, without a heading), then its names.
+        assert listed == ["#package-contents", "#playground", *names], lang
+        assert len(names) > 40
+        members = page.select("article h3.doc-heading[id]")
+        assert len(members) > 40
+        assert all(heading.select_one(f'a.headerlink[href="#{heading["id"]}"]') for heading in members)
+
+
 def test_the_japanese_reference_labels_use_the_sites_words(site_dir: Path) -> None:
     """mkdocstrings' own Japanese labels said デスクリプション, タイプ and 発生; the rest of the site
-    says 説明, 型 and 例外 (docs/mkdocstrings-templates). A class's bases said "Bases:", in English."""
+    says 説明, 型 and 例外 (docs/mkdocstrings-templates). A class's bases said "Bases:", in English.
+    (The sections are lists, docstring_section_style: list: no 説明 or 型 column to label.)"""
     page = html(site_dir, "ja", "reference/")
     labels = [cell.get_text(strip=True) for cell in page.select("article th, article .doc-section-title")]
-    assert {"説明", "型", "例外："} <= set(labels), sorted(set(labels))
+    assert {"例外：", "引数：", "戻り値："} <= set(labels), sorted(set(labels))
     assert not {"デスクリプション", "タイプ", "発生："} & set(labels)
     bases = [line.get_text(strip=True) for line in page.select("article .doc-class-bases")]
     assert bases and all(line.startswith("基底クラス：") for line in bases), bases
@@ -526,8 +544,11 @@ def test_the_chinese_reference_labels_are_traditional_chinese(site_dir: Path) ->
     (docs/mkdocstrings-templates/zh-TW), in the site's words, and "Bases:" as 基底類別."""
     page = html(site_dir, "zh-TW", "reference/")
     labels = [cell.get_text(strip=True) for cell in page.select("article th, article .doc-section-title")]
-    assert {"說明", "型別", "參數："} <= set(labels), sorted(set(labels))
+    assert {"參數：", "傳回：", "例外："} <= set(labels), sorted(set(labels))
     assert not {"描述", "类型", "参数：", "DESCRIPTION", "TYPE:", "Parameters:"} & set(labels)
+    # A parameter's default, in its line of the list (docstring_section_style: list).
+    items = [item.get_text() for item in page.select("article li.doc-section-item")]
+    assert any("預設：" in item for item in items) and not any("default:" in item for item in items)
     bases = [line.get_text(strip=True) for line in page.select("article .doc-class-bases")]
     assert bases and all(line.startswith("基底類別：") for line in bases), bases
 
@@ -581,3 +602,65 @@ def test_each_page_links_to_its_markdown_copy(site_dir: Path, lang: str, title: 
     copy = (site_dir / LANGUAGES[lang] / page / link["href"]).resolve()
     assert copy == (site_dir / LANGUAGES[lang] / ((page.rstrip("/") or "index") + ".md")).resolve()
     assert copy.read_text(encoding="utf-8").startswith("# ")
+
+
+# --- what a page loads ---------------------------------------------------------------------------
+
+# The site's own scripts: two bundles (docs/hooks.py, script_bundles), and the Japanese build's
+# TinySegmenter, the file its search worker imports too.
+SITE_SCRIPTS = {
+    "en": ["assets/javascripts/site.js", "assets/javascripts/search.js"],
+    "ja": ["assets/javascripts/site.js", "assets/javascripts/search.js", "assets/javascripts/lunr/tinyseg.js"],
+    "zh-TW": ["assets/javascripts/site.js", "assets/javascripts/search.js"],
+}
+
+
+def _site_relative(src: str) -> str:
+    return re.sub(r"^(?:\.\./)+", "", src)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_links_only_the_stylesheets_it_uses(site_dir: Path, lang: str, page: str) -> None:
+    doc = html(site_dir, lang, page)
+    sheets = [_site_relative(link["href"]) for link in doc.select('link[rel="stylesheet"]')]
+    uses_playground = bool(doc.select("article [class*=playground]"))
+    assert ("assets/playground/playground.css" in sheets) == uses_playground, sheets
+    assert ("assets/_mkdocstrings.css" in sheets) == (page == "reference/"), sheets
+    assert "assets/stylesheets/site.css" in sheets
+    for sheet in sheets:
+        assert (site_dir / LANGUAGES[lang] / sheet).is_file(), sheet
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_the_sites_scripts_reach_a_page_as_its_builds_bundles(site_dir: Path, lang: str, page: str) -> None:
+    scripts = [_site_relative(script["src"]) for script in html(site_dir, lang, page).select("script[src]")]
+    ours = [src for src in scripts if not re.search(r"/bundle\.[0-9a-f]{8}\.min\.js$|/playground\.js$", src)]
+    assert ours == SITE_SCRIPTS[lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_bundle_holds_its_scripts_minified(site_dir: Path, lang: str) -> None:
+    import yaml
+
+    javascripts = site_dir / LANGUAGES[lang] / "assets" / "javascripts"
+    config = yaml.safe_load(build.config_file("en").read_text(encoding="utf-8"))["extra"]["scripts"]
+    if lang != "en":
+        # INHERIT merges extra: a build names the bundles whose scripts differ.
+        text = build.config_file(lang).read_text(encoding="utf-8")
+        config |= yaml.safe_load(re.sub(r"^INHERIT:.*$", "", text, flags=re.M))["extra"].get("scripts", {})
+    for name, sources in config.items():
+        bundle = (javascripts / name).read_text(encoding="utf-8")
+        assert "\n//" not in bundle  # comments gone
+        text = "".join((DOCS / "assets" / "javascripts" / source).read_text(encoding="utf-8") for source in sources)
+        assert len(bundle) < len(text) / 2, name
+        for source in sources:  # the sources are not served on their own
+            assert not (javascripts / source).exists(), source
+        # Minifying keeps property names: each script's Worker patch is there, as often as in its source.
+        assert bundle.count("Worker.prototype.postMessage") == text.count("Worker.prototype.postMessage")
+    assert "data-language-switch" in (javascripts / "site.js").read_text(encoding="utf-8")
+    # The stylesheets too: their comments stay in the sources.
+    for source in (DOCS / "assets" / "stylesheets").glob("*.css"):
+        served = (site_dir / LANGUAGES[lang] / "assets" / "stylesheets" / source.name).read_text(encoding="utf-8")
+        assert "/*" not in served and len(served) < len(source.read_text(encoding="utf-8")) / 2, source.name

@@ -5,7 +5,7 @@
 // What the reader typed for each operation (values, body) is kept, per API, while they look at another.
 import { h } from "./dom.mjs";
 import { buildPath, exampleValues, MAX_VALUE_CHARS, matchOperation, operationKey } from "./request-path.mjs";
-import { fill, localized } from "./strings.mjs";
+import { fill, formatCount, localized } from "./strings.mjs";
 import { LANG, nextId, T } from "./state.mjs";
 
 const FREE = ""; // the free-form choice's value
@@ -55,7 +55,7 @@ function check(b) {
     const problem = built.problems.find((p) => p.name === input.dataset.param);
     const error = input.nextElementSibling;
     error.hidden = !problem;
-    error.textContent = problem ? fill(T.valueProblem[problem.code], { name: problem.name, max: MAX_VALUE_CHARS.toLocaleString(LANG) }) : "";
+    error.textContent = problem ? fill(T.valueProblem[problem.code], { name: problem.name, max: formatCount(MAX_VALUE_CHARS) }) : "";
     if (problem) { input.setAttribute("aria-invalid", "true"); input.setAttribute("aria-describedby", error.id); }
     else { input.removeAttribute("aria-invalid"); input.removeAttribute("aria-describedby"); }
   }

@@ -6,7 +6,7 @@
 import { copyButton } from "./copy-button.mjs";
 import { h, richText, scrollBox } from "./dom.mjs";
 import { jsonTokens } from "./json-tokens.mjs";
-import { fill, localized, shortened } from "./strings.mjs";
+import { fill, formatCount, localized, shortened } from "./strings.mjs";
 import { LANG, siteLink, T } from "./state.mjs";
 
 const MAX_SHOWN_CHARS = 100000;
@@ -52,7 +52,7 @@ function whereText(result, sandbox) {
 }
 
 function metaLine(result, sandbox) {
-  const parts = [`${result.elapsed_ms} ms`, fill(T.bytes, { count: bodySize(result).toLocaleString(LANG) })];
+  const parts = [`${result.elapsed_ms} ms`, fill(T.bytes, { count: formatCount(bodySize(result)) })];
   const where = whereText(result, sandbox);
   if (where) parts.push(where);
   return h("p", { class: "playground__meta", text: parts.join(" · ") });

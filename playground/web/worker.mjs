@@ -4,8 +4,11 @@
 //
 // Started as  worker.mjs?pyodide=<Pyodide's folder URL>: it starts loading as soon as it runs. (A
 // first "init" message would wait for the page's main thread to deliver it, which is busy with the
-// page's own scripts then: that cost a quarter of a second.)
-// Messages in:  {id, message: {op, ...}}
+// page's own scripts then: that cost a quarter of a second.) Pyodide's files come after the page's
+// own: every request for them is sent with low priority, and with &after=paint (the page's head
+// script, docs/overrides/main.html) Pyodide's scripts are imported only once the page has painted
+// its text; the big files are downloading by then (pyodideFetches).
+// Messages in:  {id, message: {op, ...}} | {type: "painted"} (with &after=paint)
 // Messages out: {type: "status", stage} | {type: "ready", info, start} | {type: "failed", detail} | {id, result}
 //               | {id, progress: "packages" | "running"} (the first Run: loading requests, then running)
 //               | {type: "crashed", detail} (Python died: the page restarts the worker)
@@ -17,6 +20,8 @@ let lock = null;
 // Run's packages (requests and its dependencies): loaded by the first run_code, never at start-up.
 let runPackages = null;
 let runPackagesReady = false;
+let pagePainted;
+const painted = new Promise((resolve) => { pagePainted = resolve; });
 
 // Pyodide 314 catches a failed WebAssembly instantiation (pyodide.asm.wasm missing or corrupt),
 // only warns on the console, and never settles loadPyodide. Watching the instantiation lets the
@@ -34,11 +39,43 @@ function instantiationFailure() {
   });
 }
 
+// Requests for Pyodide's files (under indexURL) go with low priority: on a slow link the page's own
+// text, styles and scripts come first. The lock (it names the start-up snapshot and our wheel, the
+// last files to arrive), the WebAssembly and the standard library are requested at once, not when
+// pyodide.mjs and pyodide-boot.mjs have loaded and loadPyodide asks for them (30-40 ms sooner,
+// cold, and the whole wait for the page's first paint): each early response goes to the first
+// request for its URL.
+function pyodideFetches(early) {
+  const fetchNow = self.fetch;
+  const started = new Map(early.map((name) => {
+    const url = new URL(name, indexURL).href;
+    const response = fetchNow(url, { priority: "low" });
+    response.catch(() => {}); // reported to whoever asks for it
+    return [url, response];
+  }));
+  self.fetch = function (resource, init) {
+    const url = new URL(resource && typeof resource === "object" && "url" in resource ? resource.url : resource, self.location.href).href;
+    if (!url.startsWith(indexURL)) return fetchNow.call(this, resource, init);
+    const response = started.get(url);
+    started.delete(url);
+    return response || fetchNow.call(this, resource, { priority: "low", ...init });
+  };
+}
+
+// loadPyodide, imported when the page has painted (at once without &after=paint): its scripts
+// (pyodide.asm.mjs is 1.2 MB) do not compete with the page's, and Lighthouse's simulation counts a
+// script that ends before the first contentful paint as holding that paint up.
+async function loadPyodideAfterPaint(options) {
+  await painted;
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  return loadPyodide(options);
+}
+
 async function load() {
   postMessage({ type: "status", stage: "python" });
   const failed = instantiationFailure();
-  const [{ loadPyodide }, { bootPlayground, readLock }] = await Promise.all([
-    import(new URL("pyodide.mjs", indexURL).href), import("./pyodide-boot.mjs")]);
+  pyodideFetches(["pyodide-lock.json", "pyodide.asm.wasm", "python_stdlib.zip"]);
+  const { bootPlayground, readLock } = await import("./pyodide-boot.mjs");
   lock = readLock(indexURL); // kept for the first Run, which finds Run's packages in it
   // Python starts from the build's snapshot, our package already imported, or else boots and
   // imports it; our wheel downloads meanwhile (pyodide-boot.mjs).
@@ -47,7 +84,8 @@ async function load() {
     startedFrom = "boot";
     console.warn("playground: starting Python without the start-up snapshot:", error);
   };
-  pyodide = await Promise.race([bootPlayground({ loadPyodide, indexURL, lock, snapshot: true, onSnapshotFailure }), failed]);
+  pyodide = await Promise.race([
+    bootPlayground({ loadPyodide: loadPyodideAfterPaint, indexURL, lock, snapshot: true, onSnapshotFailure }), failed]);
   postMessage({ type: "status", stage: "package" });
   const browser = pyodide.pyimport("playground.browser");
   dispatch = browser.dispatch;
@@ -69,9 +107,10 @@ self.addEventListener("error", (event) => died(event, event.error || event.messa
 
 async function start() {
   try {
-    const given = new URL(import.meta.url).searchParams.get("pyodide");
-    if (!given) throw new Error("worker.mjs needs ?pyodide=<the URL of Pyodide's folder>");
-    indexURL = new URL(given, import.meta.url).href;
+    const params = new URL(import.meta.url).searchParams;
+    if (!params.get("pyodide")) throw new Error("worker.mjs needs ?pyodide=<the URL of Pyodide's folder>");
+    indexURL = new URL(params.get("pyodide"), import.meta.url).href;
+    if (params.get("after") !== "paint") pagePainted();
     const { info, startedFrom } = await load();
     postMessage({ type: "ready", info, start: startedFrom });
   } catch (error) {
@@ -105,6 +144,10 @@ async function runPackagesLoaded(id) {
 
 self.onmessage = async (event) => {
   const data = event.data;
+  if (data && data.type === "painted") {
+    pagePainted();
+    return;
+  }
   let result;
   if (data.message && data.message.op === "run_code") {
     const failure = await runPackagesLoaded(data.id);

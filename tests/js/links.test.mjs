@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { historyEntry, HISTORY_SIZE, parseHistory, statusText, withEntry } from "../../playground/web/history.mjs";
+import { clockTime, historyEntry, HISTORY_SIZE, parseHistory, statusText, withEntry } from "../../playground/web/history.mjs";
 import { requestProblem } from "../../playground/web/load-request.mjs";
 import { originOf, SAFE_BASE, shownBase, withBases } from "../../playground/web/page-examples.mjs";
 import { FRAGMENT_PREFIX, MAX_FRAGMENT_CHARS, readFragment, requestFragment, requestLink } from "../../playground/web/share-link.mjs";
@@ -140,4 +140,12 @@ test("the examples show a chosen base URL in place of the documented origin, and
     assert.equal(shownBase(unsafe), "", unsafe);
     assert.ok(!SAFE_BASE.test(unsafe), unsafe);
   }
+});
+
+test("a history entry's time is written as toLocaleTimeString writes it, in each language", () => {
+  for (let hour = 0; hour < 24; hour++) {
+    const time = new Date(2026, 0, 2, hour, 4, 5).getTime();
+    for (const lang of ["en", "ja", "zh-TW"]) assert.equal(clockTime(time, lang), new Date(time).toLocaleTimeString(lang), `${lang} ${hour}`);
+  }
+  assert.equal(clockTime(new Date(2026, 0, 2, 13, 4, 5).getTime(), "zh-TW"), "下午1:04:05");
 });

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { apiName, fill, headerPreviewText, languageOf, localized, shortened, STRINGS } from "../../playground/web/strings.mjs";
+import { apiName, fill, formatCount, headerPreviewText, languageOf, localized, shortened, STRINGS } from "../../playground/web/strings.mjs";
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -126,4 +126,11 @@ test("the header preview shows the typed text as sent: only it is masked, and wh
   // An emoji is one character typed, one bullet.
   assert.equal(headerPreviewText({ name: "Authorization", value: "Bearer \u{1F511}", key: "" }, { visible: false, max: 200, lang: "en" }),
     "Authorization: Bearer •" + STRINGS.en.headerNotSent);
+});
+
+test("counts are grouped by threes, as each language writes them, without Intl", () => {
+  for (const [count, text] of [[0, "0"], [7, "7"], [999, "999"], [1000, "1,000"], [12345, "12,345"], [1234567, "1,234,567"]]) {
+    assert.equal(formatCount(count), text);
+    for (const lang of LANGUAGES) assert.equal(formatCount(count), count.toLocaleString(lang), `${lang} ${count}`);
+  }
 });

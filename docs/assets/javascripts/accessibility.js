@@ -23,8 +23,18 @@
   }
 
   // Material mounts its components when document$ emits; its bundle subscribed before this script
-  // ran, so by the time this subscriber runs, the elements are there.
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(() => label(document));
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => label(document));
-  else label(document);
+  // ran, so by the time this subscriber runs, the elements are there. A code block is mounted (its
+  // buttons, its annotations) when it comes into view (content.lazy, mkdocs.yml): those are
+  // labelled as they come.
+  const start = () => {
+    label(document);
+    const main = document.querySelector("main");
+    if (!main) return;
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) label(node.parentElement || node);
+    }).observe(main, { childList: true, subtree: true });
+  };
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

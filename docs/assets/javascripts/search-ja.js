@@ -9,11 +9,16 @@
 //   "4 0 1 エラー", and each digit then matched (and was highlighted) everywhere.
 // - Particles (の, を, は, ...) are dropped from a segmented phrase: "キーの取得" searched and
 //   highlighted every の on the page. A query of particles alone is kept.
-// Loaded only by the Japanese build, after Material's own copy of tinyseg.js.
+// Only the Japanese build has it (mkdocs.ja.yml), in a bundle that runs before Material's own copy
+// of tinyseg.js: the segmenter is looked up at the first query, and a query typed before it is
+// there goes as typed.
 (() => {
-  const Segmenter = window.lunr && window.lunr.TinySegmenter;
-  if (!Segmenter) return;
-  const segmenter = new Segmenter();
+  let segmenter = null;
+  const segmenterReady = () => {
+    const Segmenter = window.lunr && window.lunr.TinySegmenter;
+    if (!segmenter && Segmenter) segmenter = new Segmenter();
+    return segmenter !== null;
+  };
   const runs = /[\u3040-\u30ff\u3400-\u9fff]+|[^\u3040-\u30ff\u3400-\u9fff]+/g;
   const japanese = /^[\u3040-\u30ff\u3400-\u9fff]/;
   const particles = new Set(["の", "を", "は", "が", "に", "へ", "と", "で", "も", "や", "から", "まで", "より"]);
@@ -29,7 +34,7 @@
   const postMessage = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
     // Material's search worker protocol: type 2 is a query, its data the query string.
-    if (message && message.type === 2 && typeof message.data === "string") {
+    if (message && message.type === 2 && typeof message.data === "string" && segmenterReady()) {
       message = { ...message, data: segment(message.data) };
     }
     return postMessage.call(this, message, ...rest);
