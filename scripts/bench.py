@@ -82,10 +82,7 @@ def serve_site(server: str, site_dir: Path) -> contextlib.AbstractContextManager
     """Serve ``site_dir`` with ``server`` (a key of SERVERS) on a free loopback port."""
     if server == "python":
         return site_server.running_server(site_dir)
-    running_nginx = getattr(site_server, "running_nginx", None)
-    if running_nginx is None:
-        raise SystemExit("scripts/site_server.py has no running_nginx(): --server nginx needs it")
-    return running_nginx(site_dir, host="127.0.0.1")
+    return site_server.running_nginx(site_dir, host="127.0.0.1")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -534,16 +534,12 @@ def test_the_main_thread_floor_runs_bare_load_pyodide_in_a_module_script(tmp_pat
     assert "Worker" not in module and "dataset.ready" in module
 
 
-def test_bench_runs_seven_times_on_playground_server_unless_told_otherwise(monkeypatch) -> None:
+def test_bench_runs_seven_times_on_playground_server_unless_told_otherwise() -> None:
     args = bench_command.parse_args([])
     assert (args.runs, args.server) == (7, "python")
     assert bench_command.parse_args(["--server", "nginx"]).server == "nginx"
     with pytest.raises(SystemExit):
         bench_command.parse_args(["--server", "apache"])
-    # Until scripts/site_server.py has running_nginx, --server nginx says so instead of failing later.
-    monkeypatch.delattr(bench_command.site_server, "running_nginx", raising=False)
-    with pytest.raises(SystemExit, match="running_nginx"):
-        bench_command.serve_site("nginx", Path())
 
 
 def test_the_headline_names_the_server() -> None:
