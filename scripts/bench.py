@@ -46,7 +46,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import site_server  # noqa: E402  (scripts/site_server.py)
 from benchkit.budget import declare_budgets, evaluate_budgets, render_budgets  # noqa: E402  (scripts/benchkit/)
 from benchkit.figures import Bench, declare_figures  # noqa: E402
 from benchkit.harness import ROOT, Browser, require_chromium, say  # noqa: E402
@@ -71,18 +70,9 @@ from benchkit.report import (  # noqa: E402
     run_notes,
     write_latest_section,
 )
+from site_server import SERVERS, serve_site  # noqa: E402  (scripts/site_server.py)
 
-__all__ = ["SERVERS", "main", "parse_args", "serve_site"]
-
-# --server: what serves the site under test, and how the report names it.
-SERVERS = {"python": "playground.server", "nginx": "Debian's nginx (the build's configuration)"}
-
-
-def serve_site(server: str, site_dir: Path) -> contextlib.AbstractContextManager[site_server.RunningServer]:
-    """Serve ``site_dir`` with ``server`` (a key of SERVERS) on a free loopback port."""
-    if server == "python":
-        return site_server.running_server(site_dir)
-    return site_server.running_nginx(site_dir, host="127.0.0.1")
+__all__ = ["main", "parse_args"]
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

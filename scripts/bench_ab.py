@@ -28,10 +28,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import SERVERS, serve_site  # noqa: E402  (scripts/bench.py)
 from benchkit.harness import ROOT, Browser, load_page, prime_profile, require_chromium, say, wait_for_quiet  # noqa: E402
 from benchkit.pages import FLOOR_PAGE, MAIN_FLOOR_PAGE, OUR_PAGES, copy_site, is_built_site  # noqa: E402
 from benchkit.report import format_value  # noqa: E402
+from site_server import SERVERS, serve_site  # noqa: E402  (scripts/site_server.py)
 
 __all__ = ["main", "parse_args", "per_round", "render_table"]
 

@@ -31,7 +31,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import SERVERS, serve_site  # noqa: E402  (scripts/bench.py: the servers a run can use)
 from benchkit.harness import ROOT, require_chromium, say  # noqa: E402  (scripts/benchkit/)
 from benchkit.lighthouse import (  # noqa: E402
     DOC_MARKERS,
@@ -45,6 +44,7 @@ from benchkit.lighthouse import (  # noqa: E402
     site_pages,
 )
 from benchkit.report import DEFAULT_DOC, write_latest_section  # noqa: E402
+from site_server import SERVERS, serve_site  # noqa: E402  (scripts/site_server.py)
 
 __all__ = ["main", "parse_args"]
 

@@ -28,6 +28,11 @@ NGINX_MISSING = (
 )
 
 
+# What can serve a built site for a measurement (scripts/bench.py, bench_ab.py, lighthouse.py:
+# --server), and how their reports name it.
+SERVERS = {"python": "playground.server", "nginx": "Debian's nginx (the build's configuration)"}
+
+
 @dataclass
 class RunningServer:
     url: str  # the base URL, ending in "/"
@@ -185,3 +190,10 @@ def _stop(process: subprocess.Popen[str]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def serve_site(server: str, site_dir: Path) -> contextlib.AbstractContextManager[RunningServer]:
+    """Serve ``site_dir`` with ``server`` (a key of SERVERS) on a free loopback port."""
+    if server == "python":
+        return running_server(site_dir)
+    return running_nginx(site_dir, host="127.0.0.1")

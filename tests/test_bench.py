@@ -11,6 +11,7 @@ import pytest
 
 import bench as bench_command  # scripts/bench.py, the command
 import benchkit as bench  # scripts/ is on sys.path (tests/conftest.py)
+import site_server
 
 
 def test_figure_median_and_unknown_unit() -> None:
@@ -545,4 +546,4 @@ def test_bench_runs_seven_times_on_playground_server_unless_told_otherwise() -> 
 def test_the_headline_names_the_server() -> None:
     _, meta, _ = finished_run()
     assert "pages served by playground.server," in bench.headline(meta)
-    assert "pages served by Debian's nginx" in bench.headline({**meta, "server": bench_command.SERVERS["nginx"]})
+    assert "pages served by Debian's nginx" in bench.headline({**meta, "server": site_server.SERVERS["nginx"]})

@@ -130,7 +130,13 @@ def test_try_it_loads_the_request_into_the_pages_playground(site_server: str, co
         tab.check(".playground__target-live")
         tab.fill(".playground__url", "http://127.0.0.1:9/")
         tab.click("a.playground-tryit[data-example='maiagent/401-invalid-format']")
-        assert form(tab)["key"] == f"Bearer {playground.MAIAGENT_DEMO_KEY}"
+        # The link loads the request once the form is ready (try-it.mjs, whenFormReady): a promise,
+        # which a busy machine (CI on two cores) settled after this line had read the field.
+        tab.wait_for_function(
+            "key => document.querySelector('.playground__key').value === key",
+            arg=f"Bearer {playground.MAIAGENT_DEMO_KEY}",
+            timeout=10_000,
+        )
         assert tab.is_checked(".playground__target-sandbox") and tab.is_disabled(".playground__url")
         assert not tab.errors
     finally:
